@@ -1,0 +1,52 @@
+import type { Db } from '../../prisma/client';
+import type { Mailer } from './mailer';
+
+/** A claim older than this belongs to a sender that died; another may take the row over. */
+const STALE_CLAIM_MS = 60_000;
+
+/**
+ * Sends unsent outbox rows, each at most once across concurrent senders: a row is sent only by
+ * the sender whose conditional update claimed it. A failed send leaves the row for a later pass.
+ */
+export async function deliverMail(
+  db: Db,
+  mailer: Mailer,
+  opts: { eventKeys?: string[]; limit?: number } = {},
+): Promise<{ sent: number; failed: number }> {
+  const now = new Date();
+  const rows = await db.mailOutbox.findMany({
+    where: {
+      sentAt: null,
+      ...(opts.eventKeys ? { eventKey: { in: opts.eventKeys } } : {}),
+      OR: [{ claimedAt: null }, { claimedAt: { lt: new Date(now.getTime() - STALE_CLAIM_MS) } }],
+    },
+    orderBy: { id: 'asc' },
+    take: opts.limit ?? 100,
+  });
+  let sent = 0;
+  let failed = 0;
+  for (const row of rows) {
+    const claimed = await db.mailOutbox.updateMany({
+      where: { id: row.id, sentAt: null, claimedAt: row.claimedAt },
+      data: { claimedAt: new Date(), attempts: { increment: 1 } },
+    });
+    if (claimed.count !== 1) continue;
+    try {
+      await mailer.send({
+        to: row.to,
+        subject: row.subject,
+        text: row.body,
+        messageId: `<${row.id}.${encodeURIComponent(row.eventKey)}@talent-lifecycle>`,
+      });
+      await db.mailOutbox.update({ where: { id: row.id }, data: { sentAt: new Date(), lastError: null } });
+      sent++;
+    } catch (err) {
+      await db.mailOutbox.update({
+        where: { id: row.id },
+        data: { claimedAt: null, lastError: err instanceof Error ? err.message : String(err) },
+      });
+      failed++;
+    }
+  }
+  return { sent, failed };
+}

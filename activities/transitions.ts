@@ -1,0 +1,69 @@
+import type { DbTx } from '../prisma/client';
+import type { Transition } from '../workflows/shared/transition';
+import { enqueueMails } from './mail/outbox';
+
+/** Per process, how a transition updates that process's case row (the read model). */
+const caseUpdaters: Record<string, (tx: DbTx, t: Transition) => Promise<unknown>> = {
+  appraisal: (tx, t) =>
+    tx.application.update({
+      where: { id: t.caseId },
+      data: { stage: t.stage, ...(t.status ? { status: t.status } : {}) },
+    }),
+};
+
+export function processOf(workflowId: string): string {
+  return workflowId.slice(0, workflowId.indexOf('-'));
+}
+
+/**
+ * Records one workflow transition: the audit event, the case's stage, the tasks it closes and
+ * opens, and the mail it queues, all in one transaction keyed by (workflowId, eventKey). A retry
+ * of an already recorded transition changes nothing and returns the same mail keys.
+ */
+export async function applyTransition(tx: DbTx, t: Transition): Promise<{ mailKeys: string[]; replayed: boolean }> {
+  const key = { workflowId: t.workflowId, eventKey: t.eventKey };
+  const existing = await tx.auditEvent.findUnique({ where: { workflowId_eventKey: key } });
+  if (existing) {
+    const mailKeys = (t.mails ?? []).map((m) => m.eventKey);
+    const rows = mailKeys.length
+      ? await tx.mailOutbox.findMany({ where: { OR: mailKeys.map((k) => ({ eventKey: { startsWith: `${k}/` } })) } })
+      : [];
+    return { mailKeys: rows.map((r) => r.eventKey), replayed: true };
+  }
+  await tx.auditEvent.create({
+    data: {
+      ...key,
+      caseId: t.caseId,
+      actorId: t.actorId,
+      action: t.action,
+      at: new Date(t.at),
+      detail: { stage: t.stage, ...(t.detail ?? {}) },
+    },
+  });
+  await caseUpdaters[processOf(t.workflowId)]?.(tx, t);
+  for (const close of t.closeTasks ?? []) {
+    await tx.task.updateMany({
+      where: { workflowId: t.workflowId, taskKey: close.taskKey, closedAt: null },
+      data: { closedAt: new Date(t.at), outcome: close.outcome },
+    });
+  }
+  for (const open of t.openTasks ?? []) {
+    await tx.task.upsert({
+      where: { workflowId_taskKey: { workflowId: t.workflowId, taskKey: open.taskKey } },
+      create: {
+        workflowId: t.workflowId,
+        caseId: t.caseId,
+        taskKey: open.taskKey,
+        kind: open.kind,
+        assigneeRole: open.assigneeRole,
+        assigneeId: open.assigneeId ?? null,
+        assigneeOrg: open.assigneeOrg ?? null,
+        dueAt: open.dueAt ? new Date(open.dueAt) : null,
+        openedAt: new Date(t.at),
+      },
+      update: {},
+    });
+  }
+  const mailKeys = await enqueueMails(tx, t.mails ?? []);
+  return { mailKeys, replayed: false };
+}

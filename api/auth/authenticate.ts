@@ -1,0 +1,34 @@
+import type { Request, RequestHandler } from 'express';
+import type { Actor, Role } from '../../workflows/shared/types';
+import { forbidden, unauthorized } from '../problem';
+import { verifyToken } from './tokens';
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    actor?: Actor;
+  }
+}
+
+export function authenticate(secret: string): RequestHandler {
+  return async (req, _res, next) => {
+    const header = req.headers.authorization;
+    if (!header?.startsWith('Bearer ')) return next(unauthorized('a bearer token is required'));
+    try {
+      req.actor = await verifyToken(header.slice('Bearer '.length), secret);
+      next();
+    } catch {
+      next(unauthorized('the token is invalid or expired'));
+    }
+  };
+}
+
+export function actorOf(req: Request): Actor {
+  if (!req.actor) throw unauthorized('a bearer token is required');
+  return req.actor;
+}
+
+export function requireRole(req: Request, ...roles: Role[]): Actor {
+  const actor = actorOf(req);
+  if (!roles.some((r) => actor.roles.includes(r))) throw forbidden(`this action needs the role ${roles.join(' or ')}`);
+  return actor;
+}

@@ -1,0 +1,34 @@
+import { Client, Connection } from '@temporalio/client';
+import { pino } from 'pino';
+import { createPrisma } from '../prisma/client';
+import { createApp } from './app';
+import { loadEnv } from './env';
+
+const env = loadEnv();
+const logger = pino({ level: env.LOG_LEVEL, name: 'api' });
+const db = createPrisma(env.DATABASE_URL);
+const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
+const temporal = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE });
+
+const app = createApp({
+  db,
+  temporal,
+  logger,
+  config: {
+    jwtSecret: env.JWT_SECRET,
+    taskQueue: env.TEMPORAL_TASK_QUEUE,
+    temporalUiUrl: env.TEMPORAL_UI_URL,
+    namespace: env.TEMPORAL_NAMESPACE,
+  },
+});
+const server = app.listen(env.PORT, () => logger.info({ port: env.PORT }, 'API listening'));
+
+const shutdown = () => {
+  server.close(async () => {
+    await connection.close();
+    await db.$disconnect();
+    process.exit(0);
+  });
+};
+process.once('SIGINT', shutdown);
+process.once('SIGTERM', shutdown);

@@ -1,0 +1,42 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+// Workflow code is replayed: anything non-deterministic or with side effects is banned there.
+const workflowBans = {
+  'no-restricted-imports': [
+    'error',
+    {
+      patterns: [
+        { group: ['node:*', 'fs', 'path', 'crypto', 'os', 'child_process', 'http', 'https', 'net'], message: 'Node built-ins are not deterministic: use an activity.' },
+        { group: ['@prisma/*', '**/prisma/**', 'pg', 'better-sqlite3', 'nodemailer'], message: 'I/O belongs in activities.' },
+        { group: ['**/activities/**', '!**/activities/index'], message: 'Import activities as types only, via proxyActivities.', allowTypeImports: true },
+      ],
+    },
+  ],
+  'no-restricted-globals': [
+    'error',
+    { name: 'process', message: 'Workflows read configuration through an activity.' },
+    { name: 'setInterval', message: 'Use workflow timers (sleep/condition).' },
+    { name: 'fetch', message: 'I/O belongs in activities.' },
+  ],
+  'no-restricted-properties': [
+    'error',
+    { object: 'Date', property: 'now', message: 'Use workflow time deliberately, or an activity.' },
+    { object: 'Math', property: 'random', message: 'Math.random is seeded per workflow; prefer explicit uuid4()/seeded draws via activities.' },
+  ],
+};
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'prisma/generated/**', '.tools/**', 'data/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
+  { files: ['workflows/**/*.ts'], rules: workflowBans },
+);

@@ -1,0 +1,71 @@
+// Demo data for `npm start`: organisations, people in every role, an expert pool per series and a
+// standard per series x level (x track). Plain data; seed.ts writes it idempotently.
+import type { Role } from '../../workflows/shared/types';
+
+export const SERIES = ['engineering', 'economics', 'health'] as const;
+export const LEVEL_ORDER = ['junior', 'intermediate', 'deputy-senior', 'senior'] as const;
+
+export const organisations = [
+  { id: 'org-zhangjiang-tech', name: '上海张江智能科技有限公司', kind: 'employer', privateEnterprise: true },
+  { id: 'org-district-hospital', name: '区中心医院', kind: 'employer', privateEnterprise: false },
+  { id: 'org-talent-centre', name: '区人才服务中心', kind: 'talent-service-centre', privateEnterprise: false },
+  { id: 'org-ai-association', name: '上海人工智能行业协会', kind: 'industry-body', privateEnterprise: false },
+  { id: 'org-hrss-bureau', name: '区人力资源和社会保障局', kind: 'authority', privateEnterprise: false },
+];
+
+export interface DemoUser {
+  id: string;
+  name: string;
+  email: string;
+  locale: 'zh-CN' | 'en';
+  organisationId?: string;
+  roles: Role[];
+}
+
+export const users: DemoUser[] = [
+  { id: 'u-li-ming', name: '李明', email: 'li.ming@example.cn', locale: 'zh-CN', organisationId: 'org-zhangjiang-tech', roles: ['applicant'] },
+  { id: 'u-anna-chen', name: 'Anna Chen', email: 'anna.chen@example.com', locale: 'en', organisationId: 'org-district-hospital', roles: ['applicant'] },
+  { id: 'u-hr-zhangjiang', name: '王芳（人事）', email: 'hr@zhangjiang-tech.example.cn', locale: 'zh-CN', organisationId: 'org-zhangjiang-tech', roles: ['employer'] },
+  { id: 'u-hr-hospital', name: '赵军（人事）', email: 'hr@district-hospital.example.cn', locale: 'zh-CN', organisationId: 'org-district-hospital', roles: ['employer'] },
+  { id: 'u-talent-centre', name: '人才服务中心窗口', email: 'desk@talent-centre.example.cn', locale: 'zh-CN', organisationId: 'org-talent-centre', roles: ['employer'] },
+  { id: 'u-industry', name: '行业协会评价部', email: 'eval@ai-association.example.cn', locale: 'zh-CN', organisationId: 'org-ai-association', roles: ['industry'] },
+  { id: 'u-authority', name: '评审办事机构', email: 'review@hrss.example.cn', locale: 'zh-CN', organisationId: 'org-hrss-bureau', roles: ['authority'] },
+  { id: 'u-admin', name: '系统管理员', email: 'admin@hrss.example.cn', locale: 'zh-CN', organisationId: 'org-hrss-bureau', roles: ['admin'] },
+];
+
+/** Seven experts per series from several organisations, so a draw can recuse and still fill. */
+export const experts = SERIES.flatMap((series) =>
+  Array.from({ length: 7 }, (_, i) => ({
+    id: `x-${series}-${i + 1}`,
+    name: `${series} expert ${i + 1}`,
+    email: `expert.${series}.${i + 1}@experts.example.cn`,
+    series,
+    organisationId: organisations[i % 2 === 0 ? 0 : 1]!.id,
+  })),
+);
+
+const minEducation = { junior: 'associate', intermediate: 'bachelor', 'deputy-senior': 'bachelor', senior: 'bachelor' } as const;
+const minYears = { junior: 0, intermediate: 4, 'deputy-senior': 5, senior: 5 } as const;
+
+/** Version 1 of each standard: eligibility, evidence, scored criteria and evaluation weights. */
+export const standards = SERIES.flatMap((series) =>
+  LEVEL_ORDER.flatMap((level, i) => {
+    const prior = i > 0 ? LEVEL_ORDER[i - 1]! : null;
+    const base = {
+      eligibility: { minEducation: minEducation[level] as string, minYearsInCurrentTitle: minYears[level] as number, requiredPriorLevel: prior as string | null },
+      requiredEvidence: ['identity', 'education-certificate', ...(prior ? ['current-title-certificate'] : [])],
+      criteria: [
+        { key: 'achievements', weight: 0.5, min: 60 },
+        { key: 'contribution', weight: 0.3, min: 60 },
+        { key: 'ethics', weight: 0.2, min: 60 },
+      ],
+      weights: { employer: 0.3, industry: 0.2, expert: 0.5 },
+    };
+    const rows = [{ track: 'standard', rules: base }];
+    if (level === 'deputy-senior' || level === 'senior') {
+      rows.push({ track: 'direct', rules: { ...base, eligibility: { ...base.eligibility, minYearsInCurrentTitle: 0, requiredPriorLevel: null } } });
+      rows.push({ track: 'green', rules: { ...base, eligibility: { minEducation: 'secondary', minYearsInCurrentTitle: 0, requiredPriorLevel: null }, weights: { employer: 0.2, industry: 0.4, expert: 0.4 } } });
+    }
+    return rows.map((r) => ({ id: `std-${series}-${level}-${r.track}-v1`, series, level, track: r.track, version: 1, rules: r.rules }));
+  }),
+);

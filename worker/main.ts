@@ -1,0 +1,23 @@
+import { NativeConnection } from '@temporalio/worker';
+import { pino } from 'pino';
+import { createMailer } from '../activities/mail/mailer';
+import { loadEnv } from '../api/env';
+import { createPrisma } from '../prisma/client';
+import { createWorker } from './create-worker';
+import { startOutboxPoller } from './outbox-poller';
+
+const env = loadEnv();
+const logger = pino({ level: env.LOG_LEVEL, name: 'worker' });
+const db = createPrisma(env.DATABASE_URL);
+const mailer = createMailer(env.SMTP_URL, env.MAIL_FROM);
+const connection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });
+
+const worker = await createWorker({ connection, namespace: env.TEMPORAL_NAMESPACE, taskQueue: env.TEMPORAL_TASK_QUEUE, db, mailer });
+const stopPoller = startOutboxPoller({ db, mailer }, logger);
+logger.info({ taskQueue: env.TEMPORAL_TASK_QUEUE }, 'worker running');
+// The SDK shuts the worker down gracefully on SIGINT/SIGTERM, which ends run().
+await worker.run();
+stopPoller();
+mailer.close();
+await connection.close();
+await db.$disconnect();

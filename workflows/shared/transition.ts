@@ -1,0 +1,38 @@
+// What a workflow asks the database to record after one transition, in one transaction.
+import type { Instant, Role } from './types';
+
+export interface TaskSpec {
+  taskKey: string;
+  kind: string;
+  assigneeRole: Role;
+  assigneeId?: string;
+  assigneeOrg?: string;
+  dueAt?: Instant;
+}
+
+/** A mail is addressed to a user, or to every user holding a role in an organisation. */
+export type Recipient = { userId: string } | { role: Role; organisationId: string };
+
+export interface MailSpec {
+  /** Unique per mail and recipient group: the outbox sends each key once. */
+  eventKey: string;
+  to: Recipient;
+  template: string;
+  data: Record<string, string>;
+}
+
+export interface Transition {
+  workflowId: string;
+  caseId: string;
+  /** Unique within the workflow; the audit row and the whole transition are keyed by it. */
+  eventKey: string;
+  actorId: string;
+  action: string;
+  at: Instant;
+  stage: string;
+  status?: string;
+  detail?: Record<string, unknown>;
+  closeTasks?: { taskKey: string; outcome: string }[];
+  openTasks?: TaskSpec[];
+  mails?: MailSpec[];
+}
