@@ -1,3 +1,4 @@
+import type { Client } from '@temporalio/client';
 import type { Db } from '../prisma/client';
 import type { Mailer } from './mail/mailer';
 
@@ -5,4 +6,7 @@ import type { Mailer } from './mail/mailer';
 export interface ActivityDeps {
   db: Db;
   mailer: Mailer;
+  /** For activities that start or signal other workflows atomically (signal-with-start). */
+  temporal: Client;
+  taskQueue: string;
 }

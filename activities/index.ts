@@ -3,11 +3,18 @@
 import type { AppraisalInput } from '../workflows/appraisal/types';
 import type { Transition } from '../workflows/shared/transition';
 import { upsertApplication } from './applications';
+import { issueCertificate, type CertificateRequest } from './appraisal/certificates';
+import { recordObjection, resolveObjection, type ObjectionRecord } from './appraisal/objections';
+import { loadAppraisalRules, type RulesRequest } from './appraisal/rules';
+import { createCalendarActivities } from './calendar/activities';
+import { createCommitteeActivities } from './committee';
 import type { ActivityDeps } from './deps';
 import { deliverMail } from './mail/deliver';
 import { applyTransition } from './transitions';
 
-export function createActivities({ db, mailer }: ActivityDeps) {
+export function createActivities(deps: ActivityDeps) {
+  const { db, mailer } = deps;
+
   /** Commits the transition, then tries to send its mail; unsent mail is retried by the outbox poller. */
   async function recordTransition(t: Transition): Promise<void> {
     const { mailKeys } = await db.$transaction((tx) => applyTransition(tx, t));
@@ -15,16 +22,26 @@ export function createActivities({ db, mailer }: ActivityDeps) {
   }
 
   return {
+    ...createCalendarActivities(deps),
+    ...createCommitteeActivities(deps),
     recordTransition,
 
-    /** The first write of a case: its row, then the submission transition. */
-    async recordSubmission(input: AppraisalInput, t: Transition): Promise<void> {
+    /** The first write of a case: its row (with the rules it pinned), then the submission transition. */
+    async recordSubmission(input: AppraisalInput, t: Transition, pinned?: { policyVersion: number; standardId: string }): Promise<void> {
       const { mailKeys } = await db.$transaction(async (tx) => {
-        await upsertApplication(tx, input, t.workflowId);
+        await upsertApplication(tx, input, t.workflowId, pinned);
         return applyTransition(tx, t);
       });
       if (mailKeys.length) await deliverMail(db, mailer, { eventKeys: mailKeys });
     },
+
+    loadAppraisalRules: (r: RulesRequest) => loadAppraisalRules(db, r),
+    issueCertificate: async (r: CertificateRequest) => {
+      const { number, verificationCode } = await issueCertificate(db, r);
+      return { number, verificationCode };
+    },
+    recordObjection: (o: ObjectionRecord) => recordObjection(db, o),
+    resolveObjection: (r: { id: string; outcome: 'dismissed' | 'upheld'; resolvedAt: string }) => resolveObjection(db, r),
   };
 }
 

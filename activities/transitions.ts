@@ -9,6 +9,8 @@ const caseUpdaters: Record<string, (tx: DbTx, t: Transition) => Promise<unknown>
       where: { id: t.caseId },
       data: { stage: t.stage, ...(t.status ? { status: t.status } : {}) },
     }),
+  // A meeting's stage is its status: open | drawn | voting | closed | escalated.
+  meeting: (tx, t) => tx.meeting.update({ where: { id: t.caseId }, data: { status: t.stage } }),
 };
 
 export function processOf(workflowId: string): string {
@@ -63,6 +65,9 @@ export async function applyTransition(tx: DbTx, t: Transition): Promise<{ mailKe
       },
       update: {},
     });
+  }
+  for (const r of t.retimeTasks ?? []) {
+    await tx.task.updateMany({ where: { workflowId: t.workflowId, taskKey: r.taskKey, closedAt: null }, data: { dueAt: new Date(r.dueAt) } });
   }
   const mailKeys = await enqueueMails(tx, t.mails ?? []);
   return { mailKeys, replayed: false };

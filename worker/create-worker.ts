@@ -8,16 +8,15 @@ export const workflowsPath = fileURLToPath(new URL('../workflows/index.ts', impo
 export interface WorkerParams extends ActivityDeps {
   connection: NativeConnection;
   namespace?: string;
-  taskQueue: string;
   /** Tests pass a prebuilt bundle and `maxCachedWorkflows: 0` so every task replays. */
   options?: Partial<WorkerOptions>;
 }
 
-export function createWorker({ connection, namespace, taskQueue, options, ...deps }: WorkerParams): Promise<Worker> {
+export function createWorker({ connection, namespace, options, ...deps }: WorkerParams): Promise<Worker> {
   return Worker.create({
     connection,
     namespace: namespace ?? 'default',
-    taskQueue,
+    taskQueue: deps.taskQueue,
     activities: createActivities(deps),
     ...(options?.workflowBundle ? {} : { workflowsPath }),
     ...options,

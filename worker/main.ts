@@ -1,3 +1,4 @@
+import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { pino } from 'pino';
 import { createMailer } from '../activities/mail/mailer';
@@ -11,8 +12,10 @@ const logger = pino({ level: env.LOG_LEVEL, name: 'worker' });
 const db = createPrisma(env.DATABASE_URL);
 const mailer = createMailer(env.SMTP_URL, env.MAIL_FROM);
 const connection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });
+const clientConnection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
+const temporal = new Client({ connection: clientConnection, namespace: env.TEMPORAL_NAMESPACE });
 
-const worker = await createWorker({ connection, namespace: env.TEMPORAL_NAMESPACE, taskQueue: env.TEMPORAL_TASK_QUEUE, db, mailer });
+const worker = await createWorker({ connection, namespace: env.TEMPORAL_NAMESPACE, taskQueue: env.TEMPORAL_TASK_QUEUE, db, mailer, temporal });
 const stopPoller = startOutboxPoller({ db, mailer }, logger);
 logger.info({ taskQueue: env.TEMPORAL_TASK_QUEUE }, 'worker running');
 // The SDK shuts the worker down gracefully on SIGINT/SIGTERM, which ends run().
@@ -20,4 +23,5 @@ await worker.run();
 stopPoller();
 mailer.close();
 await connection.close();
+await clientConnection.close();
 await db.$disconnect();

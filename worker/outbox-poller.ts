@@ -6,7 +6,7 @@ import type { ActivityDeps } from '../activities/deps';
  * Mail that could not be sent when its transition was recorded (SMTP down, a crash between
  * commit and send) is retried here. Claims make concurrent workers safe.
  */
-export function startOutboxPoller({ db, mailer }: ActivityDeps, logger: Logger, everyMs = 15_000) {
+export function startOutboxPoller({ db, mailer }: Pick<ActivityDeps, 'db' | 'mailer'>, logger: Logger, everyMs = 15_000) {
   let running = false;
   const timer = setInterval(async () => {
     if (running) return;

@@ -7,7 +7,7 @@ async function resolveRecipients(tx: DbTx, to: Recipient) {
     return tx.user.findMany({ where: { id: to.userId } });
   }
   return tx.user.findMany({
-    where: { organisationId: to.organisationId, roles: { some: { role: to.role } } },
+    where: { ...(to.organisationId ? { organisationId: to.organisationId } : {}), roles: { some: { role: to.role } } },
     orderBy: { id: 'asc' },
   });
 }

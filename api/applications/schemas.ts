@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LEVELS, TRACKS } from '../../workflows/appraisal/types';
+import { LEVELS } from '../../workflows/appraisal/types';
 
 const isoDate = z.iso.date();
 
@@ -11,7 +11,8 @@ export const achievementSchema = z.object({
 });
 
 export const submitApplicationBody = z.object({
-  track: z.enum(TRACKS).default('standard'),
+  /** standard, direct (直通车), green (绿色通道), or any further track the policy defines. */
+  track: z.string().trim().min(1).max(50).default('standard'),
   series: z.string().trim().min(1).max(50),
   level: z.enum(LEVELS),
   field: z.string().trim().min(1).max(100),
@@ -22,6 +23,7 @@ export const submitApplicationBody = z.object({
     currentTitle: z
       .object({ level: z.enum(LEVELS), series: z.string().trim().min(1).max(50), since: isoDate })
       .optional(),
+    qualifications: z.array(z.enum(['overseas-title', 'overseas-position', 'overseas-qualification', 'talent-programme'])).max(10).optional(),
     achievements: z.array(achievementSchema).max(100),
   }),
 });

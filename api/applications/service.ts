@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { WithStartWorkflowOperation, type Client } from '@temporalio/client';
 import type { Db } from '../../prisma/client';
 import { awaitSubmission, appraisalWorkflowId, decideAsEmployer, status } from '../../workflows/appraisal/messages';
+import type { AppraisalPolicy } from '../../workflows/appraisal/policy';
 import type { AppraisalInput, AppraisalStatus } from '../../workflows/appraisal/types';
 import type { Actor } from '../../workflows/shared/types';
 import { badRequest, notFound } from '../problem';
@@ -16,13 +17,16 @@ export interface ApplicationsDeps {
   taskQueue: string;
 }
 
-const ELIGIBLE_CHANNELS = ['employer', 'talent-service-centre'];
-
 export function applicationsService({ db, temporal, taskQueue }: ApplicationsDeps) {
   async function submit(actor: Actor, body: SubmitApplicationBody) {
+    const policy = await db.policy.findFirst({ where: { key: 'appraisal' }, orderBy: { version: 'desc' } });
+    const track = (policy?.values as unknown as AppraisalPolicy | undefined)?.tracks[body.track];
+    if (!track) throw badRequest('unknown track', [{ path: 'body.track', message: `no track ${body.track} in the policy in force` }]);
     const employer = await db.organisation.findUnique({ where: { id: body.employerId } });
-    if (!employer || !ELIGIBLE_CHANNELS.includes(employer.kind)) {
-      throw badRequest('unknown employer', [{ path: 'body.employerId', message: 'no employer or talent service centre has this id' }]);
+    if (!employer || !track.channels.includes(employer.kind)) {
+      throw badRequest('unknown employer', [
+        { path: 'body.employerId', message: `no ${track.channels.join(' or ')} with this id may submit on the ${body.track} track` },
+      ]);
     }
     const standard = await db.standard.findFirst({ where: { series: body.series, level: body.level, track: body.track } });
     if (!standard) {

@@ -1,5 +1,6 @@
 // Demo data for `npm start`: organisations, people in every role, an expert pool per series and a
 // standard per series x level (x track). Plain data; seed.ts writes it idempotently.
+import type { Predicate } from '../../workflows/appraisal/predicates';
 import type { Role } from '../../workflows/shared/types';
 
 export const SERIES = ['engineering', 'economics', 'health'] as const;
@@ -47,12 +48,15 @@ export const experts = SERIES.flatMap((series) =>
 const minEducation = { junior: 'associate', intermediate: 'bachelor', 'deputy-senior': 'bachelor', senior: 'bachelor' } as const;
 const minYears = { junior: 0, intermediate: 4, 'deputy-senior': 5, senior: 5 } as const;
 
-/** Version 1 of each standard: eligibility, evidence, scored criteria and evaluation weights. */
+/**
+ * Version 1 of each standard: eligibility predicates, required evidence, scored criteria and
+ * evaluation weights. 直通车 waives years and the prior title; 绿色通道 replaces education and
+ * years by achievement thresholds (破格).
+ */
 export const standards = SERIES.flatMap((series) =>
   LEVEL_ORDER.flatMap((level, i) => {
     const prior = i > 0 ? LEVEL_ORDER[i - 1]! : null;
-    const base = {
-      eligibility: { minEducation: minEducation[level] as string, minYearsInCurrentTitle: minYears[level] as number, requiredPriorLevel: prior as string | null },
+    const common = {
       requiredEvidence: ['identity', 'education-certificate', ...(prior ? ['current-title-certificate'] : [])],
       criteria: [
         { key: 'achievements', weight: 0.5, min: 60 },
@@ -61,11 +65,27 @@ export const standards = SERIES.flatMap((series) =>
       ],
       weights: { employer: 0.3, industry: 0.2, expert: 0.5 },
     };
-    const rows = [{ track: 'standard', rules: base }];
+    const standard: Predicate[] = [
+      { kind: 'minEducation', value: minEducation[level] },
+      { kind: 'minYearsInCurrentTitle', value: minYears[level] },
+      ...(prior ? [{ kind: 'currentLevel', value: prior } as Predicate] : []),
+    ];
+    const rows: { track: string; eligibility: Predicate[]; weights?: object }[] = [{ track: 'standard', eligibility: standard }];
     if (level === 'deputy-senior' || level === 'senior') {
-      rows.push({ track: 'direct', rules: { ...base, eligibility: { ...base.eligibility, minYearsInCurrentTitle: 0, requiredPriorLevel: null } } });
-      rows.push({ track: 'green', rules: { ...base, eligibility: { minEducation: 'secondary', minYearsInCurrentTitle: 0, requiredPriorLevel: null }, weights: { employer: 0.2, industry: 0.4, expert: 0.4 } } });
+      rows.push({ track: 'direct', eligibility: [{ kind: 'minEducation', value: minEducation[level] }] });
+      rows.push({
+        track: 'green',
+        eligibility: [{ kind: 'minAchievements', kinds: ['award', 'product', 'patent'], count: level === 'senior' ? 3 : 2 }],
+        weights: { employer: 0.2, industry: 0.4, expert: 0.4 },
+      });
     }
-    return rows.map((r) => ({ id: `std-${series}-${level}-${r.track}-v1`, series, level, track: r.track, version: 1, rules: r.rules }));
+    return rows.map((r) => ({
+      id: `std-${series}-${level}-${r.track}-v1`,
+      series,
+      level,
+      track: r.track,
+      version: 1,
+      rules: { ...common, eligibility: r.eligibility, ...(r.weights ? { weights: r.weights } : {}) },
+    }));
   }),
 );

@@ -1,5 +1,6 @@
 import type { Db } from '../../prisma/client';
 import { experts, organisations, standards, users } from './demo-data';
+import { demoAppraisalPolicy } from './policy-data';
 
 /** Writes the demo data; running it again changes nothing. */
 export async function seedDemo(db: Db): Promise<void> {
@@ -17,4 +18,9 @@ export async function seedDemo(db: Db): Promise<void> {
     await db.expert.upsert({ where: { id: x.id }, create: { ...x, termEndsOn }, update: {} });
   }
   for (const s of standards) await db.standard.upsert({ where: { id: s.id }, create: s, update: {} });
+  await db.policy.upsert({
+    where: { key_version: { key: 'appraisal', version: 1 } },
+    create: { id: 'appraisal-v1', key: 'appraisal', version: 1, values: demoAppraisalPolicy as object, publishedAt: new Date('2026-01-01T00:00:00Z') },
+    update: {},
+  });
 }

@@ -54,17 +54,17 @@ export async function startHarness(): Promise<Harness> {
   const taskQueue = `test-${randomUUID()}`;
 
   const workerConnection = await NativeConnection.connect({ address });
+  const connection = await Connection.connect({ address });
+  const temporal = new Client({ connection });
   const worker: Worker = await createWorker({
     connection: workerConnection,
     taskQueue,
     db: database.prisma,
     mailer,
+    temporal,
     options: { workflowBundle: await workflowBundle(), maxCachedWorkflows: 0 },
   });
   const running = worker.run();
-
-  const connection = await Connection.connect({ address });
-  const temporal = new Client({ connection });
   const app = createApp({
     db: database.prisma,
     temporal,

@@ -1,7 +1,7 @@
 import type { Instant, PendingTask, TimelineEntry } from '../shared/types';
 
 export const TRACKS = ['standard', 'direct', 'green'] as const;
-/** standard (常规), direct (直通车), green (绿色通道). */
+/** The built-in tracks: standard (常规), direct (直通车), green (绿色通道). More are policy data. */
 export type Track = (typeof TRACKS)[number];
 
 export const LEVELS = ['junior', 'intermediate', 'deputy-senior', 'senior'] as const;
@@ -11,17 +11,23 @@ export type Level = (typeof LEVELS)[number];
 export const STAGES = [
   'submitted',
   'employer-review',
+  'returned',
   'employer-notice',
   'formal-review',
+  'correction',
+  'industry-evaluation',
   'committee-review',
   'result-notice',
+  'failed',
   'certified',
-  'returned',
+  'ineligible',
   'rejected',
   'withdrawn',
   'cancelled',
 ] as const;
 export type Stage = (typeof STAGES)[number];
+/** Stages a case ends in. A failed case stays open while its appeal window runs. */
+export const FINAL_STAGES: readonly Stage[] = ['certified', 'ineligible', 'rejected', 'withdrawn', 'cancelled'];
 
 export interface Achievement {
   kind: 'paper' | 'patent' | 'project' | 'award' | 'product';
@@ -33,6 +39,8 @@ export interface Achievement {
 export interface Submission {
   education: 'secondary' | 'associate' | 'bachelor' | 'master' | 'doctorate';
   currentTitle?: { level: Level; series: string; since: string };
+  /** For 直通车: overseas-title, overseas-position, overseas-qualification, talent-programme. */
+  qualifications?: string[];
   achievements: Achievement[];
 }
 
@@ -42,7 +50,8 @@ export interface AppraisalInputV1 {
   applicationId: string;
   applicantId: string;
   employerId: string;
-  track: Track;
+  /** A key of the pinned policy's tracks. */
+  track: string;
   series: string;
   level: Level;
   field: string;
@@ -52,11 +61,46 @@ export interface AppraisalInputV1 {
 export type AppraisalInput = AppraisalInputV1;
 
 export type EmployerDecision = 'approve' | 'return' | 'reject';
+export type FormalDecision = 'pass' | 'correct' | 'reject';
+
+export interface Deadline {
+  /** What the deadline is for: the pending task's kind, or a window such as the appeal window. */
+  purpose: string;
+  dueAt: Instant;
+  /** Working days granted in total, extensions included. */
+  workingDays: number;
+  warnings: string[];
+}
+
+export interface ObjectionState {
+  id: string;
+  stage: Stage;
+  objectorId: string;
+  reason: string;
+  raisedAt: Instant;
+}
+
+export interface CommitteeTally {
+  meetingId: string;
+  members: number;
+  present: number;
+  yes: number;
+  no: number;
+  abstain: number;
+  passed: boolean;
+}
 
 export interface AppraisalStatus {
   applicationId: string;
   stage: Stage;
-  track: Track;
+  track: string;
+  policyVersion?: number;
+  standardId?: string;
+  deadline?: Deadline;
+  objection?: ObjectionState;
+  correctionItems?: { item: string; reason: string }[];
+  committee?: CommitteeTally;
+  certificateNumber?: string;
   pendingTasks: PendingTask[];
   timeline: TimelineEntry[];
 }

@@ -10,8 +10,8 @@ export interface TaskSpec {
   dueAt?: Instant;
 }
 
-/** A mail is addressed to a user, or to every user holding a role in an organisation. */
-export type Recipient = { userId: string } | { role: Role; organisationId: string };
+/** A mail is addressed to a user, or to every user holding a role (in an organisation). */
+export type Recipient = { userId: string } | { role: Role; organisationId?: string };
 
 export interface MailSpec {
   /** Unique per mail and recipient group: the outbox sends each key once. */
@@ -34,5 +34,7 @@ export interface Transition {
   detail?: Record<string, unknown>;
   closeTasks?: { taskKey: string; outcome: string }[];
   openTasks?: TaskSpec[];
+  /** Open tasks whose due date moved (a deadline was extended). */
+  retimeTasks?: { taskKey: string; dueAt: Instant }[];
   mails?: MailSpec[];
 }

@@ -1,0 +1,99 @@
+// Human actions arrive as updates. A validator refuses a wrong actor, a closed stage or a second
+// action before anything changes; the handler hands the action to the lifecycle and answers with
+// the stage once the resulting transition is on record.
+import { CancellationScope, condition, setHandler, uuid4 } from '@temporalio/workflow';
+import { committeeDecided } from '../committee/messages';
+import { acts } from './activities';
+import { now, record } from './deadlines';
+import * as m from './messages';
+import { justBefore } from './stages/notice';
+import type { AppraisalCase } from './state';
+
+/**
+ * The lifecycle empties an action's slot once the transition the action caused is on record:
+ * then the handler answers with the stage after it. While the slot is full, the validators
+ * refuse a second action of the kind.
+ */
+async function answerAfter(c: AppraisalCase, waiting: () => boolean) {
+  await condition(() => !waiting() || c.final);
+  return c.stage;
+}
+
+export function registerHandlers(c: AppraisalCase, lifecycle: CancellationScope) {
+  setHandler(m.status, () => c.status());
+  setHandler(m.awaitSubmission, async () => {
+    await condition(() => c.intakeDone || c.final);
+    return c.stage;
+  });
+
+  // Each action goes into its slot; the lifecycle clears it once its transition is recorded.
+  const slot = <R>(def: Parameters<typeof setHandler>[0], validate: (r: R) => void, put: (r: R) => void, waiting: () => boolean) =>
+    setHandler(def as never, (async (r: R) => {
+      put(r);
+      return answerAfter(c, waiting);
+    }) as never, { validator: validate } as never);
+
+  slot<m.EmployerDecisionRequest>(m.decideAsEmployer, (r) => c.validateEmployerDecision(r), (r) => (c.employerDecision = r), () => c.employerDecision !== undefined);
+  slot<m.ResubmitRequest>(m.resubmit, (r) => c.validateResubmit(r), (r) => (c.resubmission = r), () => c.resubmission !== undefined);
+  slot<m.FormalDecisionRequest>(m.decideFormalReview, (r) => c.validateFormalDecision(r), (r) => (c.formalDecision = r), () => c.formalDecision !== undefined);
+  slot<m.CorrectionRequest>(m.submitCorrection, (r) => c.validateCorrection(r), (r) => (c.correction = r), () => c.correction !== undefined);
+  slot<m.IndustryEvaluationRequest>(m.evaluateAsIndustry, (r) => c.validateIndustryEvaluation(r), (r) => (c.industryEvaluation = r), () => c.industryEvaluation !== undefined);
+  slot<m.WithReason>(m.appeal, (r) => c.validateAppeal(r), (r) => (c.appealRequest = r), () => c.appealRequest !== undefined);
+  slot<m.ResolveObjectionRequest>(m.resolveObjection, (r) => c.validateResolveObjection(r), (r) => (c.objectionResolution = r), () => c.objectionResolution !== undefined);
+  slot<m.WithReason>(
+    m.object,
+    (r) => c.validateObject(r),
+    (r) => (c.objection = { id: uuid4(), stage: c.stage, objectorId: r.actor.id, reason: r.reason, raisedAt: now() }),
+    () => !c.objectionRecorded,
+  );
+
+  const end = (stage: 'withdrawn' | 'cancelled') => async (r: m.WithReason) => {
+    c.ending = { stage, actorId: r.actor.id, reason: r.reason };
+    lifecycle.cancel();
+    await condition(() => c.final);
+    return c.stage;
+  };
+  setHandler(m.withdraw, end('withdrawn'), { validator: (r) => c.validateWithdraw(r) });
+  setHandler(m.cancel, end('cancelled'), { validator: (r) => c.validateCancel(r) });
+
+  setHandler(
+    m.extendDeadline,
+    async (r) => {
+      const d = c.deadline!;
+      const extended = await acts.deadlineAfter({ from: justBefore(d.dueAt), workingDays: r.workingDays });
+      c.deadline = { ...d, dueAt: extended.dueAt, workingDays: d.workingDays + r.workingDays, warnings: [...d.warnings, ...extended.warnings] };
+      c.deadlineVersion++;
+      const retime = c.pendingTasks.filter((t) => t.dueAt === d.dueAt).map((t) => ({ taskKey: t.taskKey, dueAt: extended.dueAt }));
+      await record(c, c.move(c.stage, { actorId: r.actor.id, action: 'extend-deadline', note: r.reason, close: [], retime, detail: { purpose: d.purpose, from: d.dueAt, to: extended.dueAt } }, now()));
+      return c.stage;
+    },
+    { validator: (r) => c.validateExtend(r) },
+  );
+
+  setHandler(
+    m.reassign,
+    async (r) => {
+      const task = c.pendingTasks.find((t) => t.taskKey === r.taskKey)!;
+      c.reassigned[task.kind] = r.assigneeId;
+      const replacement = c.task(task.kind, task.assigneeRole, { userId: r.assigneeId }, task.dueAt);
+      await record(
+        c,
+        c.move(c.stage, {
+          actorId: r.actor.id,
+          action: 'reassign',
+          note: r.reason,
+          close: [task.taskKey],
+          open: [replacement],
+          detail: { kind: task.kind, to: r.assigneeId },
+          mails: [{ eventKey: 'task', to: { userId: r.assigneeId }, template: 'task-assigned', data: { caseId: c.caseId, kind: task.kind, dueAt: task.dueAt ?? '' } }],
+        }, now()),
+      );
+      return c.stage;
+    },
+    { validator: (r) => c.validateReassign(r) },
+  );
+
+  setHandler(committeeDecided, (result) => {
+    if (result.caseId === c.caseId) c.committeeResults[result.meetingId] = result;
+  });
+}

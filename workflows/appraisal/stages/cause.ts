@@ -1,0 +1,7 @@
+/** The action that moved a case into a stage: recorded with the move that opens it. */
+export interface Cause {
+  actorId: string;
+  action: string;
+  note?: string;
+  detail?: Record<string, unknown>;
+}
