@@ -11,6 +11,7 @@ const ms = (iso: string) => new Date(iso).getTime();
 export async function record(c: AppraisalCase, t: Transition): Promise<void> {
   await acts.recordTransition(t);
   c.recorded++;
+  if (c.final) c.endRecorded = true;
 }
 
 /** Starts a deadline `workingDays` working days from now (民法典 art. 201). */

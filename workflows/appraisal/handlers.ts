@@ -15,14 +15,14 @@ import type { AppraisalCase } from './state';
  * refuse a second action of the kind.
  */
 async function answerAfter(c: AppraisalCase, waiting: () => boolean) {
-  await condition(() => !waiting() || c.final);
+  await condition(() => !waiting() || c.endRecorded || c.closed);
   return c.stage;
 }
 
 export function registerHandlers(c: AppraisalCase, lifecycle: CancellationScope) {
   setHandler(m.status, () => c.status());
   setHandler(m.awaitSubmission, async () => {
-    await condition(() => c.intakeDone || c.final);
+    await condition(() => c.intakeDone || c.endRecorded);
     return c.stage;
   });
 
@@ -50,7 +50,7 @@ export function registerHandlers(c: AppraisalCase, lifecycle: CancellationScope)
   const end = (stage: 'withdrawn' | 'cancelled') => async (r: m.WithReason) => {
     c.ending = { stage, actorId: r.actor.id, reason: r.reason };
     lifecycle.cancel();
-    await condition(() => c.final);
+    await condition(() => c.endRecorded);
     return c.stage;
   };
   setHandler(m.withdraw, end('withdrawn'), { validator: (r) => c.validateWithdraw(r) });

@@ -78,6 +78,8 @@ export class AppraisalCase {
   }
   /** Set when the lifecycle has returned: no action can change the case any more. */
   closed = false;
+  /** The transition that ended the case is on record: waiting handlers may answer. */
+  endRecorded = false;
 
   get final() {
     return this.closed || FINAL_STAGES.includes(this.stage);
