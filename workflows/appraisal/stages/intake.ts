@@ -1,4 +1,6 @@
 // Submission: pin the rules in force, record the application, check eligibility (DOMAIN §1.1).
+import { ActivityFailure, ApplicationFailure } from '@temporalio/workflow';
+import type { CaseFacts } from '../../../activities/appraisal/rules';
 import { acts } from '../activities';
 import { now, record } from '../deadlines';
 import { unmet } from '../predicates';
@@ -7,27 +9,37 @@ import type { AppraisalCase } from '../state';
 /** Returns false when the case ends here (ineligible). */
 export async function intake(c: AppraisalCase): Promise<boolean> {
   const { input } = c;
-  const facts = await acts.loadAppraisalRules({
-    track: input.track,
-    series: input.series,
-    level: input.level,
-    employerId: input.employerId,
-    applicantId: input.applicantId,
-    at: input.submittedAt,
-  });
-  c.rules = facts.rules;
+  let facts: CaseFacts | undefined;
+  let missing: string | undefined;
+  try {
+    facts = await acts.loadAppraisalRules({
+      track: input.track,
+      series: input.series,
+      level: input.level,
+      employerId: input.employerId,
+      applicantId: input.applicantId,
+      at: input.submittedAt,
+    });
+  } catch (err) {
+    // No track or standard for what was asked: the application is ineligible, not broken.
+    if (!(err instanceof ActivityFailure && err.cause instanceof ApplicationFailure && err.cause.type === 'RulesMissing')) throw err;
+    missing = err.cause.message;
+  }
+  c.rules = facts?.rules;
+  const pinned = facts ? { policyVersion: facts.rules.policyVersion, standardId: facts.rules.standard.id } : undefined;
   const caseData = { caseId: c.caseId, series: input.series, level: input.level };
   await acts.recordSubmission(
     input,
     c.move('submitted', {
       actorId: input.applicantId,
       action: 'submit',
-      detail: { policyVersion: facts.rules.policyVersion, standardId: facts.rules.standard.id },
+      ...(pinned ? { detail: pinned } : {}),
       mails: [{ eventKey: 'receipt', to: { userId: input.applicantId }, template: 'application-submitted', data: caseData }],
     }, input.submittedAt),
-    { policyVersion: facts.rules.policyVersion, standardId: facts.rules.standard.id },
+    pinned,
   );
   c.recorded++;
+  if (!facts) return ineligible(c, [missing!]);
 
   const { track, standard } = facts.rules;
   const eligibility = {
@@ -43,6 +55,11 @@ export async function intake(c: AppraisalCase): Promise<boolean> {
     ...unmet(standard.eligibility, eligibility),
   ];
   if (reasons.length === 0) return true;
+  return ineligible(c, reasons);
+}
+
+async function ineligible(c: AppraisalCase, reasons: string[]): Promise<false> {
+  const { input } = c;
   await record(
     c,
     c.move('ineligible', {

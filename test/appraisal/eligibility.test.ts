@@ -1,0 +1,117 @@
+// Eligibility at submission (DOMAIN §1.1, §2, §5): the pinned standard, the track's entry
+// predicates and channels, and the integrity record, with 撤销 barring for the policy's years.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { revokeCertificate } from '../../activities/appraisal/revocation';
+import { status } from '../../workflows/appraisal/messages';
+import { baseInput, startAppraisalEnv, type AppraisalEnv } from '../support/appraisal-env';
+import { waitForStage } from '../support/workflow-helpers';
+
+let t: AppraisalEnv;
+beforeAll(async () => {
+  t = await startAppraisalEnv();
+});
+afterAll(async () => {
+  await t?.stop();
+});
+
+async function ineligibility(overrides: Parameters<AppraisalEnv['start']>[0]) {
+  const h = await t.start(overrides);
+  expect((await h.result()).stage).toBe('ineligible');
+  const audit = await t.db.auditEvent.findFirstOrThrow({ where: { workflowId: h.workflowId, action: 'eligibility-failed' } });
+  return (audit.detail as { reasons: string[] }).reasons;
+}
+
+describe('eligibility against the pinned standard and track', () => {
+  it('pins the policy version and the standard on the case', async () => {
+    const h = await t.start();
+    await waitForStage(h, 'employer-review');
+    const s = await h.query(status);
+    expect(s).toMatchObject({ policyVersion: 1, standardId: 'std-engineering-intermediate-standard-v1' });
+    const row = await t.db.application.findFirstOrThrow({ where: { workflowId: h.workflowId } });
+    expect(row).toMatchObject({ policyVersion: 1, standardId: 'std-engineering-intermediate-standard-v1' });
+  });
+
+  it('the standard track needs the prior title held long enough', async () => {
+    const since = new Date().toISOString().slice(0, 10);
+    const reasons = await ineligibility({
+      submission: { ...baseInput().submission, currentTitle: { level: 'junior', series: 'engineering', since } },
+    });
+    expect(reasons).toEqual(['0 years in the current title, 4 required']);
+  });
+
+  it('直通车 waives years and the prior title for overseas talent, but needs an overseas qualification', async () => {
+    const overseas = { education: 'doctorate' as const, qualifications: ['overseas-title'], achievements: [] };
+    const ok = await t.start({ track: 'direct', level: 'senior', employerId: 'org-talent-centre', submission: overseas });
+    await waitForStage(ok, 'employer-review');
+    const reasons = await ineligibility({ track: 'direct', level: 'senior', submission: { education: 'doctorate', achievements: [] } });
+    expect(reasons).toEqual(['needs one of: overseas-title, overseas-position, overseas-qualification, talent-programme']);
+    // No 直通车 standard is published for 中级: the request is ineligible, not an error.
+    const level = await ineligibility({ track: 'direct', level: 'intermediate', submission: overseas });
+    expect(level).toEqual(['no standard for engineering / intermediate / direct']);
+  });
+
+  it('绿色通道 replaces education and years by achievements, for private enterprises only', async () => {
+    const achiever = {
+      education: 'secondary' as const,
+      achievements: [
+        { kind: 'award' as const, title: '上海市科技进步奖', year: 2025, evidence: ['award.pdf'] },
+        { kind: 'product' as const, title: '专利产业化产品', year: 2024, evidence: ['product.pdf'] },
+      ],
+    };
+    const ok = await t.start({ track: 'green', level: 'deputy-senior', submission: achiever });
+    await waitForStage(ok, 'employer-review');
+    const hospital = await ineligibility({ track: 'green', level: 'deputy-senior', employerId: 'org-district-hospital', submission: achiever });
+    expect(hospital).toEqual(['the employer is not a private enterprise']);
+    const few = await ineligibility({ track: 'green', level: 'deputy-senior', submission: { ...achiever, achievements: achiever.achievements.slice(0, 1) } });
+    expect(few).toEqual(['1 qualifying achievements (award/product/patent), 2 required']);
+  });
+
+  it('a track is open only through its channels', async () => {
+    const reasons = await ineligibility({ employerId: 'org-talent-centre' });
+    expect(reasons).toEqual(['the standard track is not open through a talent-service-centre']);
+  });
+});
+
+describe('撤销 and the integrity record', () => {
+  it('revokes a certificate, bars its holder for 3 years, and a new application is refused', async () => {
+    const id = crypto.randomUUID();
+    await t.db.application.create({
+      data: {
+        id,
+        workflowId: `appraisal-${id}`,
+        applicantId: 'u-anna-chen',
+        employerId: 'org-district-hospital',
+        track: 'standard',
+        series: 'health',
+        level: 'intermediate',
+        field: '心内科',
+        submission: {},
+        stage: 'certified',
+        status: 'certified',
+        policyVersion: 1,
+        submittedAt: new Date(),
+      },
+    });
+    await t.db.certificate.create({
+      data: { id, number: `SH-TEST-${id.slice(0, 6)}`, verificationCode: 'ABCD1234', applicationId: id, holderId: 'u-anna-chen', holderName: 'Anna Chen', series: 'health', level: 'intermediate', issuedAt: new Date() },
+    });
+    const at = new Date('2026-11-20T02:00:00Z');
+    const first = await revokeCertificate(t.db, { certificateId: id, reason: '论文抄袭', actorId: 'u-admin', at });
+    const again = await revokeCertificate(t.db, { certificateId: id, reason: '论文抄袭', actorId: 'u-admin', at });
+    expect(again.integrityRecord).toEqual(first.integrityRecord);
+    expect(first.integrityRecord.barUntil.toISOString()).toBe('2029-11-20T02:00:00.000Z');
+    expect(await t.db.certificate.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'revoked', revokedReason: '论文抄袭' });
+    expect(await t.db.integrityRecord.count({ where: { userId: 'u-anna-chen' } })).toBe(1);
+
+    const reasons = await ineligibility({ applicantId: 'u-anna-chen', employerId: 'org-district-hospital', series: 'health' });
+    expect(reasons).toEqual(['an integrity record bars applications until 2029-11-20']);
+  });
+
+  it('an integrity record older than its bar no longer blocks', async () => {
+    await t.db.integrityRecord.create({
+      data: { userId: 'u-li-ming', kind: 'title-fraud', reason: '旧记录', sourceRef: 'old-cert', recordedAt: new Date('2021-01-01T00:00:00Z'), barUntil: new Date('2024-01-01T00:00:00Z') },
+    });
+    const h = await t.start();
+    await waitForStage(h, 'employer-review');
+  });
+});
