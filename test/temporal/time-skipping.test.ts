@@ -1,0 +1,34 @@
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { fixtureWorkflowsPath } from '../fixtures/paths';
+import type { sleepFor } from '../fixtures/workflows';
+import { createTimeSkippingEnv, uniqueId } from '../support/temporal-env';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+let env: TestWorkflowEnvironment;
+
+beforeAll(async () => {
+  env = await createTimeSkippingEnv();
+});
+
+afterAll(async () => {
+  await env?.teardown();
+});
+
+test('a workflow sleeping 30 days finishes in seconds', async () => {
+  const taskQueue = uniqueId('time-skipping');
+  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowsPath: fixtureWorkflowsPath });
+  const serverTimeBefore = await env.currentTimeMs();
+
+  const wallStart = performance.now();
+  const report = await worker.runUntil(
+    env.client.workflow.execute<typeof sleepFor>('sleepFor', { args: [30], taskQueue, workflowId: uniqueId('sleep') }),
+  );
+  const wallMs = performance.now() - wallStart;
+
+  expect(wallMs).toBeLessThan(10_000);
+  expect(report.wokeAt - report.startedAt).toBeGreaterThanOrEqual(30 * DAY_MS);
+  expect((await env.currentTimeMs()) - serverTimeBefore).toBeGreaterThanOrEqual(30 * DAY_MS);
+});
