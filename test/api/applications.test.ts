@@ -146,7 +146,7 @@ describe('GET /api/applications/:id and the employer decision', () => {
     expect(second.status).toBe(409);
     expect(second.headers['content-type']).toMatch(/^application\/problem\+json/);
     const row = await h.db.application.findUniqueOrThrow({ where: { id: created.id } });
-    expect(row).toMatchObject({ stage: 'returned', status: 'returned' });
+    expect(row).toMatchObject({ stage: 'returned', status: 'open' }); // it awaits the applicant's resubmission
   });
 
   it('requires a reason to reject, and hides a case from applicants who do not own it', async () => {

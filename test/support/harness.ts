@@ -2,7 +2,7 @@
 // on the run's Temporal dev server (own task queue), and the API app.
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
-import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, type Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { bundleWorkflowCode, NativeConnection, type Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { pino } from 'pino';
 import { inject } from 'vitest';
 import { createMailer } from '../../activities/mail/mailer';
@@ -32,20 +32,7 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-let runtimeInstalled = false;
-/** Workers log every state change at INFO; tests want warnings only. */
-function quietRuntime() {
-  if (runtimeInstalled) return;
-  runtimeInstalled = true;
-  try {
-    Runtime.install({ logger: new DefaultLogger('WARN') });
-  } catch {
-    // Another helper installed the runtime first in this process: keep it.
-  }
-}
-
 export async function startHarness(): Promise<Harness> {
-  quietRuntime();
   const database = await freshSqliteDb();
   await seedDemo(database.prisma);
   const smtp = await startSmtpCatcher();
