@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCalendar } from '../../activities/calendar/working-days';
 import { decideAsEmployer, object, resolveObjection, resubmit, status } from '../../workflows/appraisal/messages';
 import { actor, startAppraisalEnv, type AppraisalEnv } from '../support/appraisal-env';
-import { actions, expectRefused, waitForStage, waitForStatus } from '../support/workflow-helpers';
+import { actions, expectRefused, waitForStage } from '../support/workflow-helpers';
 
 let t: AppraisalEnv;
 beforeAll(async () => {
