@@ -2,13 +2,13 @@ import { Client, Connection } from '@temporalio/client';
 import { pino } from 'pino';
 import { createPrisma } from '../prisma/client';
 import { createApp } from './app';
-import { loadEnv } from './env';
+import { dataConverterOf, loadEnv } from './env';
 
 const env = loadEnv();
 const logger = pino({ level: env.LOG_LEVEL, name: 'api' });
 const db = createPrisma(env.DATABASE_URL);
 const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
-const temporal = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE });
+const temporal = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE, dataConverter: dataConverterOf(env) });
 
 const app = createApp({
   db,

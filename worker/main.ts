@@ -2,7 +2,7 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { pino } from 'pino';
 import { createMailer } from '../activities/mail/mailer';
-import { loadEnv } from '../api/env';
+import { dataConverterOf, loadEnv } from '../api/env';
 import { createPrisma } from '../prisma/client';
 import { createWorker } from './create-worker';
 import { startOutboxPoller } from './outbox-poller';
@@ -13,9 +13,18 @@ const db = createPrisma(env.DATABASE_URL);
 const mailer = createMailer(env.SMTP_URL, env.MAIL_FROM);
 const connection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });
 const clientConnection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
-const temporal = new Client({ connection: clientConnection, namespace: env.TEMPORAL_NAMESPACE });
+const dataConverter = dataConverterOf(env);
+const temporal = new Client({ connection: clientConnection, namespace: env.TEMPORAL_NAMESPACE, dataConverter });
 
-const worker = await createWorker({ connection, namespace: env.TEMPORAL_NAMESPACE, taskQueue: env.TEMPORAL_TASK_QUEUE, db, mailer, temporal });
+const worker = await createWorker({
+  connection,
+  namespace: env.TEMPORAL_NAMESPACE,
+  taskQueue: env.TEMPORAL_TASK_QUEUE,
+  db,
+  mailer,
+  temporal,
+  options: { dataConverter },
+});
 const stopPoller = startOutboxPoller({ db, mailer }, logger);
 logger.info({ taskQueue: env.TEMPORAL_TASK_QUEUE }, 'worker running');
 // The SDK shuts the worker down gracefully on SIGINT/SIGTERM, which ends run().

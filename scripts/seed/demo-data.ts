@@ -12,6 +12,8 @@ export const organisations = [
   { id: 'org-talent-centre', name: '区人才服务中心', kind: 'talent-service-centre', privateEnterprise: false },
   { id: 'org-ai-association', name: '上海人工智能行业协会', kind: 'industry-body', privateEnterprise: false },
   { id: 'org-hrss-bureau', name: '区人力资源和社会保障局', kind: 'authority', privateEnterprise: false },
+  { id: 'org-tongji-univ', name: '同济大学', kind: 'employer', privateEnterprise: false },
+  { id: 'org-sh-academy', name: '上海市科学研究院', kind: 'employer', privateEnterprise: false },
 ];
 
 export interface DemoUser {
@@ -34,14 +36,18 @@ export const users: DemoUser[] = [
   { id: 'u-admin', name: '系统管理员', email: 'admin@hrss.example.cn', locale: 'zh-CN', organisationId: 'org-hrss-bureau', roles: ['admin'] },
 ];
 
-/** Seven experts per series from several organisations, so a draw can recuse and still fill. */
+/**
+ * Eleven experts per series from four organisations, two of which employ demo applicants: a
+ * draw of five can recuse every same-employer expert of a batch and still fill its seats.
+ */
+const expertOrgs = ['org-tongji-univ', 'org-sh-academy', 'org-zhangjiang-tech', 'org-district-hospital'];
 export const experts = SERIES.flatMap((series) =>
-  Array.from({ length: 7 }, (_, i) => ({
+  Array.from({ length: 11 }, (_, i) => ({
     id: `x-${series}-${i + 1}`,
     name: `${series} expert ${i + 1}`,
     email: `expert.${series}.${i + 1}@experts.example.cn`,
     series,
-    organisationId: organisations[i % 2 === 0 ? 0 : 1]!.id,
+    organisationId: expertOrgs[i % expertOrgs.length]!,
   })),
 );
 

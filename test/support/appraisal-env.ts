@@ -15,7 +15,7 @@ import type { AppraisalInput } from '../../workflows/appraisal/types';
 import type { Actor } from '../../workflows/shared/types';
 import { freshSqliteDb, type TestDb } from './db';
 import { workflowBundle } from './harness';
-import { createTimeSkippingEnv } from './temporal-env';
+import { createTimeSkippingEnv, testDataConverter } from './temporal-env';
 
 export interface AppraisalEnv {
   env: TestWorkflowEnvironment;
@@ -61,6 +61,7 @@ export async function startAppraisalEnv(): Promise<AppraisalEnv> {
     connection: env.nativeConnection,
     taskQueue,
     workflowBundle: await workflowBundle(),
+    dataConverter: testDataConverter,
     activities: createActivities({ db: database.prisma, mailer, temporal: env.client, taskQueue }),
   });
   const running = worker.run();

@@ -14,6 +14,7 @@ import { seedDemo } from '../../scripts/seed/seed';
 import { users } from '../../scripts/seed/demo-data';
 import { createWorker, workflowsPath } from '../../worker/create-worker';
 import { freshSqliteDb } from './db';
+import { testDataConverter } from './temporal-env';
 
 export const JWT_SECRET = 'test-secret-at-least-16-chars';
 
@@ -42,14 +43,14 @@ export async function startHarness(): Promise<Harness> {
 
   const workerConnection = await NativeConnection.connect({ address });
   const connection = await Connection.connect({ address });
-  const temporal = new Client({ connection });
+  const temporal = new Client({ connection, dataConverter: testDataConverter });
   const worker: Worker = await createWorker({
     connection: workerConnection,
     taskQueue,
     db: database.prisma,
     mailer,
     temporal,
-    options: { workflowBundle: await workflowBundle(), maxCachedWorkflows: 0 },
+    options: { workflowBundle: await workflowBundle(), maxCachedWorkflows: 0, dataConverter: testDataConverter },
   });
   const running = worker.run();
   const app = createApp({

@@ -5,11 +5,16 @@ import { Client, Connection } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { NativeConnection } from '@temporalio/worker';
 import { inject } from 'vitest';
+import { createDataConverter, DEV_PAYLOAD_KEY } from '../../worker/data-converter';
+
+/** Tests encrypt payloads as production does, with the development key. */
+export const testDataConverter = createDataConverter(DEV_PAYLOAD_KEY);
 
 /** A time-skipping environment of its own; call `teardown()` when done. */
 export function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
   return TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: { type: 'existing-path', path: inject('timeSkippingServerPath') } },
+    client: { dataConverter: testDataConverter },
   });
 }
 
@@ -27,7 +32,7 @@ export async function connectDevServer(address = inject('temporalAddress')): Pro
   const nativeConnection = await NativeConnection.connect({ address });
   return {
     address,
-    client: new Client({ connection, namespace: 'default' }),
+    client: new Client({ connection, namespace: 'default', dataConverter: testDataConverter }),
     nativeConnection,
     async close() {
       await nativeConnection.close();
