@@ -6,7 +6,9 @@ import { createCalendar } from '../../activities/calendar/working-days';
 import { appeal, decideAsEmployer, decideFormalReview, evaluateAsIndustry, object, resolveObjection, status } from '../../workflows/appraisal/messages';
 import type { AppraisalInput } from '../../workflows/appraisal/types';
 import { actor, startAppraisalEnv, type AppraisalEnv } from '../support/appraisal-env';
-import { runMeeting } from '../support/committee-driver';
+import { meetingOf, runMeeting } from '../support/committee-driver';
+import { saveHistory } from '../support/histories';
+import { committeeMeetingWorkflowId } from '../../workflows/committee/messages';
 import { actions, expectRefused, waitForStage, waitForStatus } from '../support/workflow-helpers';
 
 let t: AppraisalEnv;
@@ -74,6 +76,8 @@ describe('happy paths', () => {
     // The tally is on record; who voted how is not.
     const row = await t.db.meetingCase.findFirstOrThrow({ where: { caseId: s.applicationId } });
     expect(row).toMatchObject({ members: 5, present: 5, yes: 5, no: 0, abstain: 0, passed: true });
+    await saveHistory('appraisal-standard', h);
+    await saveHistory('meeting-scheduled', t.env.client.workflow.getHandle(committeeMeetingWorkflowId(await meetingOf(t.db, s.applicationId))));
   });
 
   it('直通车: through the talent service centre, shortened deadlines, a dedicated panel', async () => {
@@ -93,6 +97,7 @@ describe('happy paths', () => {
     const { result } = await certify(h);
     expect(result.stage).toBe('certified');
     await expectCertificate(h, { series: 'engineering', level: 'senior' });
+    await saveHistory('appraisal-direct', h);
   });
 
   it('绿色通道: industry evaluation is required input, and an ad-hoc meeting is convened on the spot', async () => {
@@ -117,6 +122,7 @@ describe('happy paths', () => {
     expect(result.stage).toBe('certified');
     const audit = await t.db.auditEvent.findFirstOrThrow({ where: { workflowId: h.workflowId, action: 'industry-evaluated' } });
     expect(audit.detail).toMatchObject({ score: 92, note: '行业影响力显著' });
+    await saveHistory('appraisal-green', h);
   });
 });
 
@@ -138,6 +144,7 @@ describe('after the committee', () => {
     expect((await h.result()).stage).toBe('failed');
     const row = await t.db.application.findFirstOrThrow({ where: { workflowId: h.workflowId } });
     expect(row.status).toBe('failed');
+    await saveHistory('appraisal-appeal', h);
   });
 
   it('an appeal window that passes unused closes the case as failed', async () => {
