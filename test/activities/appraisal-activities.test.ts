@@ -54,6 +54,29 @@ describe('run twice, recorded once', () => {
     expect(await db.objection.findUniqueOrThrow({ where: { id: 'obj-1' } })).toEqual(once);
   });
 
+  it('recordMeetingStep: seats, a ballot’s participation and a tally', async () => {
+    await db.meeting.create({ data: { id: 'm-1', workflowId: 'meeting-m-1', series: 'engineering', kind: 'adhoc', size: 3 } });
+    const step = {
+      transition: { workflowId: 'meeting-m-1', caseId: 'm-1', eventKey: '7-close', actorId: 'u-admin', action: 'close-voting', at: '2026-12-01T08:00:00.000Z', stage: 'closed' },
+      seats: [{ expertId: 'x-engineering-1', role: 'member' as const, status: 'seated' as const, present: true, drawOrder: 1 }],
+      ballot: { caseId: 'case-1', expertId: 'x-engineering-1', castAt: '2026-12-01T07:00:00.000Z' },
+      tallies: [{ caseId: 'case-1', workflowId: 'appraisal-case-1', members: 3, present: 3, yes: 2, no: 1, abstain: 0, passed: true }],
+    };
+    const snapshot = async () => ({
+      audit: await db.auditEvent.findMany({ where: { workflowId: 'meeting-m-1' } }),
+      seats: await db.committeeSeat.findMany({ where: { meetingId: 'm-1' } }),
+      ballots: await db.ballotParticipation.findMany({ where: { meetingId: 'm-1' } }),
+      tallies: await db.meetingCase.findMany({ where: { meetingId: 'm-1' } }),
+      meeting: await db.meeting.findUniqueOrThrow({ where: { id: 'm-1' } }),
+    });
+    await acts.recordMeetingStep(step);
+    const once = await snapshot();
+    await acts.recordMeetingStep(step);
+    expect(await snapshot()).toEqual(once);
+    expect(once.tallies).toEqual([expect.objectContaining({ yes: 2, no: 1, passed: true })]);
+    expect(once.meeting.status).toBe('closed');
+  });
+
   it('the read-only activities answer the same twice', async () => {
     const req = { track: 'standard', series: 'engineering', level: 'intermediate' as const, employerId: 'org-zhangjiang-tech', applicantId: 'u-li-ming', at: '2026-12-01T00:00:00.000Z' };
     expect(await acts.loadAppraisalRules(req)).toEqual(await acts.loadAppraisalRules(req));
