@@ -10,7 +10,7 @@ import { TlProcess } from '../../scripts/temporal/search-attributes';
 import { fixtureWorkflowsPath } from '../fixtures/paths';
 import { release, status } from '../fixtures/workflows/messages';
 import type { waitForRelease } from '../fixtures/workflows';
-import { connectDevServer, uniqueId } from '../support/temporal-env';
+import { connectDevServer, testDataConverter, uniqueId } from '../support/temporal-env';
 import type { DevServerConnection } from '../support/temporal-env';
 
 let workflowBundle: WorkflowBundleWithSourceMap;
@@ -21,7 +21,7 @@ beforeAll(async () => {
 
 // maxCachedWorkflows: 0 makes every workflow task replay its history from the server.
 const createWorker = (conn: DevServerConnection, taskQueue: string) =>
-  Worker.create({ connection: conn.nativeConnection, taskQueue, workflowBundle, maxCachedWorkflows: 0 });
+  Worker.create({ connection: conn.nativeConnection, taskQueue, workflowBundle, maxCachedWorkflows: 0, dataConverter: testDataConverter });
 
 test('a workflow runs on the shared dev server and is searchable by a project search attribute', async () => {
   const conn = await connectDevServer();

@@ -3,7 +3,7 @@ import { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { fixtureWorkflowsPath } from '../fixtures/paths';
 import type { sleepFor } from '../fixtures/workflows';
-import { createTimeSkippingEnv, uniqueId } from '../support/temporal-env';
+import { createTimeSkippingEnv, testDataConverter, uniqueId } from '../support/temporal-env';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -19,7 +19,7 @@ afterAll(async () => {
 
 test('a workflow sleeping 30 days finishes in seconds', async () => {
   const taskQueue = uniqueId('time-skipping');
-  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowsPath: fixtureWorkflowsPath });
+  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowsPath: fixtureWorkflowsPath, dataConverter: testDataConverter });
   const serverTimeBefore = await env.currentTimeMs();
 
   const wallStart = performance.now();
