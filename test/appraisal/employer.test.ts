@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCalendar } from '../../activities/calendar/working-days';
 import { decideAsEmployer, object, resolveObjection, resubmit, status } from '../../workflows/appraisal/messages';
 import { actor, startAppraisalEnv, type AppraisalEnv } from '../support/appraisal-env';
-import { actions, expectRefused, waitForStage } from '../support/workflow-helpers';
+import { actions, expectRefused, waitForStage, waitForStatus } from '../support/workflow-helpers';
 
 let t: AppraisalEnv;
 beforeAll(async () => {
@@ -67,6 +67,26 @@ describe('employer review', () => {
     // Reminders went out 3 and 1 working days before the deadline.
     const reminders = await t.db.auditEvent.findMany({ where: { workflowId: h.workflowId, action: { startsWith: 'remind-resubmit' } } });
     expect(reminders.map((r) => r.action).sort()).toEqual(['remind-resubmit-1', 'remind-resubmit-3']);
+  });
+});
+
+describe('deadlines beyond the published calendar', () => {
+  it('an overdue review escalates; a notice in a year without calendar data counts weekends only and records a warning', async () => {
+    const h = await t.start();
+    await waitForStage(h, 'employer-review');
+    await t.env.sleep('40 days'); // past the 10-working-day review deadline, and into 2027 at least
+    const overdue = await waitForStatus(h, (s) => actions(s).includes('escalate-employer-review'));
+    expect(overdue.pendingTasks.map((p) => p.kind).sort()).toEqual(['employer-review', 'escalation-employer-review']);
+    await h.executeUpdate(decideAsEmployer, { args: [{ actor: hr, decision: 'approve' }] });
+    const s = await h.query(status);
+    // The skipped clock is past 2026 now, where chinese-days has no calendar.
+    const year = s.deadline!.dueAt.slice(0, 4);
+    expect(Number(year)).toBeGreaterThan(2026);
+    expect(s.deadline!.warnings).toEqual([expect.stringContaining(year)]);
+    const audit = await t.db.auditEvent.findFirstOrThrow({ where: { workflowId: h.workflowId, action: 'employer-approve' } });
+    expect(audit.detail).toMatchObject({ deadline: { purpose: 'employer-notice', warnings: [expect.stringContaining(year)] } });
+    // Both the review task and its escalation are closed by the decision.
+    expect(await t.db.task.count({ where: { workflowId: h.workflowId, closedAt: null } })).toBe(0);
   });
 });
 

@@ -126,7 +126,11 @@ export class AppraisalCase {
       at,
       stage,
       ...(m.status ? { status: m.status } : {}),
-      ...(m.note || m.detail ? { detail: { ...(m.note ? { note: m.note } : {}), ...(m.detail ?? {}) } } : {}),
+      detail: {
+        ...(m.note ? { note: m.note } : {}),
+        ...(this.deadline ? { deadline: { purpose: this.deadline.purpose, dueAt: this.deadline.dueAt, ...(this.deadline.warnings.length ? { warnings: this.deadline.warnings } : {}) } } : {}),
+        ...(m.detail ?? {}),
+      },
       closeTasks: closing.map((t) => ({ taskKey: t.taskKey, outcome: m.action })),
       openTasks: m.open ?? [],
       ...(m.retime ? { retimeTasks: m.retime } : {}),
