@@ -4,7 +4,10 @@
 // the workflow sandbox.
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { METADATA_ENCODING_KEY, ValueError, type Payload, type PayloadCodec } from '@temporalio/common';
-import { temporal } from '@temporalio/proto';
+// A CommonJS package: Node's ESM loader (tsx) only gives its default export.
+import proto from '@temporalio/proto';
+
+const { temporal } = proto;
 
 export const ENCRYPTED_ENCODING = 'binary/encrypted';
 export const METADATA_KEY_ID = 'encryption-key-id';

@@ -5,7 +5,10 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { WorkflowHandle } from '@temporalio/client';
-import { temporal } from '@temporalio/proto';
+// A CommonJS package: Node's ESM loader (tsx) only gives its default export.
+import proto from '@temporalio/proto';
+
+const { temporal } = proto;
 
 const { History } = temporal.api.history.v1;
 
