@@ -6,9 +6,11 @@ import { upsertApplication } from './applications';
 import { issueCertificate, type CertificateRequest } from './appraisal/certificates';
 import { recordObjection, resolveObjection, type ObjectionRecord } from './appraisal/objections';
 import { loadAppraisalRules, type RulesRequest } from './appraisal/rules';
+import { createAssessmentActivities } from './assessment';
 import { createCalendarActivities } from './calendar/activities';
 import { createCommitteeActivities } from './committee';
 import type { ActivityDeps } from './deps';
+import { createExitActivities } from './exit';
 import { deliverMail } from './mail/deliver';
 import { applyTransition } from './transitions';
 
@@ -24,6 +26,8 @@ export function createActivities(deps: ActivityDeps) {
   return {
     ...createCalendarActivities(deps),
     ...createCommitteeActivities(deps),
+    ...createAssessmentActivities(deps),
+    ...createExitActivities(deps),
     recordTransition,
 
     /** The first write of a case: its row (with the rules it pinned), then the submission transition. */

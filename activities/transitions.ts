@@ -11,6 +11,14 @@ const caseUpdaters: Record<string, (tx: DbTx, t: Transition) => Promise<unknown>
     }),
   // A meeting's stage is its status: open | drawn | voting | closed | escalated.
   meeting: (tx, t) => tx.meeting.update({ where: { id: t.caseId }, data: { status: t.stage } }),
+  // A membership: active | paused | exited | completed; the cycle it is in rides along in the detail.
+  assessment: (tx, t) =>
+    tx.membership.update({
+      where: { id: t.caseId },
+      data: { stage: t.stage, ...(t.status ? { status: t.status } : {}), ...(typeof t.detail?.cycle === 'number' ? { cycleIndex: t.detail.cycle } : {}) },
+    }),
+  // An exit review: open | exited | retained | dismissed.
+  exit: (tx, t) => tx.exitReview.update({ where: { id: t.caseId }, data: { stage: t.stage, ...(t.status ? { status: t.status } : {}) } }),
 };
 
 export function processOf(workflowId: string): string {

@@ -3,49 +3,88 @@ import type { Client } from '@temporalio/client';
 import express from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
-import { pinoHttp } from 'pino-http';
 import type { Db } from '../prisma/client';
-import { applicationsRouter } from './applications/router';
-import { applicationsService } from './applications/service';
+import { adminRoutes } from './admin/routes';
+import { applicationRoutes } from './applications/routes';
 import { authenticate } from './auth/authenticate';
+import { createVerifier, type TokenConfig } from './auth/tokens';
+import { certificateRoutes } from './certificates/routes';
+import type { ApiDeps, RouteModule } from './deps';
+import { docsRouter } from './http/docs';
+import { requestLogger } from './http/logging';
+import { mountRoutes } from './http/mount';
+import { buildOpenApi } from './http/openapi';
+import { createLimiters, type RateLimits } from './http/rate-limit';
+import type { RouteDef } from './http/route';
+import { inboxRoutes } from './inbox/routes';
+import { meetingRoutes } from './meetings/routes';
+import { membershipRoutes } from './memberships/routes';
 import { notFoundHandler, problemHandler } from './problem';
+import { programmeRoutes } from './programmes/routes';
+import { standardRoutes } from './standards/routes';
+import { systemRoutes } from './system/routes';
+
+/**
+ * Every resource's routes, one line each. A new resource adds its module here; it is then
+ * mounted, documented in /openapi.json, and must get a row in the authorization-matrix test.
+ */
+export const routeModules: RouteModule[] = [
+  systemRoutes,
+  applicationRoutes,
+  inboxRoutes,
+  meetingRoutes,
+  certificateRoutes,
+  membershipRoutes,
+  programmeRoutes,
+  standardRoutes,
+  adminRoutes,
+];
+
+export interface AppConfig {
+  jwt: TokenConfig;
+  taskQueue: string;
+  temporalUiUrl: string;
+  namespace: string;
+  rateLimits: RateLimits;
+  /** Largest JSON body accepted; larger ones get 413. */
+  bodyLimit?: string;
+  /** Express `trust proxy`, so rate limits and logs see the client's IP behind a proxy. */
+  trustProxy?: boolean | number | string;
+}
 
 export interface AppDeps {
   db: Db;
   temporal: Client;
   logger: Logger;
-  config: { jwtSecret: string; taskQueue: string; temporalUiUrl: string; namespace: string };
+  config: AppConfig;
+  /** The clock that decides what is overdue; tests on a time-skipping server pass its time. */
+  clock?: () => Date;
 }
 
-export function createApp({ db, temporal, logger, config }: AppDeps) {
+export function createApp({ db, temporal, logger, config, clock = () => new Date() }: AppDeps) {
+  const deps: ApiDeps = {
+    db,
+    temporal,
+    taskQueue: config.taskQueue,
+    now: clock,
+    uiLink: (workflowId) => `${config.temporalUiUrl}/namespaces/${config.namespace}/workflows/${encodeURIComponent(workflowId)}`,
+  };
+  const routes: RouteDef[] = routeModules.flatMap((module) => module(deps));
+  let openapi: object | undefined;
+
   const app = express();
   app.disable('x-powered-by');
+  if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy);
+  app.locals.routes = routes;
   app.use(helmet());
-  app.use(
-    pinoHttp({
-      logger,
-      // Request bodies and tokens carry personal data: log neither.
-      serializers: { req: (req) => ({ id: req.id, method: req.method, url: req.url }) },
-    }),
-  );
-  app.use(express.json({ limit: '256kb' }));
-
-  app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
-
-  const api = express.Router();
-  api.use(authenticate(config.jwtSecret));
-  api.use(
-    '/applications',
-    applicationsRouter(applicationsService({ db, temporal, taskQueue: config.taskQueue }), {
-      temporalUi: config.temporalUiUrl,
-      namespace: config.namespace,
-    }),
-  );
-  app.use('/api', api);
-
+  app.use(requestLogger(logger));
+  app.use(express.json({ limit: config.bodyLimit ?? '256kb' }));
+  app.use(docsRouter(() => (openapi ??= buildOpenApi(routes, { title: 'talent-lifecycle API', version: '1' }))));
+  app.use(mountRoutes(routes, { authenticate: authenticate(createVerifier(config.jwt)), limiters: createLimiters(config.rateLimits) }));
   app.use(notFoundHandler);
   app.use(problemHandler);
   return app;
 }
+
+/** The route table of an app built by createApp (tests generate their matrices from it). */
+export const routesOf = (app: ReturnType<typeof createApp>): RouteDef[] => app.locals.routes as RouteDef[];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { createDataConverter, DEV_PAYLOAD_KEY } from '../worker/data-converter';
+import { DEV_JWT_SECRET } from './auth/tokens';
 
 // Configuration is parsed once at start-up; a bad value stops the process with a readable message.
 const schema = z.object({
@@ -9,7 +10,18 @@ const schema = z.object({
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('talent-lifecycle'),
   TEMPORAL_UI_URL: z.url().default('http://localhost:8233'),
-  JWT_SECRET: z.string().min(16).default('dev-only-secret-change-me-please'),
+  JWT_SECRET: z.string().min(16).default(DEV_JWT_SECRET),
+  /** An identity provider's JWKS: when set, its signed tokens are accepted instead of HS256 ones. */
+  JWT_JWKS_URL: z.url().optional(),
+  JWT_ISSUER: z.string().min(1).default('talent-lifecycle'),
+  JWT_AUDIENCE: z.string().min(1).optional(),
+  /** Writes per caller, and public requests per IP, per RATE_LIMIT_WINDOW_MS (per API replica). */
+  RATE_LIMIT_MUTATIONS: z.coerce.number().int().min(1).default(60),
+  RATE_LIMIT_PUBLIC: z.coerce.number().int().min(1).default(30),
+  RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(1000).default(60_000),
+  /** Express `trust proxy`: the number of proxies in front of the API (0: none). */
+  TRUST_PROXY: z.coerce.number().int().min(0).default(0),
+  BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/).default('256kb'),
   SMTP_URL: z.string().min(1).default('smtp://127.0.0.1:1025'),
   MAIL_FROM: z.string().min(1).default('talent-lifecycle <no-reply@talent.local>'),
   /**
@@ -36,4 +48,22 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
 export function dataConverterOf(env: Env) {
   const previous = env.TEMPORAL_PAYLOAD_PREVIOUS_KEYS.split(',').map((k) => k.trim()).filter(Boolean);
   return createDataConverter(env.TEMPORAL_PAYLOAD_KEY, ...previous);
+}
+
+/** The API's configuration, from the environment. */
+export function appConfigOf(env: Env) {
+  return {
+    jwt: {
+      secret: env.JWT_SECRET,
+      issuer: env.JWT_ISSUER,
+      ...(env.JWT_JWKS_URL ? { jwksUrl: env.JWT_JWKS_URL } : {}),
+      ...(env.JWT_AUDIENCE ? { audience: env.JWT_AUDIENCE } : {}),
+    },
+    taskQueue: env.TEMPORAL_TASK_QUEUE,
+    temporalUiUrl: env.TEMPORAL_UI_URL,
+    namespace: env.TEMPORAL_NAMESPACE,
+    rateLimits: { mutations: env.RATE_LIMIT_MUTATIONS, public: env.RATE_LIMIT_PUBLIC, windowMs: env.RATE_LIMIT_WINDOW_MS },
+    bodyLimit: env.BODY_LIMIT,
+    trustProxy: env.TRUST_PROXY,
+  };
 }

@@ -2,7 +2,7 @@ import { Client, Connection } from '@temporalio/client';
 import { pino } from 'pino';
 import { createPrisma } from '../prisma/client';
 import { createApp } from './app';
-import { dataConverterOf, loadEnv } from './env';
+import { appConfigOf, dataConverterOf, loadEnv } from './env';
 
 const env = loadEnv();
 const logger = pino({ level: env.LOG_LEVEL, name: 'api' });
@@ -14,12 +14,7 @@ const app = createApp({
   db,
   temporal,
   logger,
-  config: {
-    jwtSecret: env.JWT_SECRET,
-    taskQueue: env.TEMPORAL_TASK_QUEUE,
-    temporalUiUrl: env.TEMPORAL_UI_URL,
-    namespace: env.TEMPORAL_NAMESPACE,
-  },
+  config: appConfigOf(env),
 });
 const server = app.listen(env.PORT, () => logger.info({ port: env.PORT }, 'API listening'));
 

@@ -23,6 +23,17 @@ export const unauthorized = (detail: string) => new HttpProblem(401, 'Unauthoriz
 export const forbidden = (detail: string) => new HttpProblem(403, 'Forbidden', detail);
 export const notFound = (detail = 'no such resource') => new HttpProblem(404, 'Not Found', detail);
 export const conflict = (detail: string) => new HttpProblem(409, 'Conflict', detail);
+export const unprocessable = (detail: string) => new HttpProblem(422, 'Unprocessable Content', detail);
+
+/** The shape of every error body, for the OpenAPI document. */
+export const problemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string().optional(),
+  instance: z.string().optional(),
+  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
 
 export function fromZod(error: z.ZodError, where: 'body' | 'query' | 'params'): HttpProblem {
   const errors = error.issues.map((i) => ({ path: [where, ...i.path].join('.'), message: i.message }));

@@ -1,5 +1,5 @@
 // Turns a workflow's refusal of an update into the matching HTTP problem.
-import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { FAILURE } from '../workflows/shared/failures';
 import { badRequest, conflict, forbidden } from './problem';
@@ -14,6 +14,8 @@ export async function runUpdate<T>(call: () => Promise<T>): Promise<T> {
       if (err.cause.type === FAILURE.conflict) throw conflict(reason);
       if (err.cause.type === FAILURE.invalid) throw badRequest(reason);
     }
+    // The workflow has completed (the case ended, the meeting closed): nothing left to act on.
+    if (err instanceof WorkflowNotFoundError) throw conflict('this process has ended and takes no further actions');
     throw err;
   }
 }

@@ -1,8 +1,9 @@
 // Mints a development token: `npm run token -- --sub u-li-ming` (a demo user's roles and
-// organisation) or `npm run token -- --sub x-17 --role expert [--role admin] [--org org-id]`.
+// organisation) or `npm run token -- --sub e-17 --role expert [--role admin] [--org org-id]`.
+// Signs with JWT_SECRET, as the API verifies (the development default when unset). It reads
+// nothing else of the API's configuration, so it runs without Temporal's modules.
 import { parseArgs } from 'node:util';
-import { mintToken } from '../api/auth/tokens';
-import { loadEnv } from '../api/env';
+import { DEV_JWT_SECRET, mintToken } from '../api/auth/tokens';
 import { ROLES, type Role } from '../workflows/shared/types';
 import { users } from './seed/demo-data';
 
@@ -26,4 +27,4 @@ if (!roles.length || unknown.length) {
   process.exit(2);
 }
 const organisationId = values.org ?? demo?.organisationId;
-console.log(await mintToken({ id: values.sub, roles, ...(organisationId ? { organisationId } : {}) }, loadEnv().JWT_SECRET, values.expires));
+console.log(await mintToken({ id: values.sub, roles, ...(organisationId ? { organisationId } : {}) }, process.env.JWT_SECRET || DEV_JWT_SECRET, values.expires));

@@ -2,15 +2,37 @@
 type Render = (data: Record<string, string>) => { subject: string; text: string };
 type Locale = 'zh-CN' | 'en';
 
+/** How stages and task kinds read in each language; an unknown key reads as itself. */
+const labels: Record<Locale, Record<string, string>> = {
+  'zh-CN': {
+    submitted: '已申报', 'employer-review': '单位审核', returned: '退回修改', 'employer-notice': '单位公示', 'formal-review': '形式审查',
+    correction: '补正材料', 'industry-evaluation': '行业评价', 'committee-review': '评审委员会评审', 'result-notice': '评审结果公示',
+    failed: '未通过', certified: '已取得职称', ineligible: '不符合申报条件', rejected: '未通过审核', withdrawn: '已撤回', cancelled: '已取消',
+    resubmit: '重新提交申报', objection: '异议调查', 'committee-vote': '评审投票', 'committee-escalation': '评审会议处置',
+    'self-report': '考核自评报告', 'employer-evaluation': '单位考核评价', defence: '陈述申辩', 'exit-decision': '退出决定',
+    'self-report-grace': '考核自评报告（补交）', 'evaluation-employer': '用人单位考核评价', 'evaluation-industry': '行业评价',
+    'evaluation-expert': '专家评价', 'escalation-self-report': '督办：考核自评报告', 'escalation-exit-decision': '督办：退出决定',
+  },
+  en: {
+    'employer-review': 'employer review', 'employer-notice': 'employer notice', 'formal-review': 'formal review', 'industry-evaluation': 'industry evaluation',
+    'committee-review': 'committee review', 'result-notice': 'result notice', 'committee-vote': 'committee vote', 'committee-escalation': 'committee escalation',
+    'self-report': 'self-report', 'employer-evaluation': 'employer evaluation', defence: 'statement of defence', 'exit-decision': 'exit decision',
+    'self-report-grace': 'self-report (grace period)', 'evaluation-employer': 'employer evaluation', 'evaluation-industry': 'industry evaluation',
+    'evaluation-expert': 'expert evaluation',
+  },
+};
+const zh = (key: string | undefined) => (key ? (labels['zh-CN'][key] ?? key) : '');
+const en = (key: string | undefined) => (key ? (labels.en[key] ?? key) : '');
+
 const templates: Record<string, Record<Locale, Render>> = {
   'task-assigned': {
     'zh-CN': (d) => ({
-      subject: `待办：${d.taskName ?? d.kind}（${d.caseId}）`,
-      text: `您有一项新的待办事项：${d.taskName ?? d.kind}。\n案件编号：${d.caseId}\n${d.dueAt ? `办理期限：${d.dueAt}\n` : ''}`,
+      subject: `待办：${d.taskName ?? zh(d.kind)}（${d.caseId}）`,
+      text: `您有一项新的待办事项：${d.taskName ?? zh(d.kind)}。\n案件编号：${d.caseId}\n${d.dueAt ? `办理期限：${d.dueAt}\n` : ''}`,
     }),
     en: (d) => ({
-      subject: `To do: ${d.kind} (${d.caseId})`,
-      text: `A new task is waiting for you: ${d.kind}.\nCase: ${d.caseId}\n${d.dueAt ? `Due: ${d.dueAt}\n` : ''}`,
+      subject: `To do: ${en(d.kind)} (${d.caseId})`,
+      text: `A new task is waiting for you: ${en(d.kind)}.\nCase: ${d.caseId}\n${d.dueAt ? `Due: ${d.dueAt}\n` : ''}`,
     }),
   },
   'application-submitted': {
@@ -25,22 +47,22 @@ const templates: Record<string, Record<Locale, Render>> = {
   },
   reminder: {
     'zh-CN': (d) => ({
-      subject: `提醒：${d.purpose} 即将到期（${d.caseId}）`,
-      text: `案件 ${d.caseId} 的事项「${d.purpose}」将于 ${d.dueAt} 到期，请及时办理。`,
+      subject: `提醒：${zh(d.purpose)} 即将到期（${d.caseId}）`,
+      text: `案件 ${d.caseId} 的事项「${zh(d.purpose)}」将于 ${d.dueAt} 到期，请及时办理。`,
     }),
     en: (d) => ({
-      subject: `Reminder: ${d.purpose} due soon (${d.caseId})`,
-      text: `The step "${d.purpose}" of case ${d.caseId} is due at ${d.dueAt}. Please act in time.`,
+      subject: `Reminder: ${en(d.purpose)} due soon (${d.caseId})`,
+      text: `The step "${en(d.purpose)}" of case ${d.caseId} is due at ${d.dueAt}. Please act in time.`,
     }),
   },
   escalation: {
     'zh-CN': (d) => ({
-      subject: `逾期督办：${d.purpose}（${d.caseId}）`,
-      text: `案件 ${d.caseId} 的事项「${d.purpose}」已逾期未办理，请督办或改派。`,
+      subject: `逾期督办：${zh(d.purpose)}（${d.caseId}）`,
+      text: `案件 ${d.caseId} 的事项「${zh(d.purpose)}」已逾期未办理，请督办或改派。`,
     }),
     en: (d) => ({
-      subject: `Overdue: ${d.purpose} (${d.caseId})`,
-      text: `The step "${d.purpose}" of case ${d.caseId} is overdue. Please follow up or reassign it.`,
+      subject: `Overdue: ${en(d.purpose)} (${d.caseId})`,
+      text: `The step "${en(d.purpose)}" of case ${d.caseId} is overdue. Please follow up or reassign it.`,
     }),
   },
   'correction-notice': {
@@ -93,14 +115,95 @@ const templates: Record<string, Record<Locale, Render>> = {
       text: `The ${d.series} committee meeting ${d.meetingId} cannot proceed (${d.reason}). Please redraw or reschedule it.`,
     }),
   },
-  'stage-changed': {
+  'membership-admitted': {
     'zh-CN': (d) => ({
-      subject: `进度更新：${d.stage}（${d.caseId}）`,
-      text: `您的案件 ${d.caseId} 已进入阶段：${d.stage}。${d.reason ? `\n说明：${d.reason}` : ''}`,
+      subject: `入选通知：${d.programmeId}（${d.caseId}）`,
+      text: `您已入选人才计划 ${d.programmeId}。聘期共 ${d.cycles} 个考核周期，每个周期 ${d.months} 个月；每个周期末需提交述职报告并接受用人单位、行业和专家评价。`,
     }),
     en: (d) => ({
-      subject: `Progress: ${d.stage} (${d.caseId})`,
-      text: `Your case ${d.caseId} is now at stage: ${d.stage}.${d.reason ? `\nNote: ${d.reason}` : ''}`,
+      subject: `Admitted to ${d.programmeId} (${d.caseId})`,
+      text: `You are now a member of the talent programme ${d.programmeId}. The term has ${d.cycles} assessment cycles of ${d.months} months; at the end of each you file a self-report and are evaluated by your employer, an industry body and an expert.`,
+    }),
+  },
+  'assessment-self-report': {
+    'zh-CN': (d) => ({
+      subject: `第${d.cycle}周期考核：请提交述职报告（${d.caseId}）`,
+      text: `人才计划 ${d.programmeId} 第${d.cycle}个考核周期已结束。请于 ${d.dueAt} 前提交述职报告（目标完成情况、成果及佐证材料）。逾期未提交将按规定处理。`,
+    }),
+    en: (d) => ({
+      subject: `Cycle ${d.cycle} assessment: your self-report is due (${d.caseId})`,
+      text: `Cycle ${d.cycle} of your membership of ${d.programmeId} has ended. Please file your self-report (milestones, outputs, with evidence) by ${d.dueAt}. A missing self-report is escalated.`,
+    }),
+  },
+  'assessment-graded': {
+    'zh-CN': (d) => ({
+      subject: `第${d.cycle}周期考核结果：${d.grade}（${d.caseId}）`,
+      text: `您第${d.cycle}个考核周期的综合得分为 ${d.score}，考核等次为「${d.grade}」。`,
+    }),
+    en: (d) => ({
+      subject: `Cycle ${d.cycle} result: ${d.grade} (${d.caseId})`,
+      text: `Your composite score for cycle ${d.cycle} is ${d.score}; your grade is ${d.grade}.`,
+    }),
+  },
+  'assessment-term-result': {
+    'zh-CN': (d) => ({
+      subject: `聘期考核结果：${d.grade}（${d.caseId}）`,
+      text: `您的聘期考核已结束：聘期平均得分 ${d.score}，聘期考核等次「${d.grade}」，发展趋势：${d.trend}。`,
+    }),
+    en: (d) => ({
+      subject: `Term result: ${d.grade} (${d.caseId})`,
+      text: `Your term has ended: mean score ${d.score}, term grade ${d.grade}, trend ${d.trend}.`,
+    }),
+  },
+  'exit-review-opened': {
+    'zh-CN': (d) => ({
+      subject: `考评退出程序启动告知（${d.caseId}）`,
+      text: `因「${d.reason}」，您在人才计划 ${d.programmeId} 中的资格进入考评退出程序。您可于 ${d.dueAt} 前提交书面陈述申辩及佐证材料，逾期视为放弃陈述申辩。`,
+    }),
+    en: (d) => ({
+      subject: `An exit review of your membership has started (${d.caseId})`,
+      text: `Because of "${d.reason}", your membership of ${d.programmeId} is under exit review. You may file a statement of defence with evidence by ${d.dueAt}; after that the committee decides without it.`,
+    }),
+  },
+  'exit-decision': {
+    'zh-CN': (d) => ({
+      subject: `考评退出评议结果：${d.decision}（${d.caseId}）`,
+      text: `评议委员会决定：${d.decision}。理由：${d.reason}\n如有异议，可于 ${d.appealBy} 前申请复核（限一次）。`,
+    }),
+    en: (d) => ({
+      subject: `Exit review decision: ${d.decision} (${d.caseId})`,
+      text: `The committee decided: ${d.decision}. Reason: ${d.reason}\nYou may appeal once, by ${d.appealBy}.`,
+    }),
+  },
+  'exit-final': {
+    'zh-CN': (d) => ({
+      subject: `考评退出最终决定：${d.decision}（${d.caseId}）`,
+      text: `最终决定：${d.decision}。理由：${d.reason}${d.plan ? `\n整改计划：${d.plan}（下一考核周期检查）` : ''}${d.barUntil ? `\n退出后 ${d.barUntil} 前不得再次申报人才计划。` : ''}`,
+    }),
+    en: (d) => ({
+      subject: `Exit review: final decision ${d.decision} (${d.caseId})`,
+      text: `Final decision: ${d.decision}. Reason: ${d.reason}${d.plan ? `\nImprovement plan: ${d.plan} (checked in the next cycle)` : ''}${d.barUntil ? `\nYou may not apply to a talent programme again before ${d.barUntil}.` : ''}`,
+    }),
+  },
+  'stage-changed': {
+    'zh-CN': (d) => ({
+      subject: `进度更新：${zh(d.stage)}（${d.caseId}）`,
+      text: `您的案件 ${d.caseId} 已进入阶段：${zh(d.stage)}。${d.reason ? `\n说明：${d.reason}` : ''}`,
+    }),
+    en: (d) => ({
+      subject: `Progress: ${en(d.stage)} (${d.caseId})`,
+      text: `Your case ${d.caseId} is now at stage: ${en(d.stage)}.${d.reason ? `\nNote: ${d.reason}` : ''}`,
+    }),
+  },
+  /** The administrator's batch reminder to a reviewer whose task is past its due date. */
+  'overdue-reminder': {
+    'zh-CN': (d) => ({
+      subject: `催办：${zh(d.kind)} 已逾期（${d.caseId}）`,
+      text: `案件 ${d.caseId} 的待办事项「${zh(d.kind)}」已于 ${d.dueAt} 到期，至今未办理。请尽快办理。`,
+    }),
+    en: (d) => ({
+      subject: `Overdue: please act on ${en(d.kind)} (${d.caseId})`,
+      text: `Your task "${en(d.kind)}" on case ${d.caseId} was due at ${d.dueAt} and is still open. Please act on it as soon as possible.`,
     }),
   },
 };

@@ -40,3 +40,117 @@ export const employerDecisionBody = z
     path: ['reason'],
     message: 'a reason is required to return or reject',
   });
+
+const reason = z.string().trim().min(1, 'a reason is required').max(2000);
+
+/** Applicant actions that need only a reason: appeal (复查), withdrawal, an objection. */
+export const reasonBody = z.object({ reason });
+
+export const resubmitBody = z.object({ submission: submitApplicationBody.shape.submission });
+
+export const correctionBody = z.object({
+  corrections: z
+    .array(
+      z.object({
+        item: z.string().trim().min(1).max(200),
+        note: z.string().trim().min(1).max(2000),
+        evidence: z.array(z.string().trim().min(1).max(500)).max(50).optional(),
+      }),
+    )
+    .min(1)
+    .max(100),
+});
+
+/** Formal review: pass, request correction (every item at once: 一次性告知), or reject. */
+export const formalReviewBody = z
+  .object({
+    decision: z.enum(['pass', 'correct', 'reject']),
+    items: z.array(z.object({ item: z.string().trim().min(1).max(200), reason })).max(100).optional(),
+    reason: reason.optional(),
+  })
+  .refine((b) => b.decision !== 'correct' || (b.items?.length ?? 0) > 0, { path: ['items'], message: 'list every item to correct, at once' })
+  .refine((b) => b.decision !== 'reject' || b.reason !== undefined, { path: ['reason'], message: 'a reason is required to reject' });
+
+export const industryEvaluationBody = z.object({
+  score: z.number().min(0).max(100),
+  opinion: z.string().trim().min(1).max(5000),
+});
+
+export const resolveObjectionBody = z.object({ outcome: z.enum(['dismissed', 'upheld']), reason });
+
+export const listApplicationsQuery = z.object({
+  stage: z.string().max(50).optional(),
+  status: z.string().max(50).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const idempotencyHeaders = z.object({
+  'idempotency-key': z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe('Retrying with the same key returns the same case instead of starting a second one.'),
+});
+
+// Replies -------------------------------------------------------------------------------------
+
+export const stageReply = z.object({ id: z.string(), stage: z.string() });
+
+export const applicationSummary = z.object({
+  id: z.uuid(),
+  workflowId: z.string(),
+  applicantId: z.string(),
+  employerId: z.string(),
+  track: z.string(),
+  series: z.string(),
+  level: z.string(),
+  field: z.string(),
+  stage: z.string(),
+  status: z.string(),
+  outcome: z.string().nullable(),
+  submittedAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export const submittedReply = z.object({
+  id: z.uuid(),
+  workflowId: z.string(),
+  stage: z.string(),
+  links: z.object({ self: z.string(), temporalUi: z.string() }),
+});
+
+export const timelineEntry = z.object({
+  at: z.string(),
+  action: z.string(),
+  stage: z.string(),
+  actorId: z.string().optional().describe('Shown to the actor themselves, to administrators and the authority, and for system steps.'),
+  note: z.string().optional(),
+});
+
+export const taskView = z.object({
+  kind: z.string(),
+  assigneeRole: z.string(),
+  openedAt: z.string(),
+  dueAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  outcome: z.string().nullable(),
+  overdue: z.boolean(),
+});
+
+export const applicationDetail = applicationSummary.extend({
+  submission: z.unknown(),
+  policyVersion: z.number().nullable(),
+  live: z.boolean().describe('Whether the stage was read from the running workflow (else from the database).'),
+  deadline: z.object({ purpose: z.string(), dueAt: z.string(), workingDays: z.number(), warnings: z.array(z.string()) }).optional(),
+  correctionItems: z.array(z.object({ item: z.string(), reason: z.string() })).optional(),
+  committee: z.object({ members: z.number(), present: z.number(), yes: z.number(), no: z.number(), abstain: z.number(), passed: z.boolean() }).optional(),
+  certificateNumber: z.string().optional(),
+  pendingTasks: z
+    .array(z.object({ taskKey: z.string(), kind: z.string(), assigneeRole: z.string(), assigneeId: z.string().optional(), assigneeOrg: z.string().optional(), dueAt: z.string().optional() }))
+    .describe("who must act next, by when (from the running workflow; taskKey is what an administrator's reassignment names)"),
+  timeline: z.array(timelineEntry),
+  tasks: z.array(taskView).describe('every task of the case, open and closed, with due dates and outcomes'),
+  links: z.object({ self: z.string(), temporalUi: z.string().optional().describe("For administrators and the authority."), certificate: z.string().optional() }),
+});

@@ -1,26 +1,55 @@
-// Use-cases for title applications: validate against stored data, authorize, then talk to the
-// workflow or read the database.
+// Use-cases for title applications: validate against stored data, authorize through the
+// policy, then talk to the workflow (start, update, query) or read the database.
 import { randomUUID } from 'node:crypto';
 import { WithStartWorkflowOperation, type Client } from '@temporalio/client';
+import type { UpdateDefinition } from '@temporalio/common';
 import type { Db } from '../../prisma/client';
-import { awaitSubmission, appraisalWorkflowId, decideAsEmployer, status } from '../../workflows/appraisal/messages';
+import { appraisalWorkflowId, awaitSubmission, status } from '../../workflows/appraisal/messages';
 import type { AppraisalPolicy } from '../../workflows/appraisal/policy';
-import type { AppraisalInput, AppraisalStatus } from '../../workflows/appraisal/types';
+import type { AppraisalInput, AppraisalStatus, Stage } from '../../workflows/appraisal/types';
 import type { Actor } from '../../workflows/shared/types';
+import { hasRole } from '../auth/authenticate';
+import { skipTake } from '../http/paging';
 import { badRequest, notFound } from '../problem';
 import { runUpdate } from '../temporal-errors';
+import { claimIdempotencyKey } from './idempotency';
+import { applicationPolicy } from './policy';
 import type { SubmitApplicationBody } from './schemas';
 
 export interface ApplicationsDeps {
   db: Db;
   temporal: Client;
   taskQueue: string;
+  /** The Temporal Web UI page of a workflow. */
+  uiLink(workflowId: string): string;
+  now(): Date;
 }
 
-export function applicationsService({ db, temporal, taskQueue }: ApplicationsDeps) {
-  async function submit(actor: Actor, body: SubmitApplicationBody) {
-    const policy = await db.policy.findFirst({ where: { key: 'appraisal' }, orderBy: { version: 'desc' } });
-    const track = (policy?.values as unknown as AppraisalPolicy | undefined)?.tracks[body.track];
+type AppRow = NonNullable<Awaited<ReturnType<Db['application']['findUnique']>>>;
+
+export const summaryOf = (a: AppRow) => ({
+  id: a.id,
+  workflowId: a.workflowId,
+  applicantId: a.applicantId,
+  employerId: a.employerId,
+  track: a.track,
+  series: a.series,
+  level: a.level,
+  field: a.field,
+  stage: a.stage,
+  status: a.status,
+  outcome: a.outcome,
+  submittedAt: a.submittedAt.toISOString(),
+  updatedAt: a.updatedAt.toISOString(),
+});
+
+export function applicationsService({ db, temporal, taskQueue, uiLink, now: clock }: ApplicationsDeps) {
+  const policy = applicationPolicy(db);
+
+  /** The request against the policy in force: a 400 naming the field, before anything starts. */
+  async function checkSubmission(body: SubmitApplicationBody) {
+    const row = await db.policy.findFirst({ where: { key: 'appraisal' }, orderBy: { version: 'desc' } });
+    const track = (row?.values as unknown as AppraisalPolicy | undefined)?.tracks[body.track];
     if (!track) throw badRequest('unknown track', [{ path: 'body.track', message: `no track ${body.track} in the policy in force` }]);
     const employer = await db.organisation.findUnique({ where: { id: body.employerId } });
     if (!employer || !track.channels.includes(employer.kind)) {
@@ -34,65 +63,140 @@ export function applicationsService({ db, temporal, taskQueue }: ApplicationsDep
         { path: 'body.series', message: `no published standard for ${body.series} / ${body.level} on the ${body.track} track` },
       ]);
     }
-    const id = randomUUID();
-    const input: AppraisalInput = {
-      version: 1,
-      applicationId: id,
-      applicantId: actor.id,
-      ...body,
-      submittedAt: new Date().toISOString(),
-    };
+  }
+
+  /**
+   * Starts the case and answers once the submission is on record. With an Idempotency-Key the
+   * id is derived from caller and key, so a retry or a concurrent duplicate reaches the same
+   * workflow (USE_EXISTING) and never starts a second one (REJECT_DUPLICATE once it has ended).
+   */
+  async function submit(actor: Actor, body: SubmitApplicationBody, idempotencyKey?: string) {
+    await checkSubmission(body);
+    const { id, replay } = idempotencyKey
+      ? await claimIdempotencyKey(db, 'application', actor.id, idempotencyKey, body)
+      : { id: randomUUID(), replay: false };
     const workflowId = appraisalWorkflowId(id);
-    const stage = await temporal.workflow.executeUpdateWithStart(awaitSubmission, {
-      startWorkflowOperation: new WithStartWorkflowOperation('titleAppraisal', {
-        workflowId,
-        taskQueue,
-        args: [input],
-        workflowIdConflictPolicy: 'USE_EXISTING',
-      }),
-    });
-    return { id, workflowId, stage };
+    const recorded = replay ? await db.application.findUnique({ where: { id } }) : null;
+    if (recorded) return { id, workflowId, stage: recorded.stage, replay };
+    const input: AppraisalInput = { version: 1, applicationId: id, applicantId: actor.id, ...body, submittedAt: new Date().toISOString() };
+    try {
+      const stage = await temporal.workflow.executeUpdateWithStart(awaitSubmission, {
+        startWorkflowOperation: new WithStartWorkflowOperation('titleAppraisal', {
+          workflowId,
+          taskQueue,
+          args: [input],
+          workflowIdConflictPolicy: 'USE_EXISTING',
+          workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        }),
+      });
+      return { id, workflowId, stage, replay };
+    } catch (err) {
+      // A replayed key whose case has already ended: the record answers.
+      const row = replay ? await db.application.findUnique({ where: { id } }) : null;
+      if (row) return { id, workflowId, stage: row.stage, replay };
+      throw err;
+    }
   }
 
-  /** The stored record, or 404 both when it is missing and when the caller may not see it. */
-  async function findVisible(actor: Actor, id: string) {
-    const application = await db.application.findUnique({ where: { id } });
-    if (!application || !canSee(actor, application)) throw notFound(`no application ${id}`);
-    return application;
+  async function list(actor: Actor, q: { stage?: string | undefined; status?: string | undefined; page: number; pageSize: number }) {
+    const where = { AND: [await policy.visibleWhere(actor), q.stage ? { stage: q.stage } : {}, q.status ? { status: q.status } : {}] };
+    const [rows, total] = await Promise.all([
+      db.application.findMany({ where, orderBy: [{ submittedAt: 'desc' }, { id: 'asc' }], ...skipTake(q) }),
+      db.application.count({ where }),
+    ]);
+    return { items: rows.map(summaryOf), page: q.page, pageSize: q.pageSize, total };
   }
 
+  /** Record, live state from the workflow when it answers, and the timeline from the audit trail. */
   async function detail(actor: Actor, id: string) {
-    const application = await findVisible(actor, id);
+    const app = await policy.findVisible(actor, id);
     const live = await temporal.workflow
-      .getHandle(application.workflowId)
+      .getHandle(app.workflowId)
       .query(status)
       .catch(() => undefined as AppraisalStatus | undefined);
+    const [events, tasks, certificate] = await Promise.all([
+      db.auditEvent.findMany({ where: { workflowId: app.workflowId }, orderBy: { id: 'asc' } }),
+      db.task.findMany({ where: { workflowId: app.workflowId }, orderBy: [{ openedAt: 'asc' }, { id: 'asc' }] }),
+      db.certificate.findUnique({ where: { applicationId: app.id } }),
+    ]);
+    const now = clock().getTime();
+    const insider = hasRole(actor, 'admin', 'authority');
     return {
-      ...application,
-      stage: live?.stage ?? application.stage,
+      ...summaryOf(app),
+      stage: live?.stage ?? app.stage,
+      submission: app.submission,
+      policyVersion: app.policyVersion,
       live: live !== undefined,
+      ...(live?.deadline ? { deadline: live.deadline } : {}),
+      ...(live?.correctionItems ? { correctionItems: live.correctionItems } : {}),
+      ...(live?.committee ? { committee: live.committee } : {}),
+      ...(certificate ? { certificateNumber: certificate.number } : {}),
       pendingTasks: live?.pendingTasks ?? [],
-      timeline: live?.timeline ?? [],
+      timeline: events.map((e) => {
+        const d = (e.detail ?? {}) as { stage?: string; note?: string };
+        return {
+          at: e.at.toISOString(),
+          action: e.action,
+          stage: d.stage ?? '',
+          ...(policy.mayName(actor, e.actorId) ? { actorId: e.actorId } : {}),
+          ...(d.note ? { note: d.note } : {}),
+        };
+      }),
+      tasks: tasks.map((t) => ({
+        kind: t.kind,
+        assigneeRole: t.assigneeRole,
+        openedAt: t.openedAt.toISOString(),
+        dueAt: t.dueAt?.toISOString() ?? null,
+        closedAt: t.closedAt?.toISOString() ?? null,
+        outcome: t.outcome,
+        overdue: !t.closedAt && t.dueAt !== null && t.dueAt.getTime() < now,
+      })),
+      links: {
+        self: `/api/applications/${app.id}`,
+        ...(insider ? { temporalUi: uiLink(app.workflowId) } : {}),
+        ...(certificate ? { certificate: `/api/applications/${app.id}/certificate` } : {}),
+      },
     };
   }
 
-  async function decideAsEmployerUseCase(actor: Actor, id: string, decision: { decision: 'approve' | 'return' | 'reject'; reason?: string | undefined }) {
-    const application = await findVisible(actor, id);
-    const handle = temporal.workflow.getHandle(application.workflowId);
-    const stage = await runUpdate(() =>
-      handle.executeUpdate(decideAsEmployer, {
-        args: [{ actor, decision: decision.decision, ...(decision.reason ? { reason: decision.reason } : {}) }],
-      }),
-    );
+  /**
+   * Sends one human decision to the case's workflow and answers with the stage after it; the
+   * workflow's validator refuses a wrong actor, stage or second action (→ 403/409/400).
+   */
+  async function act<A extends { actor: Actor }>(
+    actor: Actor,
+    id: string,
+    update: UpdateDefinition<Stage, [A]>,
+    /** Builds the request from the body: called after authorization, so strangers never see a 400. */
+    request: () => Omit<A, 'actor'>,
+    find: 'visible' | 'objectable' = 'visible',
+  ) {
+    const app = find === 'objectable' ? await policy.findObjectable(actor, id) : await policy.findVisible(actor, id);
+    const args = { ...request(), actor } as A;
+    const handle = temporal.workflow.getHandle(app.workflowId);
+    const stage = await runUpdate(() => handle.executeUpdate(update, { args: [args] }));
     return { id, stage };
   }
 
-  return { submit, detail, decideAsEmployer: decideAsEmployerUseCase };
+  /** The electronic certificate of a certified case, for its holder (and reviewers who see the case). */
+  async function certificateOf(actor: Actor, id: string) {
+    const app = await policy.findVisible(actor, id);
+    const cert = await db.certificate.findUnique({ where: { applicationId: app.id } });
+    if (!cert) throw notFound(`application ${id} has no certificate`);
+    return {
+      number: cert.number,
+      verificationCode: cert.verificationCode,
+      holderName: cert.holderName,
+      series: cert.series,
+      level: cert.level,
+      issuedAt: cert.issuedAt.toISOString(),
+      status: cert.status,
+      ...(cert.revokedAt ? { revokedAt: cert.revokedAt.toISOString() } : {}),
+      verifyAt: `/api/public/certificates/verify?number=${encodeURIComponent(cert.number)}&code=${encodeURIComponent(cert.verificationCode)}`,
+    };
+  }
+
+  return { submit, list, detail, act, certificateOf, policy };
 }
 
-function canSee(actor: Actor, a: { applicantId: string; employerId: string }): boolean {
-  if (actor.roles.includes('admin') || actor.roles.includes('authority')) return true;
-  if (actor.roles.includes('applicant') && a.applicantId === actor.id) return true;
-  if (actor.roles.includes('employer') && a.employerId === actor.organisationId) return true;
-  return false;
-}
+export type ApplicationsService = ReturnType<typeof applicationsService>;

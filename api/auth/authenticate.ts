@@ -1,7 +1,7 @@
 import type { Request, RequestHandler } from 'express';
 import type { Actor, Role } from '../../workflows/shared/types';
 import { forbidden, unauthorized } from '../problem';
-import { verifyToken } from './tokens';
+import type { TokenVerifier } from './tokens';
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -9,12 +9,12 @@ declare module 'express-serve-static-core' {
   }
 }
 
-export function authenticate(secret: string): RequestHandler {
+export function authenticate(verify: TokenVerifier): RequestHandler {
   return async (req, _res, next) => {
     const header = req.headers.authorization;
     if (!header?.startsWith('Bearer ')) return next(unauthorized('a bearer token is required'));
     try {
-      req.actor = await verifyToken(header.slice('Bearer '.length), secret);
+      req.actor = await verify(header.slice('Bearer '.length));
       next();
     } catch {
       next(unauthorized('the token is invalid or expired'));
@@ -32,3 +32,5 @@ export function requireRole(req: Request, ...roles: Role[]): Actor {
   if (!roles.some((r) => actor.roles.includes(r))) throw forbidden(`this action needs the role ${roles.join(' or ')}`);
   return actor;
 }
+
+export const hasRole = (actor: Actor, ...roles: Role[]) => roles.some((r) => actor.roles.includes(r));

@@ -1,6 +1,7 @@
 import type { Db } from '../../prisma/client';
 import { experts, organisations, standards, users } from './demo-data';
 import { demoAppraisalPolicy } from './policy-data';
+import { seedProgrammes } from './programme-data';
 
 /** Writes the demo data; running it again changes nothing. */
 export async function seedDemo(db: Db): Promise<void> {
@@ -23,4 +24,5 @@ export async function seedDemo(db: Db): Promise<void> {
     create: { id: 'appraisal-v1', key: 'appraisal', version: 1, values: demoAppraisalPolicy as object, publishedAt: new Date('2026-01-01T00:00:00Z') },
     update: {},
   });
+  await seedProgrammes(db);
 }

@@ -1,20 +1,25 @@
 // Everything a slice test needs, real: a fresh database with demo data, an SMTP server, a worker
-// on the run's Temporal dev server (own task queue), and the API app.
+// (on the run's Temporal dev server, or on a time-skipping server of its own), and the API app.
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
-import { bundleWorkflowCode, NativeConnection, type Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode, NativeConnection, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { pino } from 'pino';
 import { inject } from 'vitest';
+import { createActivities, type Activities } from '../../activities';
+import { deliverMail } from '../../activities/mail/deliver';
 import { createMailer } from '../../activities/mail/mailer';
 import { createApp } from '../../api/app';
 import { mintToken } from '../../api/auth/tokens';
+import type { RateLimits } from '../../api/http/rate-limit';
 import type { Db } from '../../prisma/client';
 import { startSmtpCatcher, type SmtpCatcher } from '../../scripts/dev/smtp-catcher';
 import { seedDemo } from '../../scripts/seed/seed';
 import { users } from '../../scripts/seed/demo-data';
+import type { Actor } from '../../workflows/shared/types';
 import { createWorker, workflowsPath } from '../../worker/create-worker';
 import { freshSqliteDb } from './db';
-import { testDataConverter } from './temporal-env';
+import { createTimeSkippingEnv, testDataConverter } from './temporal-env';
 
 export const JWT_SECRET = 'test-secret-at-least-16-chars';
 
@@ -23,41 +28,90 @@ let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
 export const workflowBundle = () => (bundle ??= bundleWorkflowCode({ workflowsPath, logger: quietLogger }));
 const quietLogger = { trace() {}, debug() {}, info() {}, warn() {}, error() {} } as never;
 
+/** Generous enough for any test; the rate-limit test asks for small ones. */
+const TEST_LIMITS: RateLimits = { mutations: 10_000, public: 10_000, windowMs: 60_000 };
+
+export interface HarnessOptions {
+  /** A time-skipping Temporal server of this test file's own, for cases that need calendar time. */
+  timeSkipping?: boolean;
+  rateLimits?: Partial<RateLimits>;
+  /** Wraps the real activities, e.g. to force a retry after one has done its work. */
+  wrapActivities?: (activities: Activities) => Activities;
+}
+
 export interface Harness {
   db: Db;
   smtp: SmtpCatcher;
   temporal: Client;
   app: ReturnType<typeof createApp>;
   taskQueue: string;
+  /** Set with `timeSkipping`: `env.sleep('3 days')` moves the server's clock. */
+  env?: TestWorkflowEnvironment;
+  /**
+   * With `timeSkipping`, sets the API's clock (what is overdue) to the server's time; call it
+   * after skipping time. Without, the API runs on the wall clock and this does nothing.
+   */
+  syncClock(): Promise<void>;
+  /** The demo user's roles and organisation, or an expert of the seeded pool (`x-…`). */
+  actorOf(userId: string): Actor;
   tokenFor(userId: string): Promise<string>;
+  /** Sends what the outbox holds, as the worker's poller would. */
+  deliverOutbox(): Promise<{ sent: number; failed: number }>;
   stop(): Promise<void>;
 }
 
-export async function startHarness(): Promise<Harness> {
+export function actorOf(userId: string): Actor {
+  const u = users.find((x) => x.id === userId);
+  if (u) return { id: u.id, roles: u.roles, ...(u.organisationId ? { organisationId: u.organisationId } : {}) };
+  if (userId.startsWith('x-')) return { id: userId, roles: ['expert'] };
+  throw new Error(`no demo user ${userId}`);
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const database = await freshSqliteDb();
   await seedDemo(database.prisma);
   const smtp = await startSmtpCatcher();
   const mailer = createMailer(smtp.url, 'talent-lifecycle <no-reply@talent.test>');
-  const address = inject('temporalAddress');
   const taskQueue = `test-${randomUUID()}`;
 
-  const workerConnection = await NativeConnection.connect({ address });
-  const connection = await Connection.connect({ address });
-  const temporal = new Client({ connection, dataConverter: testDataConverter });
-  const worker: Worker = await createWorker({
-    connection: workerConnection,
-    taskQueue,
-    db: database.prisma,
-    mailer,
-    temporal,
-    options: { workflowBundle: await workflowBundle(), maxCachedWorkflows: 0, dataConverter: testDataConverter },
-  });
+  let env: TestWorkflowEnvironment | undefined;
+  let temporal: Client;
+  let workerConnection: NativeConnection;
+  let close: () => Promise<void>;
+  if (options.timeSkipping) {
+    env = await createTimeSkippingEnv();
+    temporal = env.client;
+    workerConnection = env.nativeConnection;
+    close = () => env!.teardown();
+  } else {
+    const address = inject('temporalAddress');
+    workerConnection = await NativeConnection.connect({ address });
+    const connection = await Connection.connect({ address });
+    temporal = new Client({ connection, dataConverter: testDataConverter });
+    close = async () => {
+      await connection.close();
+      await workerConnection.close();
+    };
+  }
+  const workerOptions = { workflowBundle: await workflowBundle(), maxCachedWorkflows: 0, dataConverter: testDataConverter };
+  const deps = { db: database.prisma, mailer, temporal, taskQueue };
+  const worker: Worker = options.wrapActivities
+    ? await Worker.create({ connection: workerConnection, taskQueue, activities: options.wrapActivities(createActivities(deps)), ...workerOptions })
+    : await createWorker({ connection: workerConnection, ...deps, options: workerOptions });
   const running = worker.run();
+  let offsetMs = 0;
   const app = createApp({
+    clock: () => new Date(Date.now() + offsetMs),
     db: database.prisma,
     temporal,
     logger: pino({ level: 'silent' }),
-    config: { jwtSecret: JWT_SECRET, taskQueue, temporalUiUrl: 'http://localhost:8233', namespace: 'default' },
+    config: {
+      jwt: { secret: JWT_SECRET },
+      taskQueue,
+      temporalUiUrl: 'http://localhost:8233',
+      namespace: 'default',
+      rateLimits: { ...TEST_LIMITS, ...options.rateLimits },
+    },
   });
 
   return {
@@ -66,16 +120,17 @@ export async function startHarness(): Promise<Harness> {
     temporal,
     app,
     taskQueue,
-    async tokenFor(userId) {
-      const u = users.find((x) => x.id === userId);
-      if (!u) throw new Error(`no demo user ${userId}`);
-      return mintToken({ id: u.id, roles: u.roles, ...(u.organisationId ? { organisationId: u.organisationId } : {}) }, JWT_SECRET);
+    ...(env ? { env } : {}),
+    async syncClock() {
+      if (env) offsetMs = (await env.currentTimeMs()) - Date.now();
     },
+    actorOf,
+    tokenFor: (userId) => mintToken(actorOf(userId), JWT_SECRET),
+    deliverOutbox: () => deliverMail(database.prisma, mailer),
     async stop() {
       worker.shutdown();
       await running;
-      await connection.close();
-      await workerConnection.close();
+      await close();
       mailer.close();
       await smtp.stop();
       await database.cleanup();

@@ -1,0 +1,99 @@
+// Admitting a talent to a programme: the checks that refuse it, the membership row, and the
+// start of its assessment workflow. The API's admission route is a thin call into this.
+import { randomUUID } from 'node:crypto';
+import type { Client } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import type { Db } from '../../prisma/client';
+import { assessmentWorkflowId } from '../../workflows/assessment/messages';
+import type { AssessmentInput, MembershipFacts } from '../../workflows/assessment/types';
+import { loadAssessmentRules } from './rules';
+
+export interface AdmissionRequest {
+  programmeId: string;
+  talentId: string;
+  employerId: string;
+  series: string;
+  level: string;
+  /** The admission batch; the admission year by default. */
+  intake?: string;
+  admittedBy: string;
+  /** Defaults to now; tests on a time-skipping server pass its time. */
+  at?: Date;
+}
+
+/** Why an admission is refused, with the HTTP status the API answers. */
+export class AdmissionRefused extends Error {
+  constructor(
+    readonly status: 400 | 404 | 409,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Refuses while the talent is a running member of the programme, is barred from re-entry after
+ * an exit (any programme, DOMAIN §4) or has an integrity record barring them (DOMAIN §5); checks
+ * and insert run in one transaction. Then starts `assessment-<membershipId>`; if that fails the
+ * row is removed again, so a retry is not refused by a membership that never ran.
+ */
+export async function admitTalent(deps: { db: Db; temporal: Client; taskQueue: string }, r: AdmissionRequest): Promise<MembershipFacts & { workflowId: string }> {
+  const { db } = deps;
+  const at = r.at ?? new Date();
+  const programme = await db.programme.findUnique({ where: { id: r.programmeId } });
+  if (!programme) throw new AdmissionRefused(404, `no programme ${r.programmeId}`);
+  const talent = await db.user.findUnique({ where: { id: r.talentId } });
+  if (!talent) throw new AdmissionRefused(400, `no user ${r.talentId}`);
+  const employer = await db.organisation.findUnique({ where: { id: r.employerId } });
+  if (!employer || !['employer', 'talent-service-centre'].includes(employer.kind)) throw new AdmissionRefused(400, `no employer ${r.employerId}`);
+  try {
+    await loadAssessmentRules(db, { programmeId: r.programmeId, series: r.series, level: r.level, at: at.toISOString() });
+  } catch (err) {
+    if (err instanceof ApplicationFailure && err.type === 'RulesMissing') throw new AdmissionRefused(400, err.message);
+    throw err;
+  }
+
+  const id = randomUUID();
+  const facts: MembershipFacts = {
+    membershipId: id,
+    programmeId: r.programmeId,
+    talentId: r.talentId,
+    employerId: r.employerId,
+    series: r.series,
+    level: r.level,
+    intake: r.intake ?? at.toISOString().slice(0, 4),
+    admittedAt: at.toISOString(),
+    admittedBy: r.admittedBy,
+  };
+  const workflowId = assessmentWorkflowId(id);
+  await db.$transaction(async (tx) => {
+    const running = await tx.membership.findFirst({ where: { talentId: r.talentId, programmeId: r.programmeId, status: { in: ['active', 'paused'] } } });
+    if (running) throw new AdmissionRefused(409, `already a member of ${r.programmeId} (${running.id})`);
+    const barred = await tx.membership.findFirst({ where: { talentId: r.talentId, reentryBarUntil: { gt: at } }, orderBy: { reentryBarUntil: 'desc' } });
+    if (barred) throw new AdmissionRefused(409, `re-entry barred until ${barred.reentryBarUntil!.toISOString().slice(0, 10)} after the exit from ${barred.programmeId}`);
+    const integrity = await tx.integrityRecord.findFirst({ where: { userId: r.talentId, barUntil: { gt: at } }, orderBy: { barUntil: 'desc' } });
+    if (integrity) throw new AdmissionRefused(409, `an integrity record bars admission until ${integrity.barUntil.toISOString().slice(0, 10)}`);
+    await tx.membership.create({
+      data: {
+        id,
+        workflowId,
+        programmeId: r.programmeId,
+        talentId: r.talentId,
+        employerId: r.employerId,
+        series: r.series,
+        level: r.level,
+        intake: facts.intake,
+        admittedAt: at,
+        admittedBy: r.admittedBy,
+      },
+    });
+  });
+  const input: AssessmentInput = { version: 1, membership: facts };
+  try {
+    await deps.temporal.workflow.start('periodicAssessment', { workflowId, taskQueue: deps.taskQueue, args: [input], workflowIdReusePolicy: 'REJECT_DUPLICATE' });
+  } catch (err) {
+    await db.membership.delete({ where: { id } });
+    throw err;
+  }
+  return { ...facts, workflowId };
+}

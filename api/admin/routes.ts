@@ -1,0 +1,146 @@
+// Administration: search (cases, tasks) with CSV export, the audit trail, interventions with a
+// mandatory reason, statistics against the plan's indicators, and the overdue-reminder batch.
+import { z } from 'zod';
+import type { ApiDeps } from '../deps';
+import { csvReply } from '../http/csv';
+import { ok, route, type Reply, type RouteDef } from '../http/route';
+import { taskSchema } from '../inbox/routes';
+import * as s from './schemas';
+import { adminService } from './service';
+
+const TAGS = ['Administration'];
+const ADMIN = ['admin'] as const;
+const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), page: z.number(), pageSize: z.number(), total: z.number() });
+const stageReply = z.object({ id: z.string(), stage: z.string() });
+const verdict = {
+  200: { description: 'The workflow took the intervention; the stage after it.', schema: stageReply },
+  409: { description: 'Refused: no deadline running, no such task, or the case has ended.' },
+};
+
+const CASE_COLUMNS = ['process', 'caseId', 'workflowId', 'stage', 'status', 'track', 'series', 'level', 'organisationId', 'subjectId', 'startedAt', 'updatedAt', 'openTasks', 'overdueTasks', 'nextDueAt'] as const;
+const TASK_COLUMNS = ['id', 'process', 'kind', 'caseId', 'workflowId', 'assigneeRole', 'assigneeId', 'assigneeOrg', 'openedAt', 'dueAt', 'closedAt', 'outcome', 'overdue'] as const;
+const AUDIT_COLUMNS = ['id', 'at', 'actorId', 'action', 'detail'] as const;
+
+/** JSON one page at a time, or CSV: every row up to the export limit. */
+async function listOrCsv<R extends Record<string, unknown>>(
+  q: { format: 'json' | 'csv'; page: number; pageSize: number },
+  filename: string,
+  columns: readonly string[],
+  run: (paging: { page: number; pageSize: number } | 'export') => Promise<{ items: R[]; total: number }>,
+): Promise<Reply> {
+  if (q.format === 'csv') return csvReply(filename, columns, (await run('export')).items);
+  const { items, total } = await run(q);
+  return ok({ items, page: q.page, pageSize: q.pageSize, total });
+}
+
+export function adminRoutes(deps: ApiDeps): RouteDef[] {
+  const service = adminService(deps);
+
+  return [
+    route({
+      id: 'searchCases',
+      method: 'get',
+      path: '/api/admin/cases',
+      summary: 'Search running and closed cases by process, stage, track, series, organisation, overdue',
+      description: 'Each row links to its case, its audit trail and its Temporal Web UI page. With ?format=csv: a CSV of every matching row.',
+      tags: TAGS,
+      access: ADMIN,
+      query: s.caseSearchQuery,
+      responses: { 200: { description: 'One page (JSON) or every row (CSV).', schema: page(s.caseRowSchema) } },
+      handler: async ({ query }) => listOrCsv(query, `cases-${query.process}.csv`, CASE_COLUMNS, (p) => service.searchCases(query, p)),
+    }),
+    route({
+      id: 'searchTasks',
+      method: 'get',
+      path: '/api/admin/tasks',
+      summary: 'Search tasks of every process: overdue, by kind, role, organisation, assignee',
+      description: 'With ?format=csv: a CSV of every matching row.',
+      tags: TAGS,
+      access: ADMIN,
+      query: s.taskSearchQuery,
+      responses: { 200: { description: 'One page (JSON) or every row (CSV).', schema: page(taskSchema.extend({ outcome: z.string().nullable() })) } },
+      handler: async ({ query }) => listOrCsv(query, 'tasks.csv', TASK_COLUMNS, (p) => service.searchTasks(query, p)),
+    }),
+    route({
+      id: 'caseAudit',
+      method: 'get',
+      path: '/api/admin/cases/:id/audit',
+      summary: 'The audit trail of a case of any process (an application, a meeting…)',
+      tags: TAGS,
+      access: ADMIN,
+      params: s.anyCaseParams,
+      query: s.auditQuery,
+      responses: { 200: { description: 'Every recorded action, oldest first.', schema: z.object({ caseId: z.string(), process: z.string().optional(), items: z.array(s.auditEventSchema), total: z.number() }) } },
+      async handler({ params, query }) {
+        if (query.format === 'csv') return csvReply(`audit-${params.id}.csv`, AUDIT_COLUMNS, (await service.audit(params.id, 'export')).items);
+        return ok({ ...(await service.audit(params.id, query)), page: query.page, pageSize: query.pageSize });
+      },
+    }),
+    route({
+      id: 'extendDeadline',
+      method: 'post',
+      path: '/api/admin/cases/:id/deadline-extension',
+      summary: 'Extend the running deadline of a case by working days (reason required)',
+      tags: TAGS,
+      access: ADMIN,
+      limit: 'mutation',
+      params: s.caseParams,
+      body: s.extendBody,
+      responses: verdict,
+      handler: async ({ actor, params, body }) => ok(await service.extendDeadline(actor, params.id, body)),
+    }),
+    route({
+      id: 'reassignTask',
+      method: 'post',
+      path: '/api/admin/cases/:id/reassignment',
+      summary: "Reassign one of a case's pending tasks to another person (reason required)",
+      tags: TAGS,
+      access: ADMIN,
+      limit: 'mutation',
+      params: s.caseParams,
+      body: s.reassignBody,
+      responses: verdict,
+      handler: async ({ actor, params, body }) => ok(await service.reassign(actor, params.id, body)),
+    }),
+    route({
+      id: 'cancelCase',
+      method: 'post',
+      path: '/api/admin/cases/:id/cancellation',
+      summary: 'Cancel a case (reason required)',
+      tags: TAGS,
+      access: ADMIN,
+      limit: 'mutation',
+      params: s.caseParams,
+      body: s.cancelBody,
+      responses: verdict,
+      handler: async ({ actor, params, body }) => ok(await service.cancel(actor, params.id, body)),
+    }),
+    route({
+      id: 'statistics',
+      method: 'get',
+      path: '/api/admin/statistics',
+      summary: "Counts against the plan's indicators (new high-level talents, new leading talents…) and the running work",
+      tags: TAGS,
+      access: ADMIN,
+      query: s.statisticsQuery,
+      responses: { 200: { description: 'Indicators with target, value and what the value counts; cases, tasks and meetings by state.', schema: z.object({ period: z.object({ from: z.string(), to: z.string() }), indicators: z.array(z.object({ key: z.string(), target: z.number(), unit: z.string(), basis: z.string(), value: z.number().nullable() })) }).loose() } },
+      async handler({ query }) {
+        // Days are Asia/Shanghai days, as everywhere in the domain.
+        const to = query.to ? new Date(`${query.to}T00:00:00+08:00`) : undefined;
+        return ok(await service.statistics({ from: new Date(`${query.from}T00:00:00+08:00`), to }));
+      },
+    }),
+    route({
+      id: 'remindOverdue',
+      method: 'post',
+      path: '/api/admin/reminders',
+      summary: 'Batch: mail a reminder to every reviewer with an overdue task (once per task and day)',
+      tags: TAGS,
+      access: ADMIN,
+      limit: 'mutation',
+      body: s.remindBody,
+      responses: { 200: { description: 'How many overdue tasks and recipients; the outbox delivers the mail.', schema: z.object({ tasks: z.number(), recipients: z.number(), day: z.string() }) } },
+      handler: async ({ actor, body }) => ok(await service.remindOverdue(actor, body())),
+    }),
+  ];
+}

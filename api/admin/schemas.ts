@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { flag, pagingQuery } from '../http/paging';
+import { taskFilterQuery } from '../inbox/routes';
+
+const reason = z.string().trim().min(1, 'a reason is required').max(2000);
+/** Every search can be exported: ?format=csv answers text/csv with the same rows, unpaged up to the limit. */
+const format = z.enum(['json', 'csv']).default('json');
+
+export const caseSearchQuery = z.object({
+  process: z.enum(['appraisal', 'meeting']).default('appraisal').describe('the process whose cases to search'),
+  stage: z.string().max(50).optional(),
+  status: z.string().max(50).optional(),
+  state: z.enum(['running', 'closed']).optional(),
+  track: z.string().max(50).optional().describe('appraisal: standard/direct/green; meeting: its kind'),
+  series: z.string().max(50).optional(),
+  organisation: z.string().max(100).optional().describe("the applicant's employer (or talent service centre)"),
+  overdue: flag.optional().describe('only cases with (true) or without (false) an overdue open task'),
+  format,
+  ...pagingQuery,
+});
+
+export const taskSearchQuery = z.object({
+  ...taskFilterQuery,
+  state: z.enum(['open', 'closed', 'all']).default('open'),
+  role: z.string().max(50).optional(),
+  organisation: z.string().max(100).optional(),
+  assignee: z.string().max(100).optional(),
+  format,
+  ...pagingQuery,
+});
+
+export const auditQuery = z.object({ format, ...pagingQuery, pageSize: z.coerce.number().int().min(1).max(1000).default(500) });
+
+export const statisticsQuery = z.object({
+  from: z.iso.date().default('2021-01-01').describe('start of the period, inclusive (the plan runs 2021–2025)'),
+  to: z.iso.date().optional().describe('end of the period, exclusive; default: tomorrow'),
+});
+
+export const caseParams = z.object({ id: z.uuid() });
+export const anyCaseParams = z.object({ id: z.string().min(1).max(200) });
+
+export const extendBody = z.object({ workingDays: z.number().int().min(1).max(60), reason });
+export const reassignBody = z.object({ taskKey: z.string().min(1).max(200), assigneeId: z.string().min(1).max(100), reason });
+export const cancelBody = z.object({ reason });
+export const remindBody = z.object({
+  kind: z.string().max(100).optional(),
+  process: z.string().max(50).optional(),
+});
+
+export const caseRowSchema = z.object({
+  process: z.string(),
+  caseId: z.string(),
+  workflowId: z.string(),
+  stage: z.string(),
+  status: z.string(),
+  track: z.string().nullable(),
+  series: z.string().nullable(),
+  level: z.string().nullable(),
+  organisationId: z.string().nullable(),
+  subjectId: z.string().nullable(),
+  startedAt: z.string(),
+  updatedAt: z.string().nullable(),
+  openTasks: z.number(),
+  overdueTasks: z.number(),
+  nextDueAt: z.string().nullable(),
+  links: z.object({ self: z.string().optional(), audit: z.string(), temporalUi: z.string() }),
+});
+
+export const auditEventSchema = z.object({
+  id: z.number(),
+  at: z.string(),
+  actorId: z.string(),
+  action: z.string(),
+  detail: z.unknown(),
+});

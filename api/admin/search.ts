@@ -1,0 +1,146 @@
+// The administrator's case search, from the database (the read model). Temporal's search
+// attributes (TlProcess, TlStage…) are registered on the dev server, but the workflows do not
+// upsert them yet, so a visibility query would find nothing; the database has every field.
+// Each process contributes one source; a new process adds one to `sources`.
+import type { Db, Prisma } from '../../prisma/client';
+
+export interface CaseFilters {
+  process: string;
+  stage?: string | undefined;
+  status?: string | undefined;
+  state?: 'running' | 'closed' | undefined;
+  track?: string | undefined;
+  series?: string | undefined;
+  organisation?: string | undefined;
+  overdue?: boolean | undefined;
+}
+
+export interface CaseRow {
+  process: string;
+  caseId: string;
+  workflowId: string;
+  stage: string;
+  status: string;
+  track: string | null;
+  series: string | null;
+  level: string | null;
+  organisationId: string | null;
+  subjectId: string | null;
+  startedAt: string;
+  updatedAt: string | null;
+  openTasks: number;
+  overdueTasks: number;
+  nextDueAt: string | null;
+}
+
+export interface CaseSource {
+  find(f: CaseFilters, page: { skip: number; take: number }, now: Date): Promise<{ rows: Omit<CaseRow, 'openTasks' | 'overdueTasks' | 'nextDueAt'>[]; total: number }>;
+}
+
+/** Case ids of a process with an open task past its due date. */
+async function overdueCaseIds(db: Db, process: string, now: Date): Promise<string[]> {
+  const rows = await db.task.findMany({
+    where: { workflowId: { startsWith: `${process}-` }, closedAt: null, dueAt: { lt: now } },
+    select: { caseId: true },
+    distinct: ['caseId'],
+  });
+  return rows.map((r) => r.caseId);
+}
+
+const byOverdue = async (db: Db, f: CaseFilters, now: Date) =>
+  f.overdue === undefined ? {} : f.overdue ? { id: { in: await overdueCaseIds(db, f.process, now) } } : { id: { notIn: await overdueCaseIds(db, f.process, now) } };
+
+export function caseSources(db: Db): Record<string, CaseSource> {
+  return {
+    appraisal: {
+      async find(f, page, now) {
+        const where: Prisma.ApplicationWhereInput = {
+          AND: [
+            f.stage ? { stage: f.stage } : {},
+            f.status ? { status: f.status } : {},
+            f.state === 'running' ? { status: 'open' } : f.state === 'closed' ? { status: { not: 'open' } } : {},
+            f.track ? { track: f.track } : {},
+            f.series ? { series: f.series } : {},
+            f.organisation ? { employerId: f.organisation } : {},
+            await byOverdue(db, f, now),
+          ],
+        };
+        const [rows, total] = await Promise.all([
+          db.application.findMany({ where, orderBy: [{ submittedAt: 'desc' }, { id: 'asc' }], ...page }),
+          db.application.count({ where }),
+        ]);
+        return {
+          total,
+          rows: rows.map((a) => ({
+            process: 'appraisal',
+            caseId: a.id,
+            workflowId: a.workflowId,
+            stage: a.stage,
+            status: a.status,
+            track: a.track,
+            series: a.series,
+            level: a.level,
+            organisationId: a.employerId,
+            subjectId: a.applicantId,
+            startedAt: a.submittedAt.toISOString(),
+            updatedAt: a.updatedAt.toISOString(),
+          })),
+        };
+      },
+    },
+    meeting: {
+      async find(f, page, now) {
+        const where: Prisma.MeetingWhereInput = {
+          AND: [
+            f.stage ? { status: f.stage } : {},
+            f.status ? { status: f.status } : {},
+            f.state === 'running' ? { status: { not: 'closed' } } : f.state === 'closed' ? { status: 'closed' } : {},
+            f.track ? { kind: f.track } : {},
+            f.series ? { series: f.series } : {},
+            f.organisation ? { id: { in: [] } } : {},
+            await byOverdue(db, f, now),
+          ],
+        };
+        const [rows, total] = await Promise.all([
+          db.meeting.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }], ...page }),
+          db.meeting.count({ where }),
+        ]);
+        return {
+          total,
+          rows: rows.map((m) => ({
+            process: 'meeting',
+            caseId: m.id,
+            workflowId: m.workflowId,
+            stage: m.status,
+            status: m.status === 'closed' ? 'closed' : 'open',
+            track: m.kind,
+            series: m.series,
+            level: null,
+            organisationId: null,
+            subjectId: null,
+            startedAt: m.createdAt.toISOString(),
+            updatedAt: null,
+          })),
+        };
+      },
+    },
+  };
+}
+
+/** Open-task counts and the next due date per case, for one page of results. */
+export async function withTasks(db: Db, rows: Omit<CaseRow, 'openTasks' | 'overdueTasks' | 'nextDueAt'>[], now: Date): Promise<CaseRow[]> {
+  const tasks = await db.task.findMany({
+    where: { workflowId: { in: rows.map((r) => r.workflowId) }, closedAt: null },
+    select: { workflowId: true, dueAt: true },
+  });
+  return rows.map((r) => {
+    const mine = tasks.filter((t) => t.workflowId === r.workflowId);
+    const due = mine.map((t) => t.dueAt).filter((d): d is Date => d !== null).sort((a, b) => a.getTime() - b.getTime());
+    return {
+      ...r,
+      openTasks: mine.length,
+      overdueTasks: due.filter((d) => d.getTime() < now.getTime()).length,
+      nextDueAt: due[0]?.toISOString() ?? null,
+    };
+  });
+}

@@ -1,0 +1,123 @@
+// Title applications: the applicant's submit/list/detail/corrections/objection/appeal/withdraw/
+// certificate, and the reviewers' decisions. Each decision answers with the workflow's verdict.
+import type { UpdateDefinition } from '@temporalio/common';
+import { z } from 'zod';
+import * as m from '../../workflows/appraisal/messages';
+import type { Stage } from '../../workflows/appraisal/types';
+import type { Actor } from '../../workflows/shared/types';
+import type { ApiDeps } from '../deps';
+import { created, ok, route, type RouteDef } from '../http/route';
+import { applicationsService } from './service';
+import * as s from './schemas';
+
+const params = s.applicationParams;
+const APPLICATIONS = ['Applications'];
+const REVIEW = ['Review'];
+const EVERYONE = ['applicant', 'employer', 'authority', 'industry', 'expert', 'admin'] as const;
+const verdict = {
+  200: { description: 'The workflow took the action; the stage after it.', schema: s.stageReply },
+  409: { description: 'The workflow refused: wrong stage, already decided, or the case has ended.' },
+};
+
+export function applicationRoutes(deps: ApiDeps): RouteDef[] {
+  const service = applicationsService(deps);
+
+  return [
+    route({
+      id: 'submitApplication',
+      method: 'post',
+      path: '/api/applications',
+      summary: 'Submit a title application (申报)',
+      description: 'With an `Idempotency-Key` header a retry returns the same case (200) instead of starting a second one; the same key with another body is refused (422).',
+      tags: APPLICATIONS,
+      access: ['applicant'],
+      limit: 'mutation',
+      headers: s.idempotencyHeaders,
+      body: s.submitApplicationBody,
+      responses: {
+        201: { description: 'The case started; its stage once the submission is on record.', schema: s.submittedReply },
+        200: { description: 'The same Idempotency-Key and body again: the case it created.', schema: s.submittedReply },
+        422: { description: 'The Idempotency-Key was used with another body.' },
+      },
+      async handler({ actor, body, req }) {
+        const key = req.get('Idempotency-Key') ?? undefined;
+        const c = await service.submit(actor, body(), key);
+        const self = `/api/applications/${c.id}`;
+        const reply = { id: c.id, workflowId: c.workflowId, stage: c.stage, links: { self, temporalUi: deps.uiLink(c.workflowId) } };
+        return c.replay ? ok(reply, { Location: self }) : created(reply, self);
+      },
+    }),
+    route({
+      id: 'listApplications',
+      method: 'get',
+      path: '/api/applications',
+      summary: 'The applications the caller may see (an applicant: their own)',
+      tags: APPLICATIONS,
+      access: EVERYONE,
+      query: s.listApplicationsQuery,
+      responses: { 200: { description: 'One page.', schema: z.object({ items: z.array(s.applicationSummary), page: z.number(), pageSize: z.number(), total: z.number() }) } },
+      handler: async ({ actor, query }) => ok(await service.list(actor, query)),
+    }),
+    route({
+      id: 'getApplication',
+      method: 'get',
+      path: '/api/applications/:id',
+      summary: 'One application with its timeline, tasks, due dates and outcome',
+      tags: APPLICATIONS,
+      access: EVERYONE,
+      params,
+      responses: { 200: { description: 'The case.', schema: s.applicationDetail } },
+      handler: async ({ actor, params: p }) => ok(await service.detail(actor, p.id)),
+    }),
+    route({
+      id: 'downloadCertificate',
+      method: 'get',
+      path: '/api/applications/:id/certificate',
+      summary: 'The electronic certificate of a certified case',
+      tags: APPLICATIONS,
+      access: EVERYONE,
+      params,
+      responses: { 200: { description: 'The certificate, as a JSON document to keep.', schema: z.object({ number: z.string(), verificationCode: z.string(), holderName: z.string(), series: z.string(), level: z.string(), issuedAt: z.string(), status: z.string(), verifyAt: z.string() }) } },
+      async handler({ actor, params: p }) {
+        const cert = await service.certificateOf(actor, p.id);
+        return ok(cert, { 'Content-Disposition': `attachment; filename="certificate-${cert.number}.json"` });
+      },
+    }),
+    action('resubmitApplication', '/resubmission', 'Resubmit after the employer returned the application', ['applicant'], s.resubmitBody, m.resubmit),
+    action('submitCorrection', '/corrections', 'Submit the corrections the formal review asked for (补正)', ['applicant'], s.correctionBody, m.submitCorrection),
+    action('appealApplication', '/appeal', 'Request a re-examination (复查) of a failed result', ['applicant'], s.reasonBody, m.appeal),
+    action('withdrawApplication', '/withdrawal', 'Withdraw the application', ['applicant'], s.reasonBody, m.withdraw),
+    action('objectToApplication', '/objections', 'Raise a real-name objection (异议) during a notice', EVERYONE, s.reasonBody, m.object, 'objectable'),
+    action('decideAsEmployer', '/employer-decision', 'Employer review: approve, return with reasons, or reject', ['employer'], s.employerDecisionBody, m.decideAsEmployer, 'visible', REVIEW),
+    action('decideFormalReview', '/formal-review', 'Formal review: pass, request correction (一次性告知: every item at once), or reject', ['authority'], s.formalReviewBody, m.decideFormalReview, 'visible', REVIEW),
+    action('evaluateAsIndustry', '/industry-evaluation', 'Industry evaluation (行业评价): a score and an opinion', ['industry'], s.industryEvaluationBody, m.evaluateAsIndustry, 'visible', REVIEW),
+    action('resolveObjection', '/objection-resolution', 'Resolve the open objection: dismiss (the notice resumes) or uphold', ['employer', 'authority'], s.resolveObjectionBody, m.resolveObjection, 'visible', REVIEW),
+  ];
+
+  /** A decision on one case: authorize (404/403), validate the body (400), send the update. */
+  function action<B extends z.ZodType, A extends { actor: Actor }>(
+    id: string,
+    suffix: string,
+    summary: string,
+    access: RouteDef['access'],
+    body: B,
+    update: UpdateDefinition<Stage, [A]>,
+    find: 'visible' | 'objectable' = 'visible',
+    tags = APPLICATIONS,
+  ): RouteDef {
+    return route({
+      id,
+      method: 'post',
+      path: `/api/applications/:id${suffix}`,
+      summary,
+      tags,
+      access,
+      limit: 'mutation',
+      params,
+      body,
+      responses: verdict,
+      handler: async ({ actor, params: p, body: parsed }) =>
+        ok(await service.act(actor, p.id, update, () => parsed() as unknown as Omit<A, 'actor'>, find)),
+    });
+  }
+}

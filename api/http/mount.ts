@@ -1,0 +1,54 @@
+// Mounts the route table on an Express router: authentication, rate limit and role check as
+// middleware, then the handler with its parsed params and query.
+import { Router, type RequestHandler } from 'express';
+import type { Actor } from '../../workflows/shared/types';
+import { forbidden, unauthorized } from '../problem';
+import { parse } from '../validate';
+import type { LimitKind, RouteDef } from './route';
+
+export interface MountOptions {
+  authenticate: RequestHandler;
+  limiters: Record<LimitKind, RequestHandler>;
+}
+
+const ANONYMOUS: Actor = { id: 'anonymous', roles: [] };
+
+export function mountRoutes(routes: readonly RouteDef[], { authenticate, limiters }: MountOptions): Router {
+  const router = Router();
+  const seen = new Set<string>();
+  for (const r of routes) {
+    if (seen.has(r.id)) throw new Error(`two routes share the id ${r.id}`);
+    seen.add(r.id);
+    const chain: RequestHandler[] = [];
+    if (r.access !== 'public') chain.push(authenticate, requireAccess(r));
+    // Limited after authentication, so a mutation limit counts per caller, not per proxy IP.
+    if (r.limit) chain.push(limiters[r.limit]);
+    router[r.method](r.path, ...chain, async (req, res) => {
+      const params = r.params ? parse(r.params, req, 'params') : undefined;
+      const query = r.query ? parse(r.query, req, 'query') : undefined;
+      const reply = await r.handler({
+        actor: req.actor ?? ANONYMOUS,
+        params,
+        query,
+        body: () => (r.body ? parse(r.body, req, 'body') : undefined),
+        req,
+        res,
+      });
+      res.status(reply.status);
+      for (const [k, v] of Object.entries(reply.headers ?? {})) res.setHeader(k, v);
+      if (reply.contentType) res.type(reply.contentType).send(reply.body);
+      else res.json(reply.body);
+    });
+  }
+  return router;
+}
+
+function requireAccess(r: RouteDef): RequestHandler {
+  const roles = r.access === 'public' ? [] : r.access;
+  return (req, _res, next) => {
+    const actor = req.actor;
+    if (!actor) return next(unauthorized('a bearer token is required'));
+    if (!roles.some((role) => actor.roles.includes(role))) return next(forbidden(`this action needs the role ${roles.join(' or ')}`));
+    next();
+  };
+}

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { ROLES } from '../../workflows/shared/types';
+import type { ApiDeps } from '../deps';
+import { flag, pagingQuery } from '../http/paging';
+import { ok, route, type RouteDef } from '../http/route';
+import { inboxService } from './service';
+
+export const taskFilterQuery = {
+  kind: z.string().max(100).optional().describe('e.g. employer-review, formal-review, committee-vote'),
+  process: z.string().max(50).optional().describe('appraisal, meeting, assessment, exit…'),
+  overdue: flag.optional(),
+};
+
+export const taskSchema = z.object({
+  id: z.string(),
+  process: z.string(),
+  kind: z.string(),
+  caseId: z.string(),
+  workflowId: z.string(),
+  assigneeRole: z.string(),
+  assigneeId: z.string().nullable(),
+  assigneeOrg: z.string().nullable(),
+  openedAt: z.string(),
+  dueAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  overdue: z.boolean(),
+  links: z.object({ case: z.string() }).optional(),
+});
+
+export function inboxRoutes({ db, now }: ApiDeps): RouteDef[] {
+  const service = inboxService(db, now);
+  return [
+    route({
+      id: 'inbox',
+      method: 'get',
+      path: '/api/inbox',
+      summary: "The caller's pending tasks across every process, soonest due first",
+      tags: ['Inbox'],
+      access: ROLES,
+      query: z.object({ ...taskFilterQuery, ...pagingQuery }),
+      responses: {
+        200: {
+          description: 'One page of open tasks, and how many of all of them are overdue.',
+          schema: z.object({ items: z.array(taskSchema), page: z.number(), pageSize: z.number(), total: z.number(), overdue: z.number() }),
+        },
+      },
+      handler: async ({ actor, query }) => ok(await service.inbox(actor, query)),
+    }),
+  ];
+}

@@ -1,0 +1,84 @@
+// The inbox: a query over open Task rows, whatever process opened them (appraisal, meeting,
+// assessment, exit…), so a new process's tasks appear here without change.
+import type { Db, Prisma } from '../../prisma/client';
+import type { Actor } from '../../workflows/shared/types';
+import { skipTake } from '../http/paging';
+
+/** The process of a task is its workflow id's prefix: appraisal-…, meeting-…, assessment-…, exit-…. */
+export const processOf = (workflowId: string) => workflowId.slice(0, Math.max(0, workflowId.indexOf('-')));
+
+/** Where a person opens the case behind a task; processes without an entry get no link yet. */
+export const caseLinks: Record<string, (caseId: string) => string> = {
+  appraisal: (id) => `/api/applications/${id}`,
+  meeting: (id) => `/api/meetings/${id}`,
+};
+
+/**
+ * The caller's tasks: those named to them, and those of a role they hold, in their organisation
+ * when the task is bound to one. The one rule for "mine", used by the inbox and nowhere else.
+ */
+export function assignedTo(actor: Actor): Prisma.TaskWhereInput {
+  return {
+    OR: [
+      { assigneeId: actor.id },
+      {
+        assigneeId: null,
+        assigneeRole: { in: [...actor.roles] },
+        OR: [{ assigneeOrg: null }, { assigneeOrg: actor.organisationId ?? '\u0000' }],
+      },
+    ],
+  };
+}
+
+type TaskRow = Awaited<ReturnType<Db['task']['findMany']>>[number];
+
+export function taskView(t: TaskRow, now: Date) {
+  const process = processOf(t.workflowId);
+  const link = caseLinks[process]?.(t.caseId);
+  return {
+    id: t.id,
+    process,
+    kind: t.kind,
+    caseId: t.caseId,
+    workflowId: t.workflowId,
+    assigneeRole: t.assigneeRole,
+    assigneeId: t.assigneeId,
+    assigneeOrg: t.assigneeOrg,
+    openedAt: t.openedAt.toISOString(),
+    dueAt: t.dueAt?.toISOString() ?? null,
+    closedAt: t.closedAt?.toISOString() ?? null,
+    overdue: !t.closedAt && t.dueAt !== null && t.dueAt.getTime() < now.getTime(),
+    ...(link ? { links: { case: link } } : {}),
+  };
+}
+
+export interface TaskFilters {
+  kind?: string | undefined;
+  process?: string | undefined;
+  overdue?: boolean | undefined;
+}
+
+/** Filters shared by the inbox and the administrator's task search. */
+export function taskFilters(q: TaskFilters, now: Date): Prisma.TaskWhereInput[] {
+  return [
+    q.kind ? { kind: q.kind } : {},
+    q.process ? { workflowId: { startsWith: `${q.process}-` } } : {},
+    q.overdue === true ? { dueAt: { lt: now } } : {},
+    q.overdue === false ? { OR: [{ dueAt: null }, { dueAt: { gte: now } }] } : {},
+  ];
+}
+
+export function inboxService(db: Db, clock: () => Date) {
+  async function inbox(actor: Actor, q: TaskFilters & { page: number; pageSize: number }) {
+    const now = clock();
+    const where: Prisma.TaskWhereInput = { AND: [{ closedAt: null }, assignedTo(actor), ...taskFilters(q, now)] };
+    const [rows, total, overdue] = await Promise.all([
+      // Soonest due first; tasks without a due date last.
+      db.task.findMany({ where, orderBy: [{ dueAt: { sort: 'asc', nulls: 'last' } }, { openedAt: 'asc' }, { id: 'asc' }], ...skipTake(q) }),
+      db.task.count({ where }),
+      db.task.count({ where: { AND: [where, { dueAt: { lt: now } }] } }),
+    ]);
+    return { items: rows.map((t) => taskView(t, now)), page: q.page, pageSize: q.pageSize, total, overdue };
+  }
+  return { inbox };
+}

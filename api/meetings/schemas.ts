@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { MEETING_KINDS, MEETING_STAGES } from '../../workflows/committee/types';
+import { pagingQuery } from '../http/paging';
+
+export const meetingParams = z.object({ id: z.string().min(1).max(200) });
+
+const reason = z.string().trim().min(1, 'a reason is required').max(2000);
+const future = z.iso.datetime({ offset: true }).describe('ISO instant in the future');
+
+export const conveneBody = z.object({ scheduledFor: future.optional() });
+export const emptyBody = z.object({});
+export const recuseBody = z.object({ reason });
+export const opinionBody = z.object({ caseId: z.string().min(1).max(200), opinion: z.string().trim().min(1).max(10000) });
+export const voteBody = z.object({ caseId: z.string().min(1).max(200), choice: z.enum(['yes', 'no', 'abstain']) });
+export const redrawBody = z.object({ reason });
+export const rescheduleBody = z.object({ reason, scheduledFor: future.optional() });
+
+export const listMeetingsQuery = z.object({
+  status: z.enum(MEETING_STAGES).optional(),
+  series: z.string().max(50).optional(),
+  kind: z.enum(MEETING_KINDS).optional(),
+  ...pagingQuery,
+});
+
+export const quorumSchema = z.object({
+  members: z.number().describe('committee size'),
+  seated: z.number(),
+  present: z.number(),
+  required: z.number().nullable().describe('members present needed (≥ 2/3 by policy); null when the rules are unknown'),
+  reached: z.boolean().nullable(),
+});
+
+export const meetingSummary = z.object({
+  id: z.string(),
+  workflowId: z.string(),
+  series: z.string(),
+  kind: z.string(),
+  status: z.string(),
+  scheduledFor: z.string().nullable(),
+  cases: z.number(),
+  quorum: quorumSchema,
+  links: z.object({ self: z.string(), temporalUi: z.string().optional() }),
+});
+
+export const seatSchema = z.object({
+  expertId: z.string(),
+  role: z.string(),
+  status: z.string(),
+  reason: z.string().nullable(),
+  present: z.boolean(),
+  drawOrder: z.number(),
+});
+
+export const meetingDetail = meetingSummary.extend({
+  live: z.boolean(),
+  checkInDeadline: z.string().optional(),
+  votingClosesAt: z.string().optional(),
+  escalation: z.object({ reason: z.string(), at: z.string() }).optional(),
+  seats: z.array(seatSchema).describe('every seat for administrators; an expert sees their own'),
+  agenda: z.array(
+    z.object({
+      caseId: z.string(),
+      ballotsCast: z.number().describe('how many, never who or how'),
+      opinions: z.number(),
+      tally: z.object({ members: z.number(), present: z.number(), yes: z.number(), no: z.number(), abstain: z.number(), passed: z.boolean() }).optional(),
+      votedByMe: z.boolean().optional(),
+    }),
+  ),
+});
+
+export const meetingStageReply = z.object({ id: z.string(), stage: z.string() });

@@ -1,0 +1,128 @@
+// Committee meetings for experts and administrators: reads from the database (and the live
+// status), actions as updates to the meeting workflow.
+import type { UpdateDefinition } from '@temporalio/common';
+import type { AppraisalPolicy } from '../../workflows/appraisal/policy';
+import { committeeMeetingWorkflowId, status } from '../../workflows/committee/messages';
+import type { MeetingKind, MeetingRules, MeetingStage, MeetingStatus } from '../../workflows/committee/types';
+import type { Actor } from '../../workflows/shared/types';
+import type { Db } from '../../prisma/client';
+import type { ApiDeps } from '../deps';
+import { skipTake } from '../http/paging';
+import { conflict } from '../problem';
+import { runUpdate } from '../temporal-errors';
+import { meetingPolicy } from './policy';
+
+type MeetingRow = NonNullable<Awaited<ReturnType<Db['meeting']['findUnique']>>>;
+
+/** Members present needed for quorum: the least n with n/size ≥ num/den (integers only). */
+const required = (size: number, rules?: MeetingRules) => (rules ? Math.ceil((size * rules.quorum.num) / rules.quorum.den) : null);
+
+export function meetingsService({ db, temporal, uiLink }: ApiDeps) {
+  const policy = meetingPolicy(db);
+
+  /**
+   * The rules a meeting runs by are those its first case pinned (policy version × meeting kind):
+   * read from the database, so the list needs no call per meeting to Temporal.
+   */
+  async function rulesOf(meetings: MeetingRow[]): Promise<Map<string, MeetingRules>> {
+    const agenda = await db.meetingCase.findMany({ where: { meetingId: { in: meetings.map((m) => m.id) } }, select: { meetingId: true, caseId: true } });
+    const apps = await db.application.findMany({ where: { id: { in: agenda.map((a) => a.caseId) } }, select: { id: true, policyVersion: true } });
+    const versions = [...new Set(apps.map((a) => a.policyVersion ?? 1))];
+    const policies = await db.policy.findMany({ where: { key: 'appraisal', version: { in: versions } } });
+    const byVersion = new Map(policies.map((p) => [p.version, p.values as unknown as AppraisalPolicy]));
+    const versionOf = new Map(apps.map((a) => [a.id, a.policyVersion ?? 1]));
+    const rules = new Map<string, MeetingRules>();
+    for (const a of agenda) {
+      if (rules.has(a.meetingId)) continue;
+      const kind = meetings.find((m) => m.id === a.meetingId)!.kind as MeetingKind;
+      const r = byVersion.get(versionOf.get(a.caseId) ?? 1)?.committee[kind];
+      if (r) rules.set(a.meetingId, r);
+    }
+    return rules;
+  }
+
+  async function summaries(actor: Actor, meetings: MeetingRow[]) {
+    const rules = await rulesOf(meetings);
+    const seats = await db.committeeSeat.groupBy({ by: ['meetingId', 'status', 'present'], where: { meetingId: { in: meetings.map((m) => m.id) } }, _count: true });
+    const cases = await db.meetingCase.groupBy({ by: ['meetingId'], where: { meetingId: { in: meetings.map((m) => m.id) } }, _count: true });
+    return meetings.map((m) => {
+      const mine = seats.filter((s) => s.meetingId === m.id && s.status === 'seated');
+      const seated = mine.reduce((n, s) => n + s._count, 0);
+      const present = mine.filter((s) => s.present).reduce((n, s) => n + s._count, 0);
+      const need = required(m.size, rules.get(m.id));
+      return {
+        id: m.id,
+        workflowId: m.workflowId,
+        series: m.series,
+        kind: m.kind,
+        status: m.status,
+        scheduledFor: m.scheduledFor?.toISOString() ?? null,
+        cases: cases.find((c) => c.meetingId === m.id)?._count ?? 0,
+        quorum: { members: m.size, seated, present, required: need, reached: need === null ? null : present >= need },
+        links: { self: `/api/meetings/${m.id}`, ...(policy.seesAllSeats(actor) ? { temporalUi: uiLink(m.workflowId) } : {}) },
+      };
+    });
+  }
+
+  async function list(actor: Actor, q: { status?: MeetingStage | undefined; series?: string | undefined; kind?: MeetingKind | undefined; page: number; pageSize: number }) {
+    const where = { AND: [policy.visibleWhere(actor), q.status ? { status: q.status } : {}, q.series ? { series: q.series } : {}, q.kind ? { kind: q.kind } : {}] };
+    const [rows, total] = await Promise.all([
+      db.meeting.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }], ...skipTake(q) }),
+      db.meeting.count({ where }),
+    ]);
+    return { items: await summaries(actor, rows), page: q.page, pageSize: q.pageSize, total };
+  }
+
+  async function detail(actor: Actor, id: string) {
+    const row = await policy.findVisible(actor, id);
+    const [summary] = await summaries(actor, [row]);
+    const live = await temporal.workflow
+      .getHandle(row.workflowId)
+      .query(status)
+      .catch(() => undefined as MeetingStatus | undefined);
+    const seats = await db.committeeSeat.findMany({
+      where: { meetingId: id, ...(policy.seesAllSeats(actor) ? {} : { expertId: actor.id }) },
+      orderBy: { drawOrder: 'asc' },
+    });
+    const agenda = await db.meetingCase.findMany({ where: { meetingId: id }, orderBy: { caseId: 'asc' } });
+    const mine = await db.ballotParticipation.findMany({ where: { meetingId: id, expertId: actor.id }, select: { caseId: true } });
+    const isExpert = seats.some((s) => s.expertId === actor.id);
+    return {
+      ...summary!,
+      status: live?.stage ?? row.status,
+      live: live !== undefined,
+      ...(live?.checkInDeadline ? { checkInDeadline: live.checkInDeadline } : {}),
+      ...(live?.votingClosesAt ? { votingClosesAt: live.votingClosesAt } : {}),
+      ...(live?.escalation ? { escalation: live.escalation } : {}),
+      seats: seats.map(({ expertId, role, status: st, reason, present, drawOrder }) => ({ expertId, role, status: st, reason, present, drawOrder })),
+      agenda: agenda.map((c) => {
+        const v = live?.cases.find((x) => x.caseId === c.caseId);
+        const tally = c.decidedAt
+          ? { members: c.members!, present: c.present!, yes: c.yes!, no: c.no!, abstain: c.abstain!, passed: c.passed! }
+          : v?.tally;
+        return {
+          caseId: c.caseId,
+          ballotsCast: v?.ballotsCast ?? 0,
+          opinions: v?.opinions ?? 0,
+          ...(tally ? { tally } : {}),
+          ...(isExpert ? { votedByMe: mine.some((b) => b.caseId === c.caseId) } : {}),
+        };
+      }),
+    };
+  }
+
+  /**
+   * One action on the meeting. A closed meeting takes none (409), also once its workflow has
+   * completed and Temporal no longer knows it (runUpdate maps that to 409 too).
+   */
+  async function act<A extends { actor: Actor }>(actor: Actor, id: string, update: UpdateDefinition<MeetingStage, [A]>, request: () => Omit<A, 'actor'>) {
+    const row = await policy.findVisible(actor, id);
+    const args = { ...request(), actor } as A;
+    if (row.status === 'closed') throw conflict('the meeting has closed: voting is over');
+    const handle = temporal.workflow.getHandle(committeeMeetingWorkflowId(row.id));
+    const stage = await runUpdate(() => handle.executeUpdate(update, { args: [args] }));
+    return { id, stage };
+  }
+
+  return { list, detail, act };
+}

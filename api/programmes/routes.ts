@@ -1,0 +1,169 @@
+// Talent programmes (DOMAIN §3): administrators create programmes, publish their grading rules
+// and admit talents (which starts the membership's assessment); evaluators score a cycle; the
+// administrator pauses, resumes or opens an exit review; the committee records its decision.
+// The talent's own actions (self-report, defence) are in api/memberships/.
+import { z } from 'zod';
+import type { ApiDeps } from '../deps';
+import { created, ok, route, type RouteDef } from '../http/route';
+import * as s from './schemas';
+import { programmesService } from './service';
+
+const TAGS = ['Programmes'];
+const ADMIN = ['admin'] as const;
+const verdict = {
+  200: { description: 'The workflow took the action; the stage after it.', schema: s.stageReply },
+  409: { description: 'Refused at this stage, already done, or the membership has ended.' },
+};
+
+export function programmeRoutes(deps: ApiDeps): RouteDef[] {
+  const service = programmesService(deps);
+  return [
+    route({
+      id: 'createProgramme',
+      method: 'post',
+      path: '/api/programmes',
+      summary: 'Create a talent programme with version 1 of its grading rules',
+      tags: TAGS,
+      access: ADMIN,
+      limit: 'mutation',
+      body: s.createProgrammeBody,
+      responses: { 201: { description: 'The programme.', schema: z.object({ id: z.string() }) }, 409: { description: 'The id is taken.' } },
+      async handler({ actor, body }) {
+        const p = await service.create(actor, body());
+        return created({ id: p.id, name: p.name, nameEn: p.nameEn, talentType: p.talentType }, `/api/programmes/${p.id}`);
+      },
+    }),
+    route({
+      id: 'listProgrammes',
+      method: 'get',
+      path: '/api/programmes',
+      summary: 'The programmes, with their grading version in force and running members',
+      tags: TAGS,
+      access: ['admin', 'authority'],
+      responses: { 200: { description: 'Every programme.', schema: z.object({ items: z.array(s.programmeSchema) }) } },
+      handler: async () => ok({ items: await service.list() }),
+    }),
+    route({
+      id: 'publishProgrammeStandard',
+      method: 'post',
+      path: '/api/programmes/:id/standards',
+      summary: 'Publish a new version of a programme’s grading rules (boundaries, 优秀 quota)',
+      description: 'Memberships admitted before keep the version they pinned.',
+      tags: TAGS,
+      access: ADMIN,
+      limit: 'mutation',
+      params: s.programmeParams,
+      body: s.gradingRulesSchema,
+      responses: { 201: { description: 'The new version.', schema: s.gradingVersionSchema } },
+      async handler({ actor, params, body }) {
+        const v = await service.publishGrading(actor, params.id, body);
+        return created(v, `/api/programmes/${params.id}/standards`);
+      },
+    }),
+    route({
+      id: 'listProgrammeStandards',
+      method: 'get',
+      path: '/api/programmes/:id/standards',
+      summary: 'Every version of a programme’s grading rules, oldest first',
+      tags: TAGS,
+      access: ['admin', 'authority'],
+      params: s.programmeParams,
+      responses: { 200: { description: 'The versions.', schema: z.object({ items: z.array(s.gradingVersionSchema) }) } },
+      handler: async ({ params }) => ok({ items: await service.listGrading(params.id) }),
+    }),
+    route({
+      id: 'admitTalent',
+      method: 'post',
+      path: '/api/programmes/:id/members',
+      summary: 'Admit a talent: starts the membership’s periodic assessment',
+      description: 'Refused (409) while the talent is a running member, is barred from re-entry after an exit, or has an integrity record barring them.',
+      tags: TAGS,
+      access: ADMIN,
+      limit: 'mutation',
+      params: s.programmeParams,
+      body: s.admitBody,
+      responses: { 201: { description: 'The membership; its assessment has started.', schema: s.admittedReply }, 409: { description: 'A bar or a running membership.' } },
+      async handler({ actor, params, body }) {
+        const m = await service.admit(actor, params.id, body());
+        return created({ ...m, links: { self: `/api/memberships/${m.id}`, temporalUi: deps.uiLink(m.workflowId) } }, `/api/memberships/${m.id}`);
+      },
+    }),
+    route({
+      id: 'getMembership',
+      method: 'get',
+      path: '/api/memberships/:id',
+      summary: 'A membership: its row and, while it runs, the live stage, deadlines, tasks and timeline',
+      tags: TAGS,
+      access: ['applicant', 'employer', 'authority', 'industry', 'expert', 'admin'],
+      params: s.membershipParams,
+      responses: { 200: { description: 'The membership.', schema: z.object({ id: z.string(), stage: z.string(), live: z.unknown() }) } },
+      handler: async ({ actor, params }) => ok(await service.detail(actor, params.id)),
+    }),
+    route({
+      id: 'evaluateMember',
+      method: 'post',
+      path: '/api/memberships/:id/evaluation',
+      summary: 'Evaluate the cycle (结果评价) as the employer, an industry body or the assigned expert',
+      tags: TAGS,
+      access: ['employer', 'industry', 'expert'],
+      limit: 'mutation',
+      params: s.membershipParams,
+      body: s.evaluationBody,
+      responses: verdict,
+      handler: async ({ actor, params, body }) => ok(await service.evaluate(actor, params.id, body)),
+    }),
+    route({
+      id: 'pauseMembership',
+      method: 'post',
+      path: '/api/memberships/:id/pause',
+      summary: 'Pause a membership (secondment, leave): its deadlines stand still',
+      tags: TAGS,
+      access: ADMIN,
+      limit: 'mutation',
+      params: s.membershipParams,
+      body: s.reasonBody,
+      responses: verdict,
+      handler: async ({ actor, params, body }) => ok(await service.pause(actor, params.id, body, false)),
+    }),
+    route({
+      id: 'resumeMembership',
+      method: 'post',
+      path: '/api/memberships/:id/resume',
+      summary: 'Resume a paused membership: each deadline moves by the working days paused',
+      tags: TAGS,
+      access: ADMIN,
+      limit: 'mutation',
+      params: s.membershipParams,
+      body: s.reasonBody,
+      responses: verdict,
+      handler: async ({ actor, params, body }) => ok(await service.pause(actor, params.id, body, true)),
+    }),
+    route({
+      id: 'requestExitReview',
+      method: 'post',
+      path: '/api/memberships/:id/exit-review',
+      summary: 'Open an exit review: integrity violation, leaving the district or employer, or an administrator’s decision',
+      description: 'The employer may report leaving or an ineligible move; the other triggers are the administrator’s.',
+      tags: TAGS,
+      access: ['employer', 'admin'],
+      limit: 'mutation',
+      params: s.membershipParams,
+      body: s.exitReviewBody,
+      responses: { ...verdict, 200: { description: 'The review opened.', schema: s.stageReply.extend({ exitReviewId: z.string() }) } },
+      handler: async ({ actor, params, body }) => ok(await service.requestExitReview(actor, params.id, body)),
+    }),
+    route({
+      id: 'decideExitReview',
+      method: 'post',
+      path: '/api/exit-reviews/:id/decision',
+      summary: 'Record the committee’s decision: exit, retain with an improvement plan, or dismiss',
+      tags: TAGS,
+      access: ['authority'],
+      limit: 'mutation',
+      params: s.exitReviewParams,
+      body: s.exitDecisionBody,
+      responses: verdict,
+      handler: async ({ actor, params, body }) => ok(await service.decideExitReview(actor, params.id, body)),
+    }),
+  ];
+}

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { LEVELS } from '../../workflows/appraisal/types';
+import { EVALUATORS } from '../../workflows/assessment/policy';
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const points = z.number().min(0).max(100);
+
+/** A programme's grading rules: grade boundaries in points and the optional 优秀 quota. */
+export const gradingRulesSchema = z.object({
+  boundaries: z
+    .object({ excellent: points, pass: points, basicPass: points })
+    .refine((b) => b.excellent > b.pass && b.pass > b.basicPass, '优秀 > 合格 > 基本合格 boundaries, in that order'),
+  /** Share of a cohort that may be graded 优秀 (0.2 = 20%), or null for no quota. */
+  excellentQuota: z.number().gt(0).max(1).nullable(),
+});
+
+export const programmeParams = z.object({ id: text(100) });
+export const membershipParams = z.object({ id: z.uuid() });
+export const exitReviewParams = z.object({ id: text(200) });
+
+export const createProgrammeBody = z.object({
+  id: z.string().regex(/^[a-z][a-z0-9-]{1,49}$/, 'lower-case letters, digits and dashes'),
+  name: text(100),
+  nameEn: text(100),
+  /** A talent type of the assessment policy in force: it gives the cycle length and the term. */
+  talentType: text(50),
+  grading: gradingRulesSchema,
+});
+
+export const admitBody = z.object({
+  talentId: text(100),
+  employerId: text(100),
+  /** The talent's title series and level: they select the standard the cycles are scored by. */
+  series: text(50),
+  level: z.enum(LEVELS),
+  /** The admission batch, graded together cycle by cycle; the admission year by default. */
+  intake: z.string().regex(/^[A-Za-z0-9-]{1,50}$/).optional(),
+});
+
+export const evaluationBody = z.object({
+  /** Needed only by someone holding more than one evaluator role. */
+  as: z.enum(EVALUATORS).optional(),
+  scores: z.record(z.string().max(50), points),
+  opinion: text(5000),
+  followUp: z.object({ met: z.boolean(), note: text(2000) }).optional(),
+});
+
+export const reasonBody = z.object({ reason: text(2000) });
+
+export const exitReviewBody = z.object({
+  trigger: z.enum(['integrity-violation', 'left-employer', 'ineligible-move', 'admin']),
+  reason: text(2000),
+});
+
+export const exitDecisionBody = z
+  .object({ decision: z.enum(['exit', 'retain', 'dismiss']), reason: text(2000), improvementPlan: text(5000).optional() })
+  .refine((b) => b.decision !== 'retain' || b.improvementPlan !== undefined, { path: ['improvementPlan'], message: 'retaining needs an improvement plan' });
+
+export const programmeSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  nameEn: z.string(),
+  talentType: z.string(),
+  gradingVersion: z.number().int(),
+  runningMembers: z.number().int(),
+});
+
+export const gradingVersionSchema = z.object({ id: z.string(), programmeId: z.string(), version: z.number().int(), rules: gradingRulesSchema, publishedAt: z.string(), publishedBy: z.string() });
+
+export const admittedReply = z.object({ id: z.string(), workflowId: z.string(), programmeId: z.string(), intake: z.string(), stage: z.string() });
+export const stageReply = z.object({ id: z.string(), stage: z.string() });

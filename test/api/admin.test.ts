@@ -1,0 +1,143 @@
+// The administrator's endpoints over HTTP: search with filters and CSV export, the audit trail,
+// interventions with a mandatory reason, statistics against the plan's indicators, and the
+// certificate's revocation as the public verification shows it.
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { issueCertificate } from '../../activities/appraisal/certificates';
+import { startHarness, type Harness } from '../support/harness';
+import { bearer, engineeringBody, healthBody, meetingFor, poll, submitAs } from './fixtures';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.stop();
+});
+
+const call = async (method: 'get' | 'post', url: string, body?: object, userId = 'u-admin') => {
+  const r = request(h.app)[method](url).set('Authorization', await bearer(h, userId));
+  return method === 'post' ? r.send(body ?? {}) : r;
+};
+
+describe('search and export', () => {
+  it('filters cases by process, stage, track, series, organisation and state, links each case, and exports CSV', async () => {
+    const li = await submitAs(h, 'u-li-ming');
+    const anna = await submitAs(h, 'u-anna-chen', healthBody);
+    const { meetingId } = await meetingFor(h, li);
+
+    const bySeries = await call('get', '/api/admin/cases?series=health');
+    expect(bySeries.body.items.map((c: { caseId: string }) => c.caseId)).toEqual([anna.id]);
+    const row = bySeries.body.items[0];
+    expect(row).toMatchObject({
+      process: 'appraisal', stage: 'employer-review', status: 'open', track: 'standard', organisationId: 'org-district-hospital',
+      subjectId: 'u-anna-chen', openTasks: 1, overdueTasks: 0, nextDueAt: expect.any(String),
+      links: { self: `/api/applications/${anna.id}`, audit: `/api/admin/cases/${anna.id}/audit`, temporalUi: `http://localhost:8233/namespaces/default/workflows/${encodeURIComponent(anna.workflowId)}` },
+    });
+    const byOrg = await call('get', '/api/admin/cases?organisation=org-zhangjiang-tech&stage=employer-review&track=standard&state=running');
+    expect(byOrg.body.items.map((c: { caseId: string }) => c.caseId)).toEqual([li.id]);
+    expect((await call('get', '/api/admin/cases?state=closed')).body.total).toBe(0);
+    expect((await call('get', '/api/admin/cases?overdue=true')).body.total).toBe(0);
+    expect((await call('get', '/api/admin/cases?overdue=false')).body.total).toBe(2);
+    const meetings = await call('get', '/api/admin/cases?process=meeting');
+    expect(meetings.body.items).toEqual([expect.objectContaining({ process: 'meeting', caseId: meetingId, stage: 'open', links: expect.objectContaining({ self: `/api/meetings/${meetingId}` }) })]);
+    expect((await call('get', '/api/admin/cases?process=payroll')).status).toBe(400);
+
+    const csv = await call('get', '/api/admin/cases?format=csv&process=appraisal');
+    expect(csv.status).toBe(200);
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    expect(csv.headers['content-disposition']).toContain('cases-appraisal.csv');
+    const lines = csv.text.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toBe('process,caseId,workflowId,stage,status,track,series,level,organisationId,subjectId,startedAt,updatedAt,openTasks,overdueTasks,nextDueAt');
+    expect(lines.slice(1).map((l) => l.split(',')[1]).sort()).toEqual([li.id, anna.id].sort());
+
+    const tasks = await call('get', '/api/admin/tasks?format=csv&kind=employer-review');
+    expect(tasks.text.trim().split('\r\n')).toHaveLength(3);
+    const open = await call('get', '/api/admin/tasks?role=employer&organisation=org-district-hospital');
+    expect(open.body.items.map((t: { caseId: string }) => t.caseId)).toEqual([anna.id]);
+  });
+});
+
+describe('interventions and the audit trail', () => {
+  it('extends a deadline, reassigns a task and cancels a case, each with a mandatory reason, all in the audit trail', async () => {
+    const app = await submitAs(h, 'u-li-ming', { ...engineeringBody, field: '机器人' });
+    const base = `/api/admin/cases/${app.id}`;
+    const task = await h.db.task.findFirstOrThrow({ where: { caseId: app.id, kind: 'employer-review' } });
+
+    for (const [suffix, body] of [['deadline-extension', { workingDays: 3 }], ['reassignment', { taskKey: task.taskKey, assigneeId: 'u-talent-centre' }], ['cancellation', {}]] as const) {
+      const res = await call('post', `${base}/${suffix}`, body);
+      expect(res.status, suffix).toBe(400);
+      expect(res.body.errors, suffix).toEqual([expect.objectContaining({ path: 'body.reason' })]);
+    }
+
+    const extended = await call('post', `${base}/deadline-extension`, { workingDays: 3, reason: '单位人事调整' });
+    expect(extended.body).toEqual({ id: app.id, stage: 'employer-review' });
+    const moved = await h.db.task.findFirstOrThrow({ where: { id: task.id } });
+    expect(moved.dueAt!.getTime()).toBeGreaterThan(task.dueAt!.getTime());
+
+    const nobody = await call('post', `${base}/reassignment`, { taskKey: task.taskKey, assigneeId: 'u-nobody', reason: 'x' });
+    expect(nobody.status).toBe(400);
+    const noTask = await call('post', `${base}/reassignment`, { taskKey: 'no-such-task', assigneeId: 'u-talent-centre', reason: 'x' });
+    expect(noTask.status).toBe(409);
+    const reassigned = await call('post', `${base}/reassignment`, { taskKey: task.taskKey, assigneeId: 'u-talent-centre', reason: '原审核人休假' });
+    expect(reassigned.status).toBe(200);
+    const inbox = async (userId: string) => (await call('get', '/api/inbox', undefined, userId)).body.items.map((t: { caseId: string }) => t.caseId);
+    expect(await inbox('u-talent-centre')).toContain(app.id);
+    expect(await inbox('u-hr-zhangjiang')).not.toContain(app.id);
+
+    const cancelled = await call('post', `${base}/cancellation`, { reason: '申报人重复申报' });
+    expect(cancelled.body).toEqual({ id: app.id, stage: 'cancelled' });
+    const again = await call('post', `${base}/cancellation`, { reason: 'twice' });
+    expect(again.status).toBe(409);
+
+    const audit = await call('get', `${base}/audit`);
+    expect(audit.body.items.map((e: { action: string }) => e.action)).toEqual(['submit', 'open-employer-review', 'extend-deadline', 'reassign', 'cancel']);
+    const reasons = audit.body.items.filter((e: { actorId: string }) => e.actorId === 'u-admin').map((e: { detail: { note?: string } }) => e.detail.note);
+    expect(reasons).toEqual(['单位人事调整', '原审核人休假', '申报人重复申报']);
+    expect(audit.body.links.temporalUi).toContain(encodeURIComponent(app.workflowId));
+    const auditCsv = await call('get', `${base}/audit?format=csv`);
+    expect(auditCsv.text.trim().split('\r\n')).toHaveLength(6);
+    expect((await call('get', '/api/admin/cases/no-such-case/audit')).status).toBe(404);
+  });
+});
+
+describe('statistics and certificates', () => {
+  it("counts against the plan's indicators, and a revoked certificate verifies as revoked", async () => {
+    const app = await submitAs(h, 'u-li-ming', { ...engineeringBody, field: '芯片' });
+    const cert = await issueCertificate(h.db, { applicationId: app.id, holderId: 'u-li-ming', series: 'engineering', level: 'senior', issuedAt: new Date().toISOString() });
+
+    const stats = await call('get', '/api/admin/statistics');
+    expect(stats.status).toBe(200);
+    const highLevel = stats.body.indicators.find((i: { key: string }) => i.key === 'new-high-level-talents');
+    expect(highLevel).toMatchObject({ target: 50, unit: '人', value: 1 });
+    expect(stats.body.indicators.find((i: { key: string }) => i.key === 'new-leading-talents')).toMatchObject({ target: 100, value: 0 });
+    // An admission to a 领军人才 programme, as the assessment's activities record it, counts.
+    await h.db.membership.create({
+      data: { id: 'm-stat', workflowId: 'assessment-m-stat', programmeId: 'leading-talent', talentId: 'u-li-ming', employerId: 'org-zhangjiang-tech', series: 'engineering', level: 'senior', intake: '2026', admittedAt: new Date(), admittedBy: 'u-admin' },
+    });
+    const withLeader = await call('get', '/api/admin/statistics');
+    expect(withLeader.body.indicators.find((i: { key: string }) => i.key === 'new-leading-talents').value).toBe(1);
+    expect(stats.body.appraisal.runningByStage['employer-review']).toBeGreaterThanOrEqual(1);
+    expect(stats.body.tasks).toMatchObject({ open: expect.any(Number), overdue: 0 });
+    const past = await call('get', '/api/admin/statistics?from=2021-01-01&to=2022-01-01');
+    expect(past.body.indicators.find((i: { key: string }) => i.key === 'new-high-level-talents').value).toBe(0);
+
+    const verify = (number: string, code: string) => request(h.app).get(`/api/public/certificates/verify?number=${encodeURIComponent(number)}&code=${code}`);
+    const valid = await verify(cert.number, cert.verificationCode.toLowerCase());
+    expect(valid.status).toBe(200);
+    // Nothing personal beyond the name: no holder id, no application, no employer.
+    expect(Object.keys(valid.body).sort()).toEqual(['holderName', 'issuedAt', 'number', 'status', 'title']);
+    expect(valid.body).toMatchObject({ holderName: '李明', title: { series: 'engineering', level: 'senior' }, status: 'valid' });
+    expect((await verify(cert.number, 'WRONGCODE0')).status).toBe(404);
+    expect((await verify('SH-0000-XXX-00000000', cert.verificationCode)).status).toBe(404);
+
+    expect((await call('post', `/api/admin/certificates/${cert.number}/revocation`, {})).status).toBe(400);
+    const revoked = await call('post', `/api/admin/certificates/${cert.number}/revocation`, { reason: '论文抄袭' });
+    expect(revoked.body).toMatchObject({ number: cert.number, status: 'revoked', barUntil: expect.stringMatching(/^\d{4}-/) });
+    const after = await verify(cert.number, cert.verificationCode);
+    expect(after.body).toMatchObject({ status: 'revoked', revokedAt: expect.any(String) });
+    const stats2 = await call('get', '/api/admin/statistics');
+    expect(stats2.body.indicators.find((i: { key: string }) => i.key === 'new-high-level-talents').value).toBe(0);
+    await poll('the revocation in the audit trail', async () => (await call('get', `/api/admin/cases/${app.id}/audit`)).body.items.some((e: { action: string }) => e.action === 'revoke-certificate'));
+  });
+});

@@ -1,0 +1,121 @@
+// The applicant's side over HTTP, on a time-skipping server so notices and deadlines can pass:
+// list mine, the detail with its timeline and due dates, resubmission after a return, a
+// colleague's objection during the notice, corrections (补正), 复查 after a failed vote,
+// withdrawal — each answered with the workflow's verdict.
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mintToken } from '../../api/auth/tokens';
+import { JWT_SECRET, startHarness, type Harness } from '../support/harness';
+import { bearer, engineeringBody, poll, settled, submitAs } from './fixtures';
+
+let h: Harness;
+let env: TestWorkflowEnvironment;
+beforeAll(async () => {
+  h = await startHarness({ timeSkipping: true });
+  env = h.env!;
+});
+afterAll(async () => {
+  await h?.stop();
+});
+
+const as = async (userId: string, method: 'get' | 'post', url: string, body?: object) => {
+  const r = request(h.app)[method](url).set('Authorization', await bearer(h, userId));
+  return method === 'post' ? r.send(body ?? {}) : r;
+};
+const stageOf = async (id: string) => (await h.db.application.findUniqueOrThrow({ where: { id } })).stage;
+
+describe('the applicant', () => {
+  it('lists their own cases only, and sees a timeline with stages, dates, due dates and outcomes', async () => {
+    const mine = await submitAs(h, 'u-li-ming');
+    const list = await as('u-li-ming', 'get', '/api/applications');
+    expect(list.body.items.map((a: { id: string }) => a.id)).toContain(mine.id);
+    expect(list.body.items.every((a: { applicantId: string }) => a.applicantId === 'u-li-ming')).toBe(true);
+    expect((await as('u-anna-chen', 'get', '/api/applications')).body.items.map((a: { id: string }) => a.id)).not.toContain(mine.id);
+
+    const detail = await as('u-li-ming', 'get', `/api/applications/${mine.id}`);
+    expect(detail.body).toMatchObject({ id: mine.id, stage: 'employer-review', live: true, deadline: { purpose: 'employer-review', workingDays: 10 } });
+    expect(detail.body.timeline).toEqual([
+      expect.objectContaining({ action: 'submit', stage: 'submitted', actorId: 'u-li-ming', at: expect.any(String) }),
+      expect.objectContaining({ action: 'open-employer-review', stage: 'employer-review', actorId: 'system' }),
+    ]);
+    expect(detail.body.tasks).toEqual([expect.objectContaining({ kind: 'employer-review', dueAt: detail.body.deadline.dueAt, closedAt: null, outcome: null, overdue: false })]);
+    expect(detail.body.links.temporalUi).toBeUndefined(); // for administrators and the authority
+    expect((await as('u-admin', 'get', `/api/applications/${mine.id}`)).body.links.temporalUi).toContain(mine.workflowId);
+  });
+
+  it('resubmits after a return; a colleague objects during the notice; corrections; withdrawal', async () => {
+    const app = await submitAs(h, 'u-li-ming', { ...engineeringBody, field: '自动驾驶' });
+    const url = `/api/applications/${app.id}`;
+    expect((await as('u-li-ming', 'post', `${url}/resubmission`, { submission: engineeringBody.submission })).status).toBe(409); // not returned
+    expect((await as('u-hr-zhangjiang', 'post', `${url}/employer-decision`, { decision: 'return', reason: '缺少专利证书' })).body.stage).toBe('returned');
+    const resubmitted = await as('u-li-ming', 'post', `${url}/resubmission`, { submission: { ...engineeringBody.submission, achievements: [{ kind: 'patent', title: '一种图像识别方法', year: 2024, evidence: ['ZL2024xxxx.pdf', 'certificate.pdf'] }] } });
+    expect(resubmitted.body).toEqual({ id: app.id, stage: 'employer-review' });
+    expect((await as('u-hr-zhangjiang', 'post', `${url}/employer-decision`, { decision: 'approve' })).body.stage).toBe('employer-notice');
+
+    // The notice is internal to the employer: a colleague may object by name; another employer's
+    // staff cannot even see the case.
+    const colleague = `Bearer ${await mintToken({ id: 'u-colleague', roles: ['applicant'], organisationId: 'org-zhangjiang-tech' }, JWT_SECRET)}`;
+    expect((await request(h.app).post(`${url}/objections`).set('Authorization', await bearer(h, 'u-anna-chen')).send({ reason: 'x' })).status).toBe(404);
+    const objected = await request(h.app).post(`${url}/objections`).set('Authorization', colleague).send({ reason: '论文署名存疑' });
+    expect(objected.body).toEqual({ id: app.id, stage: 'employer-notice' });
+    expect((await request(h.app).post(`${url}/objections`).set('Authorization', colleague).send({ reason: 'again' })).status).toBe(409);
+    const timeline = (await as('u-li-ming', 'get', url)).body.timeline;
+    const objection = timeline.find((e: { action: string }) => e.action === 'object');
+    expect(objection.actorId).toBeUndefined(); // the applicant does not learn who objected
+    expect((await as('u-hr-zhangjiang', 'post', `${url}/objection-resolution`, { outcome: 'dismissed', reason: '经核实署名无误' })).status).toBe(200);
+
+    // The notice ends; the authority asks for corrections, all at once (一次性告知).
+    await env.sleep('12 days');
+    await poll('formal review', async () => (await stageOf(app.id)) === 'formal-review');
+    const noItems = await as('u-authority', 'post', `${url}/formal-review`, { decision: 'correct' });
+    expect(noItems.status).toBe(400);
+    expect(noItems.body.errors).toEqual([expect.objectContaining({ path: 'body.items' })]);
+    const correct = await as('u-authority', 'post', `${url}/formal-review`, { decision: 'correct', items: [{ item: 'education-certificate', reason: '学历证书不清晰' }, { item: 'identity', reason: '身份证过期' }] });
+    expect(correct.body.stage).toBe('correction');
+    const detail = await as('u-li-ming', 'get', url);
+    expect(detail.body.correctionItems.map((i: { item: string }) => i.item)).toEqual(['education-certificate', 'identity']);
+    expect(detail.body.deadline).toMatchObject({ purpose: 'correction', workingDays: 10 });
+    const partial = await as('u-li-ming', 'post', `${url}/corrections`, { corrections: [{ item: 'identity', note: '已更新' }] });
+    expect(partial.status).toBe(400); // the workflow: every item must be corrected
+    expect(partial.body.detail).toContain('education-certificate');
+    const corrected = await as('u-li-ming', 'post', `${url}/corrections`, { corrections: [{ item: 'identity', note: '已更新' }, { item: 'education-certificate', note: '重新扫描', evidence: ['edu.pdf'] }] });
+    expect(corrected.body.stage).toBe('formal-review');
+
+    expect((await as('u-li-ming', 'post', `${url}/appeal`, { reason: 'x' })).status).toBe(409); // nothing failed
+    expect((await as('u-li-ming', 'post', `${url}/withdrawal`, {})).status).toBe(400);
+    expect((await as('u-li-ming', 'post', `${url}/withdrawal`, { reason: '工作调动' })).body).toEqual({ id: app.id, stage: 'withdrawn' });
+    await h.temporal.workflow.getHandle(app.workflowId).result();
+    const late = await as('u-li-ming', 'post', `${url}/withdrawal`, { reason: 'again' });
+    expect(late.status).toBe(409); // the workflow has completed: a conflict, not a server error
+    const final = await as('u-li-ming', 'get', url);
+    expect(final.body).toMatchObject({ stage: 'withdrawn', status: 'withdrawn' });
+    expect(final.body.tasks.every((t: { closedAt: string | null }) => t.closedAt !== null)).toBe(true);
+  });
+
+  it('requests 复查 after the committee fails the case', async () => {
+    const app = await submitAs(h, 'u-li-ming', { ...engineeringBody, field: '量子计算' });
+    const url = `/api/applications/${app.id}`;
+    await as('u-hr-zhangjiang', 'post', `${url}/employer-decision`, { decision: 'approve' });
+    await env.sleep('12 days');
+    await poll('formal review', async () => (await stageOf(app.id)) === 'formal-review');
+    expect((await as('u-authority', 'post', `${url}/formal-review`, { decision: 'pass' })).body.stage).toBe('committee-review');
+    const meetingId = await poll('the meeting', async () => (await h.db.meetingCase.findFirst({ where: { caseId: app.id } }))?.meetingId);
+    const meeting = `/api/meetings/${meetingId}`;
+    await as('u-admin', 'post', `${meeting}/convene`);
+    const seats = (await as('u-admin', 'get', meeting)).body.seats.filter((s: { status: string }) => s.status === 'seated');
+    for (const s of seats) await as(s.expertId, 'post', `${meeting}/check-in`);
+    for (const s of seats) expect((await as(s.expertId, 'post', `${meeting}/votes`, { caseId: app.id, choice: 'no' })).status).toBe(200);
+    await as('u-admin', 'post', `${meeting}/close-voting`);
+    await poll('the failed result', async () => (await stageOf(app.id)) === 'failed');
+    const failed = await as('u-li-ming', 'get', url);
+    expect(failed.body.committee).toMatchObject({ yes: 0, passed: false });
+    expect(failed.body.deadline).toMatchObject({ purpose: 'appeal-window', workingDays: 15 });
+    expect((await as('u-anna-chen', 'post', `${url}/appeal`, { reason: 'x' })).status).toBe(404);
+    const appealed = await as('u-li-ming', 'post', `${url}/appeal`, { reason: '评审专家对专利价值认定有误' });
+    expect(appealed.body).toEqual({ id: app.id, stage: 'committee-review' });
+    // A second round: the case joins a new meeting (复查).
+    await poll('the second meeting', async () => (await h.db.meetingCase.count({ where: { caseId: app.id } })) === 2);
+    await settled(h, app.workflowId);
+  });
+});

@@ -1,0 +1,182 @@
+// The authorization matrix: every route of the route table × every role × a resource of the
+// caller's own and someone else's → the expected answer. The table below is written by hand,
+// independently of the routes' own `access`; a route without a row here fails, so a new
+// endpoint cannot ship without a decision on who may call it.
+//
+// "ok" means: let through (the answer is then the handler's: 200, or 400 for the empty body
+// sent to every mutation, or the workflow's 409) and never 401/403/404/5xx. Mutations get `{}`,
+// which fails validation after authorization, so the matrix changes (almost) nothing.
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { issueCertificate } from '../../activities/appraisal/certificates';
+import { routesOf } from '../../api/app';
+import type { RouteDef } from '../../api/http/route';
+import { startHarness, type Harness } from '../support/harness';
+import { bearer, healthBody, meetingFor, submitAs } from './fixtures';
+
+type Cell = 'ok' | 401 | 403 | 404;
+const WHO = ['anonymous', 'applicant', 'employer', 'authority', 'industry', 'expert', 'admin'] as const;
+type Who = (typeof WHO)[number];
+/** One cell for both resources, or [own, other]. */
+type Rule = Record<Exclude<Who, 'anonymous'>, Cell | [Cell, Cell]>;
+
+const all = (cell: Cell | [Cell, Cell]): Rule => ({ applicant: cell, employer: cell, authority: cell, industry: cell, expert: cell, admin: cell });
+const only = (grant: Partial<Rule>): Rule => ({ ...all(403), ...grant });
+const OWN: [Cell, Cell] = ['ok', 404];
+/** Who sees a title application: the applicant and employer their own, the authority and admins all, industry and experts the cases given to them. */
+const caseReaders: Rule = { applicant: OWN, employer: OWN, authority: 'ok', industry: OWN, expert: OWN, admin: 'ok' };
+
+const MATRIX: Record<string, Rule | 'public'> = {
+  health: 'public',
+  verifyCertificate: 'public',
+  submitApplication: only({ applicant: 'ok' }),
+  listApplications: all('ok'),
+  getApplication: caseReaders,
+  downloadCertificate: caseReaders,
+  resubmitApplication: only({ applicant: OWN }),
+  submitCorrection: only({ applicant: OWN }),
+  appealApplication: only({ applicant: OWN }),
+  withdrawApplication: only({ applicant: OWN }),
+  objectToApplication: caseReaders,
+  decideAsEmployer: only({ employer: OWN }),
+  decideFormalReview: only({ authority: 'ok' }),
+  evaluateAsIndustry: only({ industry: OWN }),
+  resolveObjection: only({ employer: OWN, authority: 'ok' }),
+  inbox: all('ok'),
+  listMeetings: only({ expert: 'ok', admin: 'ok' }),
+  getMeeting: only({ expert: OWN, admin: 'ok' }),
+  checkIn: only({ expert: OWN }),
+  recuse: only({ expert: OWN }),
+  submitOpinion: only({ expert: OWN }),
+  vote: only({ expert: OWN }),
+  convene: only({ admin: 'ok' }),
+  closeVoting: only({ admin: 'ok' }),
+  redraw: only({ admin: 'ok' }),
+  reschedule: only({ admin: 'ok' }),
+  searchCases: only({ admin: 'ok' }),
+  searchTasks: only({ admin: 'ok' }),
+  caseAudit: only({ admin: 'ok' }),
+  extendDeadline: only({ admin: 'ok' }),
+  reassignTask: only({ admin: 'ok' }),
+  cancelCase: only({ admin: 'ok' }),
+  statistics: only({ admin: 'ok' }),
+  remindOverdue: only({ admin: 'ok' }),
+  revokeCertificate: only({ admin: 'ok' }),
+  submitSelfReport: only({ applicant: OWN }),
+  fileDefence: only({ applicant: OWN }),
+  publishStandard: only({ admin: 'ok' }),
+  listStandards: only({ authority: 'ok', admin: 'ok' }),
+  createProgramme: only({ admin: 'ok' }),
+  listProgrammes: only({ authority: 'ok', admin: 'ok' }),
+  publishProgrammeStandard: only({ admin: 'ok' }),
+  listProgrammeStandards: only({ authority: 'ok', admin: 'ok' }),
+  admitTalent: only({ admin: 'ok' }),
+  // Industry and expert see a membership while they hold an open task on it.
+  getMembership: { applicant: OWN, employer: OWN, authority: 'ok', industry: OWN, expert: OWN, admin: 'ok' },
+  evaluateMember: only({ employer: OWN, industry: OWN, expert: OWN }),
+  pauseMembership: only({ admin: 'ok' }),
+  resumeMembership: only({ admin: 'ok' }),
+  requestExitReview: only({ employer: OWN, admin: 'ok' }),
+  decideExitReview: only({ authority: 'ok' }),
+};
+
+let h: Harness;
+const users: Record<Exclude<Who, 'anonymous'>, string> = {
+  applicant: 'u-li-ming',
+  employer: 'u-hr-zhangjiang',
+  authority: 'u-authority',
+  industry: 'u-industry',
+  expert: '',
+  admin: 'u-admin',
+};
+/** own / other: an application, a meeting, a certificate. */
+const res = { own: {} as Record<string, string>, other: {} as Record<string, string> };
+
+beforeAll(async () => {
+  h = await startHarness();
+  const own = await submitAs(h, 'u-li-ming');
+  const other = await submitAs(h, 'u-anna-chen', healthBody);
+  // Both get a certificate, issued by the activity the workflow uses, so every certificate
+  // route has a resource to find.
+  const certs = await Promise.all(
+    [own, other].map((a) => issueCertificate(h.db, { applicationId: a.id, holderId: a.applicantId, series: a.series, level: a.level, issuedAt: new Date().toISOString() })),
+  );
+  // The industry body sees cases given to it: the green channel's industry evaluation opens
+  // such a task after the employer's 5-working-day notice, which real time cannot wait for.
+  await h.db.task.create({ data: { workflowId: own.workflowId, taskKey: 'industry-evaluation-fixture', kind: 'industry-evaluation', caseId: own.id, assigneeRole: 'industry' } });
+  // The expert sits on the meeting that reviews the own case; the other meeting is not theirs.
+  const mine = await meetingFor(h, own, { convened: true });
+  const theirs = await meetingFor(h, other);
+  users.expert = mine.seated[0]!;
+  // Programme memberships and exit reviews: the rows the assessment's activities write (the
+  // talent's side acts on them; their workflows are not needed to decide who may).
+  for (const [who, talentId, employerId] of [['own', 'u-li-ming', 'org-zhangjiang-tech'], ['other', 'u-anna-chen', 'org-district-hospital']] as const) {
+    const id = who === 'own' ? '00000000-0000-4000-8000-00000000a001' : '00000000-0000-4000-8000-00000000a002';
+    await h.db.membership.create({
+      data: { id, workflowId: `assessment-${id}`, programmeId: 'leading-talent', talentId, employerId, series: 'engineering', level: 'senior', intake: '2026', admittedAt: new Date(), admittedBy: 'u-admin' },
+    });
+    if (who === 'own') {
+      // The evaluators of this cycle: an industry-body task and one expert's task.
+      await h.db.task.createMany({
+        data: [
+          { workflowId: `assessment-${id}`, taskKey: 'industry-evaluation-fixture', kind: 'industry-evaluation', caseId: id, assigneeRole: 'industry' },
+          { workflowId: `assessment-${id}`, taskKey: 'expert-evaluation-fixture', kind: 'expert-evaluation', caseId: id, assigneeRole: 'expert', assigneeId: users.expert },
+        ],
+      });
+    }
+    await h.db.exitReview.create({ data: { id: `${id}-1`, workflowId: `exit-${id}-1`, membershipId: id, talentId, n: 1, trigger: 'admin', startedAt: new Date() } });
+  }
+  res.own = { application: own.id, meeting: mine.meetingId, certificate: certs[0]!.number, code: certs[0]!.verificationCode, membership: '00000000-0000-4000-8000-00000000a001', exitReview: '00000000-0000-4000-8000-00000000a001-1' };
+  res.other = { application: other.id, meeting: theirs.meetingId, certificate: certs[1]!.number, code: certs[1]!.verificationCode, membership: '00000000-0000-4000-8000-00000000a002', exitReview: '00000000-0000-4000-8000-00000000a002-1' };
+});
+afterAll(async () => {
+  await h?.stop();
+});
+
+function urlOf(r: RouteDef, which: 'own' | 'other') {
+  const ids = res[which];
+  const path = r.path
+    .replace(':number', encodeURIComponent(ids.certificate!))
+    .replace(':id', idFor(r.path, ids));
+  return r.id === 'verifyCertificate' ? `${path}?number=${ids.certificate}&code=${ids.code}` : path;
+}
+
+/** Which resource a route's :id names, by the collection it is under. */
+function idFor(path: string, ids: Record<string, string>): string {
+  if (path.startsWith('/api/meetings/')) return ids.meeting!;
+  if (path.startsWith('/api/memberships/')) return ids.membership!;
+  if (path.startsWith('/api/exit-reviews/')) return ids.exitReview!;
+  if (path.startsWith('/api/programmes/')) return 'leading-talent';
+  return ids.application!;
+}
+
+const matches = (cell: Cell, status: number) => (cell === 'ok' ? ![401, 403, 404].includes(status) && status < 500 : status === cell);
+
+describe('authorization matrix', () => {
+  it('has a rule for every route and a route for every rule', () => {
+    const ids = routesOf(h.app).map((r) => r.id);
+    expect(ids.filter((id) => !(id in MATRIX)), 'routes without a rule in MATRIX').toEqual([]);
+    expect(Object.keys(MATRIX).filter((id) => !ids.includes(id)), 'rules for routes that no longer exist').toEqual([]);
+  });
+
+  it('answers every route × role × own/other resource as the matrix says', async () => {
+    const wrong: string[] = [];
+    for (const r of routesOf(h.app)) {
+      const rule = MATRIX[r.id];
+      if (!rule) continue;
+      const owned = r.path.includes(':');
+      for (const who of WHO) {
+        for (const which of owned ? (['own', 'other'] as const) : (['own'] as const)) {
+          const expected: Cell =
+            rule === 'public' ? 'ok' : who === 'anonymous' ? 401 : ((c) => (Array.isArray(c) ? c[which === 'own' ? 0 : 1] : c))(rule[who]);
+          let call = request(h.app)[r.method](urlOf(r, which));
+          if (who !== 'anonymous') call = call.set('Authorization', await bearer(h, users[who]));
+          const got = r.method === 'get' ? await call : await call.send({});
+          if (!matches(expected, got.status)) wrong.push(`${r.id} ${who}/${which}: expected ${expected}, got ${got.status} ${got.body?.detail ?? ''}`);
+          if (got.status >= 400) expect(got.headers['content-type'], `${r.id} ${who}`).toMatch(/^application\/problem\+json/);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+});

@@ -1,0 +1,38 @@
+// Opening an exit review (DOMAIN §4) from the membership: one at a time, numbered per membership.
+import { exitWorkflowId } from '../exit/messages';
+import type { ExitReviewInput } from '../exit/types';
+import { now } from '../shared/deadline-book';
+import { acts, record } from './activities';
+import type { AssessmentCase } from './state';
+import type { OpenExitReview } from './types';
+
+/**
+ * Starts `exit-<membershipId>-<n>` through an activity, as a workflow of its own rather than a
+ * child: the assessment continues as new every cycle and a review may span the boundary, so
+ * neither closing nor cancelling this run may touch it. The review reports back by signal to the
+ * workflow id, which reaches whichever run is current.
+ */
+export async function startExitReview(c: AssessmentCase, trigger: ExitReviewInput['trigger']): Promise<OpenExitReview> {
+  const n = ++c.exitReviews;
+  const workflowId = exitWorkflowId(c.m.membershipId, n);
+  const open: OpenExitReview = { n, workflowId, trigger: trigger.kind };
+  c.exitReview = open;
+  const { policy, policyVersion } = c.rules!;
+  const input: ExitReviewInput = {
+    version: 1,
+    reviewId: `${c.m.membershipId}-${n}`,
+    n,
+    membershipId: c.m.membershipId,
+    programmeId: c.m.programmeId,
+    talentId: c.m.talentId,
+    employerId: c.m.employerId,
+    assessmentWorkflowId: c.log.workflowId,
+    trigger,
+    // The review runs on the policy the membership pinned at admission.
+    rules: { ...policy.exit, policyVersion, remindBeforeDays: policy.remindBeforeDays },
+    openedAt: now(),
+  };
+  await acts.startExitReview(input);
+  await record(c, c.log.move(c.stage, { actorId: trigger.actorId, action: 'open-exit-review', note: trigger.reason, detail: { n, trigger: trigger.kind, exitWorkflowId: workflowId } }, now()));
+  return open;
+}

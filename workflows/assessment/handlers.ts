@@ -1,0 +1,132 @@
+// Human actions arrive as updates. A validator refuses a wrong actor, a closed stage or a second
+// action before anything changes; the handler hands the action to the lifecycle through a slot and
+// answers with the stage once the resulting transition is on record.
+import { type CancellationScope, condition, setHandler } from '@temporalio/workflow';
+import { now, pause as pauseClocks, resume as resumeClocks } from '../shared/deadline-book';
+import { record } from './activities';
+import { startExitReview } from './exit-review-start';
+import * as m from './messages';
+import type { AssessmentCase } from './state';
+
+/** Runs jobs one at a time in call order: a pause and a resume never interleave. */
+function serial() {
+  let tail: Promise<unknown> = Promise.resolve();
+  return <R>(job: () => Promise<R>): Promise<R> => {
+    const run = tail.then(job);
+    tail = run.catch(() => undefined);
+    return run;
+  };
+}
+
+async function answerAfter(c: AssessmentCase, waiting: () => boolean) {
+  await condition(() => !waiting() || c.endRecorded || c.closed);
+  return c.stage;
+}
+
+export function registerHandlers(c: AssessmentCase, lifecycle: CancellationScope) {
+  const clocks = serial();
+  setHandler(m.status, () => c.status());
+
+  setHandler(
+    m.submitSelfReport,
+    async (r) => {
+      c.selfReportSlot = r;
+      return answerAfter(c, () => c.selfReportSlot !== undefined);
+    },
+    { validator: (r) => c.validateSelfReport(r) },
+  );
+
+  setHandler(
+    m.evaluate,
+    async (r) => {
+      c.evaluationSlots[r.as] = r;
+      return answerAfter(c, () => c.evaluationSlots[r.as] !== undefined);
+    },
+    { validator: (r) => c.validateEvaluation(r) },
+  );
+
+  // Secondment or leave: every clock of the membership stands still until it resumes.
+  setHandler(
+    m.pause,
+    async (r) => {
+      const at = now();
+      c.pause = { since: at, reason: r.reason };
+      await clocks(async () => {
+        pauseClocks(c.book, at);
+        await record(c, c.log.move(c.stage, { actorId: r.actor.id, action: 'pause', note: r.reason, status: 'paused' }, at));
+      });
+      return c.stage;
+    },
+    { validator: (r) => c.validatePause(r) },
+  );
+
+  setHandler(
+    m.resume,
+    async (r) => {
+      const since = c.pause!.since;
+      c.pause = undefined;
+      await clocks(async () => {
+        const at = now();
+        const { pausedWorkingDays, moved } = await resumeClocks(c.book, at);
+        const retime = c.log.pendingTasks.flatMap((t) => {
+          const to = moved.find((x) => x.from === t.dueAt)?.to;
+          return to ? [{ taskKey: t.taskKey, dueAt: to }] : [];
+        });
+        await record(c, c.log.move(c.stage, { actorId: r.actor.id, action: 'resume', note: r.reason, status: 'active', retime, detail: { pausedSince: since, pausedWorkingDays, moved } }, at));
+      });
+      return c.stage;
+    },
+    { validator: (r) => c.validateResume(r) },
+  );
+
+  setHandler(
+    m.reassign,
+    async (r) => {
+      const task = c.log.pendingTasks.find((t) => t.taskKey === r.taskKey)!;
+      c.log.reassigned[task.kind] = r.assigneeId;
+      const replacement = c.log.task(task.kind, task.assigneeRole, { userId: r.assigneeId }, task.dueAt);
+      await record(
+        c,
+        c.log.move(c.stage, {
+          actorId: r.actor.id,
+          action: 'reassign',
+          note: r.reason,
+          close: [task.taskKey],
+          open: [replacement],
+          detail: { kind: task.kind, to: r.assigneeId },
+          mails: [{ eventKey: 'task', to: { userId: r.assigneeId }, template: 'task-assigned', data: { caseId: c.m.membershipId, kind: task.kind, dueAt: task.dueAt ?? '' } }],
+        }, now()),
+      );
+      return c.stage;
+    },
+    { validator: (r) => c.validateReassign(r) },
+  );
+
+  setHandler(
+    m.requestExitReview,
+    async (r) => {
+      const review = await startExitReview(c, { kind: r.trigger, actorId: r.actor.id, reason: r.reason });
+      return { stage: c.stage, exitWorkflowId: review.workflowId };
+    },
+    { validator: (r) => c.validateExitRequest(r) },
+  );
+
+  setHandler(m.exitReviewClosed, async (s) => {
+    if (c.final || c.ending) return;
+    if (s.decision === 'exit') {
+      // Ends the membership: the lifecycle stops wherever it is and the exit is recorded.
+      c.ending = { n: s.n, at: s.decidedAt };
+      lifecycle.cancel();
+      return;
+    }
+    if (c.exitReview?.n === s.n) c.exitReview = undefined;
+    // A plan is checked by the next employer evaluation that has not opened yet.
+    const checkIn = ['admitted', 'running', 'self-report'].includes(c.stage) ? c.cycle : c.cycle + 1;
+    if (s.decision === 'retain') c.followUp = { reviewN: s.n, plan: s.plan ?? '', cycle: checkIn };
+    await record(c, c.log.move(c.stage, { actorId: 'exit-review', action: `exit-review-${s.decision}`, ...(s.plan ? { note: s.plan } : {}), detail: { n: s.n, ...(s.decision === 'retain' ? { followUpCycle: checkIn } : {}) } }, now()));
+  });
+
+  setHandler(m.cohortGraded, (s) => {
+    if (s.cycle === c.cycle) c.cohortGrade = s.grade;
+  });
+}

@@ -1,0 +1,207 @@
+// A membership's state and its rules of who may do what when, kept apart from Temporal wiring.
+import { CaseLog } from '../shared/case-log';
+import { emptyBook, type DeadlineBook } from '../shared/deadline-book';
+import { conflict, forbidden, invalid } from '../shared/failures';
+import type { Actor, Instant } from '../shared/types';
+import type { EvaluationRequest, ExitReviewRequest, ReassignRequest, SelfReportRequest, WithReason } from './messages';
+import { EVALUATORS, type Evaluator, type PinnedAssessmentRules } from './policy';
+import { longTermView } from './scoring';
+import type { AssessmentInput, AssessmentStatus, CarriedState, CycleSummary, FollowUp, Grade, MembershipFacts, OpenExitReview, Stage } from './types';
+
+export interface Evaluation {
+  actorId: string;
+  scores: Record<string, number>;
+  opinion: string;
+  followUp?: { met: boolean; note: string };
+}
+
+export class AssessmentCase {
+  readonly log: CaseLog;
+  readonly m: MembershipFacts;
+  rules?: PinnedAssessmentRules;
+  cycle: number;
+  cycleStart: Instant;
+  book: DeadlineBook;
+  pause?: { since: Instant; reason: string };
+  past: CycleSummary[];
+  exitReviews: number;
+  exitReview?: OpenExitReview;
+  followUp?: FollowUp;
+
+  // This cycle's: each action waits in its slot until the lifecycle has recorded it.
+  windowOpensAt?: Instant;
+  expertId?: string;
+  selfReportSlot?: SelfReportRequest;
+  selfReported = false;
+  evaluationSlots: Partial<Record<Evaluator, EvaluationRequest>> = {};
+  evaluations: Partial<Record<Evaluator, Evaluation>> = {};
+  score?: number;
+  grade?: Grade;
+  /** Set by the cohortGraded signal when another member's call graded the cohort. */
+  cohortGrade?: Grade;
+  termEnded = false;
+
+  /** An exit decided by the exit review: the lifecycle is cancelled and the membership ends. */
+  ending?: { n: number; at: Instant };
+  closed = false;
+  endRecorded = false;
+
+  constructor(input: AssessmentInput, workflowId: string) {
+    const c = input.carried;
+    this.m = input.membership;
+    this.log = new CaseLog(workflowId, this.m.membershipId, c ? 'running' : 'admitted', c?.log);
+    this.rules = c?.rules;
+    this.cycle = c?.cycle ?? 1;
+    this.cycleStart = c?.cycleStart ?? this.m.admittedAt;
+    this.book = c?.book ?? emptyBook();
+    this.pause = c?.pause;
+    this.past = c?.past ?? [];
+    this.exitReviews = c?.exitReviews ?? 0;
+    this.exitReview = c?.exitReview;
+    this.followUp = c?.followUp;
+  }
+
+  get stage(): Stage {
+    return this.log.stage as Stage;
+  }
+  get final() {
+    return this.closed || this.stage === 'completed' || this.stage === 'exited';
+  }
+
+  /** The next run's input: only what the next cycle needs, so history stays bounded. */
+  carry(next: { cycle: number; cycleStart: Instant }): AssessmentInput {
+    const carried: CarriedState = {
+      rules: this.rules!,
+      ...next,
+      log: this.log.state(),
+      book: this.book,
+      ...(this.pause ? { pause: this.pause } : {}),
+      past: this.past,
+      exitReviews: this.exitReviews,
+      ...(this.exitReview ? { exitReview: this.exitReview } : {}),
+      ...(this.followUp ? { followUp: this.followUp } : {}),
+    };
+    return { version: 1, membership: this.m, carried };
+  }
+
+  status(): AssessmentStatus {
+    const r = this.rules;
+    return {
+      membershipId: this.m.membershipId,
+      programmeId: this.m.programmeId,
+      stage: this.stage,
+      ...(this.pause ? { paused: this.pause } : {}),
+      policyVersion: r?.policyVersion ?? 0,
+      standard: { id: r?.standard.id ?? '', version: r?.standard.version ?? 0 },
+      gradingVersion: r?.grading.version ?? 0,
+      cycle: { index: this.cycle, of: r?.cycle.termCycles ?? 0, startedAt: this.cycleStart, ...(this.windowOpensAt ? { windowOpensAt: this.windowOpensAt } : {}) },
+      deadlines: Object.values(this.book.running),
+      selfReported: this.selfReported,
+      evaluated: EVALUATORS.filter((e) => this.evaluations[e]),
+      ...(this.expertId ? { expertId: this.expertId } : {}),
+      ...(this.score !== undefined ? { score: this.score } : {}),
+      ...(this.grade ? { grade: this.grade } : {}),
+      past: this.past,
+      longTerm: r ? longTermView(this.past, { trendThreshold: r.policy.trendThreshold, boundaries: r.grading.boundaries }, this.termEnded) : {},
+      ...(this.exitReview ? { exitReview: this.exitReview } : {}),
+      ...(this.followUp ? { followUp: this.followUp } : {}),
+      pendingTasks: this.log.pendingTasks,
+      timeline: this.log.timeline,
+    };
+  }
+
+  /** Whether the employer's evaluation this cycle must check an improvement plan. */
+  get followUpDue(): boolean {
+    return this.followUp?.cycle === this.cycle;
+  }
+
+  // --- who may act: each validator throws before anything changes -------------------------
+
+  private requireStage(...stages: Stage[]) {
+    if (!stages.includes(this.stage)) throw conflict(`the membership is at stage ${this.stage}, not ${stages.join(' or ')}`);
+  }
+  private requireActive() {
+    if (this.final || this.ending) throw conflict(`the membership has ended (${this.ending ? 'exited' : this.stage})`);
+    if (this.pause) throw conflict(`the membership is paused since ${this.pause.since.slice(0, 10)}: ${this.pause.reason}`);
+  }
+  private requireAdmin(actor: Actor) {
+    if (!actor.roles.includes('admin')) throw forbidden('only an administrator may do this');
+  }
+  private requireReason(reason: string | undefined) {
+    if (!reason || !reason.trim()) throw invalid('a reason is required');
+  }
+
+  validateSelfReport(r: SelfReportRequest) {
+    if (r.actor.id !== this.m.talentId) throw forbidden('only the talent may file the self-report');
+    this.requireActive();
+    this.requireStage('self-report');
+    if (this.selfReportSlot || this.selfReported) throw conflict('the self-report is already filed');
+    if (!r.summary?.trim()) throw invalid('a summary is required');
+    if (!r.milestones?.length) throw invalid('list the cycle’s milestones (过程评价)');
+    const bare = [...r.milestones.filter((x) => x.status !== 'missed'), ...(r.outputs ?? [])].filter((x) => !x.evidence?.length);
+    if (bare.length) throw invalid(`evidence is required for: ${bare.map((x) => x.title).join(', ')}`);
+  }
+
+  /** Who may evaluate as whom: the member's employer, an industry body, the assigned expert. */
+  private requireEvaluator(actor: Actor, as: Evaluator) {
+    const reassignedTo = this.log.reassigned[`evaluation-${as}`];
+    if (reassignedTo) {
+      if (actor.id !== reassignedTo) throw forbidden(`this evaluation was reassigned to ${reassignedTo}`);
+      return;
+    }
+    const ok =
+      as === 'employer'
+        ? actor.roles.includes('employer') && actor.organisationId === this.m.employerId
+        : as === 'industry'
+          ? actor.roles.includes('industry')
+          : this.expertId
+            ? actor.id === this.expertId
+            : actor.roles.includes('expert');
+    if (!ok) throw forbidden(as === 'employer' ? 'only a reviewer of the talent’s employer may evaluate as employer' : as === 'expert' ? 'only the assigned expert may evaluate' : 'only an industry body may evaluate');
+  }
+
+  validateEvaluation(r: EvaluationRequest) {
+    if (!EVALUATORS.includes(r.as)) throw invalid(`evaluate as one of ${EVALUATORS.join(', ')}`);
+    this.requireEvaluator(r.actor, r.as);
+    this.requireActive();
+    this.requireStage('evaluation');
+    if (this.evaluationSlots[r.as] || this.evaluations[r.as]) throw conflict(`the ${r.as} evaluation is already in`);
+    const keys = this.rules!.standard.criteria.map((c) => c.key);
+    const missing = keys.filter((k) => !(typeof r.scores?.[k] === 'number' && r.scores[k]! >= 0 && r.scores[k]! <= 100));
+    if (missing.length) throw invalid(`score every criterion 0–100: ${missing.join(', ')}`);
+    const extra = Object.keys(r.scores).filter((k) => !keys.includes(k));
+    if (extra.length) throw invalid(`not criteria of the pinned standard: ${extra.join(', ')}`);
+    if (!r.opinion?.trim()) throw invalid('an opinion is required');
+    if (r.as === 'employer' && this.followUpDue && !r.followUp) throw invalid(`check the improvement plan of exit review ${this.followUp!.reviewN}: followUp is required`);
+  }
+
+  validatePause(r: WithReason) {
+    this.requireAdmin(r.actor);
+    this.requireReason(r.reason);
+    this.requireActive();
+  }
+
+  validateResume(r: WithReason) {
+    this.requireAdmin(r.actor);
+    this.requireReason(r.reason);
+    if (!this.pause) throw conflict('the membership is not paused');
+  }
+
+  validateReassign(r: ReassignRequest) {
+    this.requireAdmin(r.actor);
+    this.requireReason(r.reason);
+    if (!this.log.pendingTasks.some((t) => t.taskKey === r.taskKey)) throw conflict(`no pending task ${r.taskKey}`);
+  }
+
+  validateExitRequest(r: ExitReviewRequest) {
+    const employerMay = r.trigger === 'left-employer' || r.trigger === 'ineligible-move';
+    const isEmployer = r.actor.roles.includes('employer') && r.actor.organisationId === this.m.employerId;
+    if (!r.actor.roles.includes('admin') && !(employerMay && isEmployer)) {
+      throw forbidden(employerMay ? 'only an administrator or the talent’s employer may report this' : 'only an administrator may open an exit review');
+    }
+    if (!['integrity-violation', 'left-employer', 'ineligible-move', 'admin'].includes(r.trigger)) throw invalid(`unknown trigger ${r.trigger}`);
+    this.requireReason(r.reason);
+    if (this.final || this.ending) throw conflict('the membership has ended');
+    if (this.exitReview) throw conflict(`exit review ${this.exitReview.n} is already running`);
+  }
+}

@@ -1,0 +1,36 @@
+import { allHandlersFinished, condition, setHandler, workflowInfo } from '@temporalio/workflow';
+import * as msg from './messages';
+import { appealWindow, committee, conclude, defence } from './stages';
+import { ExitCase } from './state';
+import type { DecisionRecord, ExitReviewInput, ExitStage } from './types';
+
+/**
+ * One exit review of a membership (DOMAIN §4): the talent is notified and may file a statement of
+ * defence within the window; the committee decides exit / retain with an improvement plan /
+ * dismiss; an adverse decision may be appealed once. The outcome goes to the membership.
+ */
+export async function exitReview(input: ExitReviewInput): Promise<{ stage: ExitStage; decision: DecisionRecord }> {
+  const c = new ExitCase(input, workflowInfo().workflowId);
+  registerHandlers(c);
+  await committee(c, 'committee', await defence(c));
+  if (c.decision!.decision !== 'dismiss' && c.appealRounds < input.rules.appealRounds) {
+    const appealed = await appealWindow(c);
+    if (appealed) await committee(c, 'appeal-review', appealed);
+  }
+  await conclude(c);
+  c.closed = true;
+  await condition(allHandlersFinished);
+  return { stage: c.stage, decision: c.decision! };
+}
+
+/** Each action waits in its slot until the stage it leads to is on record, then answers with it. */
+function registerHandlers(c: ExitCase) {
+  setHandler(msg.status, () => c.status());
+  const answer = async (waiting: () => boolean) => {
+    await condition(() => !waiting() || c.endRecorded);
+    return c.stage;
+  };
+  setHandler(msg.fileDefence, async (r) => ((c.defenceSlot = r), answer(() => c.defenceSlot !== undefined)), { validator: (r) => c.validateDefence(r) });
+  setHandler(msg.decide, async (r) => ((c.decisionSlot = r), answer(() => c.decisionSlot !== undefined)), { validator: (r) => c.validateDecision(r) });
+  setHandler(msg.appeal, async (r) => ((c.appealSlot = r), answer(() => c.appealSlot !== undefined)), { validator: (r) => c.validateAppeal(r) });
+}

@@ -1,0 +1,31 @@
+// Message definitions shared by the exit review workflow and the API.
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { Actor } from '../shared/types';
+import type { ExitDecision, ExitReviewStatus, ExitStage } from './types';
+
+export interface DefenceRequest {
+  actor: Actor;
+  /** 陈述申辩 */
+  statement: string;
+  evidence: string[];
+}
+
+export interface DecisionRequest {
+  actor: Actor;
+  decision: ExitDecision;
+  reason: string;
+  /** Required to retain: what the talent must achieve, checked in the next cycle. */
+  improvementPlan?: string;
+}
+
+export interface AppealRequest {
+  actor: Actor;
+  reason: string;
+}
+
+export const fileDefence = defineUpdate<ExitStage, [DefenceRequest]>('fileDefence');
+export const decide = defineUpdate<ExitStage, [DecisionRequest]>('decide');
+export const appeal = defineUpdate<ExitStage, [AppealRequest]>('appeal');
+export const status = defineQuery<ExitReviewStatus>('status');
+
+export const exitWorkflowId = (membershipId: string, n: number) => `exit-${membershipId}-${n}`;

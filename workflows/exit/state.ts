@@ -1,0 +1,82 @@
+// An exit review's state and who may act when, kept apart from Temporal wiring.
+import { CaseLog } from '../shared/case-log';
+import { emptyBook } from '../shared/deadline-book';
+import { conflict, forbidden, invalid } from '../shared/failures';
+import type { Instant } from '../shared/types';
+import type { AppealRequest, DecisionRequest, DefenceRequest } from './messages';
+import type { DecisionRecord, ExitReviewInput, ExitReviewStatus, ExitStage } from './types';
+import { FINAL_EXIT_STAGES } from './types';
+
+export class ExitCase {
+  readonly log: CaseLog;
+  readonly book = emptyBook();
+  defenceSlot?: DefenceRequest;
+  defence?: { filedAt: Instant; statement: string };
+  decisionSlot?: DecisionRequest;
+  decision?: DecisionRecord;
+  appealSlot?: AppealRequest;
+  appealRounds = 0;
+  closed = false;
+  endRecorded = false;
+
+  constructor(
+    readonly input: ExitReviewInput,
+    workflowId: string,
+  ) {
+    this.log = new CaseLog(workflowId, input.reviewId, 'defence');
+  }
+
+  get stage(): ExitStage {
+    return this.log.stage as ExitStage;
+  }
+  get final() {
+    return this.closed || FINAL_EXIT_STAGES.includes(this.stage);
+  }
+
+  status(): ExitReviewStatus {
+    return {
+      reviewId: this.input.reviewId,
+      membershipId: this.input.membershipId,
+      stage: this.stage,
+      trigger: this.input.trigger,
+      deadlines: Object.values(this.book.running),
+      ...(this.defence ? { defence: this.defence } : {}),
+      ...(this.decision ? { decision: this.decision } : {}),
+      appealRounds: this.appealRounds,
+      pendingTasks: this.log.pendingTasks,
+      timeline: this.log.timeline,
+    };
+  }
+
+  private requireStage(...stages: ExitStage[]) {
+    if (!stages.includes(this.stage)) throw conflict(`the review is at stage ${this.stage}, not ${stages.join(' or ')}`);
+  }
+  private requireTalent(id: string) {
+    if (id !== this.input.talentId) throw forbidden('only the talent under review may do this');
+  }
+
+  validateDefence(r: DefenceRequest) {
+    this.requireTalent(r.actor.id);
+    this.requireStage('defence');
+    if (this.defenceSlot || this.defence) throw conflict('the statement of defence is already filed');
+    if (!r.statement?.trim()) throw invalid('a statement is required');
+  }
+
+  validateDecision(r: DecisionRequest) {
+    const reassignedTo = this.log.reassigned['exit-decision'];
+    if (reassignedTo ? r.actor.id !== reassignedTo : !r.actor.roles.includes('authority')) throw forbidden('only the committee’s secretary (authority) may record its decision');
+    this.requireStage('committee', 'appeal-review');
+    if (this.decisionSlot) throw conflict('the committee has already decided');
+    if (!['exit', 'retain', 'dismiss'].includes(r.decision)) throw invalid('decide exit, retain or dismiss');
+    if (!r.reason?.trim()) throw invalid('a reason is required');
+    if (r.decision === 'retain' && !r.improvementPlan?.trim()) throw invalid('retaining needs an improvement plan');
+  }
+
+  validateAppeal(r: AppealRequest) {
+    this.requireTalent(r.actor.id);
+    this.requireStage('decided');
+    if (!r.reason?.trim()) throw invalid('a reason is required');
+    if (this.appealSlot) throw conflict('an appeal is already filed');
+    if (this.appealRounds >= this.input.rules.appealRounds) throw conflict(`the ${this.input.rules.appealRounds} appeal(s) the policy allows are used`);
+  }
+}

@@ -1,0 +1,55 @@
+import type { ExitPolicy } from '../assessment/policy';
+import type { ExitTrigger } from '../assessment/types';
+import type { Deadline } from '../shared/deadline-book';
+import type { Instant, PendingTask, TimelineEntry } from '../shared/types';
+
+export const EXIT_STAGES = ['defence', 'committee', 'decided', 'appeal-review', 'exited', 'retained', 'dismissed'] as const;
+export type ExitStage = (typeof EXIT_STAGES)[number];
+export const FINAL_EXIT_STAGES: readonly ExitStage[] = ['exited', 'retained', 'dismissed'];
+
+/** 退出 / 保留并限期整改 / 不予处理 (the trigger does not hold). */
+export type ExitDecision = 'exit' | 'retain' | 'dismiss';
+
+/** The exit policy the membership pinned at admission, handed to each of its reviews. */
+export interface ExitRules extends ExitPolicy {
+  policyVersion: number;
+  remindBeforeDays: number[];
+}
+
+export interface ExitReviewInputV1 {
+  version: 1;
+  /** <membershipId>-<n> */
+  reviewId: string;
+  n: number;
+  membershipId: string;
+  programmeId: string;
+  talentId: string;
+  employerId: string;
+  assessmentWorkflowId: string;
+  trigger: { kind: ExitTrigger; actorId: string; reason: string; cycle?: number };
+  rules: ExitRules;
+  openedAt: Instant;
+}
+export type ExitReviewInput = ExitReviewInputV1;
+
+export interface DecisionRecord {
+  decision: ExitDecision;
+  reason: string;
+  improvementPlan?: string;
+  actorId: string;
+  /** 1 for the committee's first decision, 2 after an appeal. */
+  round: number;
+}
+
+export interface ExitReviewStatus {
+  reviewId: string;
+  membershipId: string;
+  stage: ExitStage;
+  trigger: ExitReviewInput['trigger'];
+  deadlines: Deadline[];
+  defence?: { filedAt: Instant; statement: string };
+  decision?: DecisionRecord;
+  appealRounds: number;
+  pendingTasks: PendingTask[];
+  timeline: TimelineEntry[];
+}

@@ -1,0 +1,101 @@
+// The record-keeping half of a case workflow: numbered transitions, pending tasks and the
+// timeline. Used by the assessment and the exit review; the appraisal keeps its own copy.
+import type { MailSpec, TaskSpec, Transition } from './transition';
+import type { PendingTask, Role, TimelineEntry } from './types';
+
+export interface Move {
+  actorId: string;
+  action: string;
+  note?: string;
+  status?: string;
+  open?: TaskSpec[];
+  mails?: MailSpec[];
+  detail?: Record<string, unknown>;
+  /** Which pending tasks this move ends, by key: none by default (cases here run tasks in parallel). */
+  close?: 'all' | string[];
+  retime?: { taskKey: string; dueAt: string }[];
+}
+
+/** What a log hands over to the next run at continue-as-new: plain JSON. */
+export interface LogState {
+  seq: number;
+  pendingTasks: PendingTask[];
+  /** Task kind → user it was reassigned to by an administrator. */
+  reassigned: Record<string, string>;
+}
+
+export class CaseLog {
+  seq: number;
+  pendingTasks: PendingTask[];
+  reassigned: Record<string, string>;
+  /** This run's entries only: the audit trail in the database holds every run's. */
+  timeline: TimelineEntry[] = [];
+  stage: string;
+
+  constructor(
+    readonly workflowId: string,
+    readonly caseId: string,
+    stage: string,
+    from?: LogState,
+  ) {
+    this.stage = stage;
+    // The sequence goes on across runs: event and task keys stay unique within the workflow id.
+    this.seq = from?.seq ?? 0;
+    this.pendingTasks = from?.pendingTasks ?? [];
+    this.reassigned = from?.reassigned ?? {};
+  }
+
+  state(): LogState {
+    return { seq: this.seq, pendingTasks: this.pendingTasks, reassigned: this.reassigned };
+  }
+
+  /**
+   * Moves to a stage and describes the move for the database. Keys are numbered in workflow
+   * order, so a replay or a retried activity produces the same keys.
+   */
+  move(stage: string, m: Move, at: string): Transition {
+    const eventKey = `${++this.seq}-${m.action}`;
+    const close = m.close ?? [];
+    const closing = close === 'all' ? this.pendingTasks : this.pendingTasks.filter((t) => close.includes(t.taskKey));
+    const retimed = new Map((m.retime ?? []).map((r) => [r.taskKey, r.dueAt]));
+    this.stage = stage;
+    this.pendingTasks = [
+      ...this.pendingTasks.filter((t) => !closing.includes(t)).map((t) => (retimed.has(t.taskKey) ? { ...t, dueAt: retimed.get(t.taskKey)! } : t)),
+      ...(m.open ?? []),
+    ];
+    this.timeline.push({ at, action: m.action, actorId: m.actorId, stage, ...(m.note ? { note: m.note } : {}) });
+    return {
+      workflowId: this.workflowId,
+      caseId: this.caseId,
+      eventKey,
+      actorId: m.actorId,
+      action: m.action,
+      at,
+      stage,
+      ...(m.status ? { status: m.status } : {}),
+      ...(m.note || m.detail ? { detail: { ...(m.note ? { note: m.note } : {}), ...(m.detail ?? {}) } } : {}),
+      closeTasks: closing.map((t) => ({ taskKey: t.taskKey, outcome: m.action })),
+      openTasks: m.open ?? [],
+      ...(m.retime ? { retimeTasks: m.retime } : {}),
+      mails: (m.mails ?? []).map((x) => ({ ...x, eventKey: `${this.workflowId}/${eventKey}/${x.eventKey}` })),
+    };
+  }
+
+  /** A task for a role in an organisation (or a user), unless an administrator reassigned its kind. */
+  task(kind: string, role: Role, where: { org?: string; userId?: string }, dueAt?: string): TaskSpec {
+    const reassignedTo = this.reassigned[kind];
+    return {
+      taskKey: `${kind}-${this.seq + 1}`,
+      kind,
+      assigneeRole: role,
+      ...(reassignedTo ? { assigneeId: reassignedTo } : where.userId ? { assigneeId: where.userId } : {}),
+      ...(!reassignedTo && where.org ? { assigneeOrg: where.org } : {}),
+      ...(dueAt ? { dueAt } : {}),
+    };
+  }
+
+  /** The keys of the pending tasks of these kinds. */
+  keysOf(...kinds: string[]): string[] {
+    return this.pendingTasks.filter((t) => kinds.includes(t.kind)).map((t) => t.taskKey);
+  }
+}
