@@ -18,6 +18,8 @@ export const selfReportBody = z.object({
   outputs: z.array(z.object({ kind: z.enum(['paper', 'patent', 'project', 'award', 'product', 'other']), title, evidence })).max(200),
 });
 
+export const exitAppealBody = z.object({ reason: z.string().trim().min(1).max(5000) });
+
 export const defenceBody = z.object({
   statement: z.string().trim().min(1).max(20000),
   evidence: evidence.default([]),
@@ -64,6 +66,24 @@ export function membershipRoutes({ db, temporal }: ApiDeps): RouteDef[] {
         const review = await policy.findExitReview(actor, params.id);
         const request = { ...body(), actor };
         const stage = await runUpdate(() => temporal.workflow.getHandle(review.workflowId).executeUpdate(exit.fileDefence, { args: [request] }));
+        return ok({ id: review.id, stage });
+      },
+    }),
+    route({
+      id: 'appealExitReview',
+      method: 'post',
+      path: '/api/exit-reviews/:id/appeal',
+      summary: 'Appeal an exit decision, once, within the appeal window',
+      tags: ['Programmes'],
+      access: ['applicant'],
+      limit: 'mutation',
+      params: z.object({ id: z.string().min(1).max(200) }),
+      body: exitAppealBody,
+      responses: verdict,
+      async handler({ actor, params, body }) {
+        const review = await policy.findExitReview(actor, params.id);
+        const request = { ...body(), actor };
+        const stage = await runUpdate(() => temporal.workflow.getHandle(review.workflowId).executeUpdate(exit.appeal, { args: [request] }));
         return ok({ id: review.id, stage });
       },
     }),

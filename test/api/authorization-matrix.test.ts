@@ -64,6 +64,7 @@ const MATRIX: Record<string, Rule | 'public'> = {
   revokeCertificate: only({ admin: 'ok' }),
   submitSelfReport: only({ applicant: OWN }),
   fileDefence: only({ applicant: OWN }),
+  appealExitReview: only({ applicant: OWN }),
   publishStandard: only({ admin: 'ok' }),
   listStandards: only({ authority: 'ok', admin: 'ok' }),
   createProgramme: only({ admin: 'ok' }),
