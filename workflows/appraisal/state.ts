@@ -1,6 +1,7 @@
 // The appraisal's state and its rules of who may do what when, kept apart from Temporal wiring.
 import { conflict, forbidden, invalid } from '../shared/failures';
-import type { MailSpec, TaskSpec, Transition } from '../shared/transition';
+import { CaseLog, type Move } from '../shared/case-log';
+import type { TaskSpec, Transition } from '../shared/transition';
 import type { Actor, PendingTask, Role, TimelineEntry } from '../shared/types';
 import type {
   CorrectionRequest,
@@ -17,28 +18,14 @@ import type { PinnedRules } from './policy';
 import type { AppraisalInput, AppraisalStatus, CommitteeTally, Deadline, ObjectionState, Stage, Submission } from './types';
 import { FINAL_STAGES } from './types';
 
-export interface Move {
-  actorId: string;
-  action: string;
-  note?: string;
-  status?: string;
-  open?: TaskSpec[];
-  mails?: MailSpec[];
-  detail?: Record<string, unknown>;
-  /** Which pending tasks this move ends: all of them (default), or those listed by key. */
-  close?: 'all' | string[];
-  retime?: { taskKey: string; dueAt: string }[];
-}
-
 export class AppraisalCase {
-  stage: Stage = 'submitted';
+  /** Numbered transitions, pending tasks, timeline and reassignments: shared with other processes. */
+  readonly log: CaseLog;
   rules?: PinnedRules;
   submission: Submission;
   /** The submission and the first stage after it are on record (awaitSubmission answers). */
   intakeDone = false;
   committeeResults: Record<string, CommitteeTally> = {};
-  pendingTasks: PendingTask[] = [];
-  timeline: TimelineEntry[] = [];
   deadline?: Deadline;
   /** Bumped when a deadline moves, so a running wait recomputes. */
   deadlineVersion = 0;
@@ -62,15 +49,27 @@ export class AppraisalCase {
   correction?: CorrectionRequest;
   industryEvaluation?: IndustryEvaluationRequest;
   appealRequest?: WithReason;
-  /** Task kind → user it was reassigned to by an administrator. */
-  reassigned: Record<string, string> = {};
-  private seq = 0;
 
   constructor(
     readonly input: AppraisalInput,
     readonly workflowId: string,
   ) {
     this.submission = input.submission;
+    this.log = new CaseLog(workflowId, input.applicationId, 'submitted');
+  }
+
+  get stage(): Stage {
+    return this.log.stage as Stage;
+  }
+  get pendingTasks(): PendingTask[] {
+    return this.log.pendingTasks;
+  }
+  get timeline(): TimelineEntry[] {
+    return this.log.timeline;
+  }
+  /** Task kind → user it was reassigned to by an administrator. */
+  get reassigned(): Record<string, string> {
+    return this.log.reassigned;
   }
 
   get caseId() {
@@ -102,54 +101,19 @@ export class AppraisalCase {
   }
 
   /**
-   * Moves to a stage and describes the move for the database. Keys are numbered in workflow
-   * order, so a replay or a retried activity produces the same keys.
+   * Moves to a stage and describes the move for the database; a move ends every pending task
+   * unless it says which. The running deadline goes into the audit detail, with its warnings.
    */
   move(stage: Stage, m: Move, at: string): Transition {
-    const eventKey = `${++this.seq}-${m.action}`;
-    const close = m.close ?? 'all';
-    const closing = close === 'all' ? this.pendingTasks : this.pendingTasks.filter((t) => close.includes(t.taskKey));
-    const retimed = new Map((m.retime ?? []).map((r) => [r.taskKey, r.dueAt]));
-    this.stage = stage;
-    this.pendingTasks = [
-      ...this.pendingTasks.filter((t) => !closing.includes(t)).map((t) => (retimed.has(t.taskKey) ? { ...t, dueAt: retimed.get(t.taskKey)! } : t)),
-      ...(m.open ?? []),
-    ];
     if (FINAL_STAGES.includes(stage)) this.deadline = undefined;
-    this.timeline.push({ at, action: m.action, actorId: m.actorId, stage, ...(m.note ? { note: m.note } : {}) });
-    return {
-      workflowId: this.workflowId,
-      caseId: this.caseId,
-      eventKey,
-      actorId: m.actorId,
-      action: m.action,
-      at,
-      stage,
-      ...(m.status ? { status: m.status } : {}),
-      detail: {
-        ...(m.note ? { note: m.note } : {}),
-        ...(this.deadline ? { deadline: { purpose: this.deadline.purpose, dueAt: this.deadline.dueAt, ...(this.deadline.warnings.length ? { warnings: this.deadline.warnings } : {}) } } : {}),
-        ...(m.detail ?? {}),
-      },
-      closeTasks: closing.map((t) => ({ taskKey: t.taskKey, outcome: m.action })),
-      openTasks: m.open ?? [],
-      ...(m.retime ? { retimeTasks: m.retime } : {}),
-      mails: (m.mails ?? []).map((x) => ({ ...x, eventKey: `${this.workflowId}/${eventKey}/${x.eventKey}` })),
-    };
+    const d = this.deadline;
+    const deadline = d ? { deadline: { purpose: d.purpose, dueAt: d.dueAt, ...(d.warnings.length ? { warnings: d.warnings } : {}) } } : {};
+    return this.log.move(stage, { ...m, close: m.close ?? 'all', detail: { ...deadline, ...(m.detail ?? {}) } }, at);
   }
 
   /** A task for a role in an organisation (or a user), unless an administrator reassigned it. */
   task(kind: string, role: Role, where: { org?: string; userId?: string }, dueAt?: string): TaskSpec {
-    const reassignedTo = this.reassigned[kind];
-    const round = this.seq + 1;
-    return {
-      taskKey: `${kind}-${round}`,
-      kind,
-      assigneeRole: role,
-      ...(reassignedTo ? { assigneeId: reassignedTo } : where.userId ? { assigneeId: where.userId } : {}),
-      ...(!reassignedTo && where.org ? { assigneeOrg: where.org } : {}),
-      ...(dueAt ? { dueAt } : {}),
-    };
+    return this.log.task(kind, role, where, dueAt);
   }
 
   // --- who may act: each validator throws before anything changes -------------------------
