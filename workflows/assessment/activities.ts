@@ -1,15 +1,17 @@
-// The activities the assessment calls, proxied with their timeouts. Waiting for a cancelled
-// activity to finish keeps the database's order of events the workflow's order.
-import { ActivityCancellationType, proxyActivities } from '@temporalio/workflow';
+// The activities the assessment calls, proxied with their timeouts; each runs to completion
+// even when the membership's lifecycle is cancelled meanwhile (see runToCompletion).
+import { proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
+import { runToCompletion } from '../shared/activities';
 import type { Transition } from '../shared/transition';
 import type { AssessmentCase } from './state';
 
-export const acts = proxyActivities<Activities>({
-  startToCloseTimeout: '1 minute',
-  cancellationType: ActivityCancellationType.WAIT_CANCELLATION_COMPLETED,
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
+export const acts = runToCompletion(
+  proxyActivities<Activities>({
+    startToCloseTimeout: '1 minute',
+    retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+  }),
+);
 
 /** Records a transition; once the membership's last one is on record, waiting handlers answer. */
 export async function record(c: AssessmentCase, t: Transition): Promise<void> {
