@@ -2,6 +2,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../support/harness';
+import { engineeringBody } from './fixtures';
 
 let h: Harness;
 beforeAll(async () => {
@@ -11,18 +12,7 @@ afterAll(async () => {
   await h?.stop();
 });
 
-const validBody = {
-  track: 'standard',
-  series: 'engineering',
-  level: 'intermediate',
-  field: '人工智能',
-  employerId: 'org-zhangjiang-tech',
-  submission: {
-    education: 'master',
-    currentTitle: { level: 'junior', series: 'engineering', since: '2019-07-01' },
-    achievements: [{ kind: 'patent', title: '一种图像识别方法', year: 2024, evidence: ['ZL2024xxxx.pdf'] }],
-  },
-};
+const validBody = engineeringBody;
 
 async function submit(body: object = validBody) {
   return request(h.app)

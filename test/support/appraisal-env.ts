@@ -1,29 +1,14 @@
-// A time-skipping Temporal server, a worker with the real activities, a fresh SQLite database
-// with demo data and a real SMTP server: what the appraisal lifecycle tests run against.
+// The appraisal lifecycle tests' environment: a worker environment plus starting a case.
 import { randomUUID } from 'node:crypto';
 import type { WorkflowHandle } from '@temporalio/client';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
-import { createActivities } from '../../activities';
-import { createMailer, type Mailer } from '../../activities/mail/mailer';
-import type { Db } from '../../prisma/client';
-import { startSmtpCatcher, type SmtpCatcher } from '../../scripts/dev/smtp-catcher';
 import { users } from '../../scripts/seed/demo-data';
-import { seedDemo } from '../../scripts/seed/seed';
 import type { titleAppraisal } from '../../workflows/appraisal/title-appraisal';
 import type { AppraisalInput } from '../../workflows/appraisal/types';
 import type { Actor } from '../../workflows/shared/types';
-import { freshSqliteDb, type TestDb } from './db';
-import { workflowBundle } from './harness';
-import { createTimeSkippingEnv, testDataConverter } from './temporal-env';
+import { startWorkerEnv, type WorkerEnv } from './worker-env';
 
-export interface AppraisalEnv {
-  env: TestWorkflowEnvironment;
-  db: Db;
-  smtp: SmtpCatcher;
-  taskQueue: string;
+export interface AppraisalEnv extends WorkerEnv {
   start(overrides?: Partial<AppraisalInput>): Promise<WorkflowHandle<typeof titleAppraisal>>;
-  stop(): Promise<void>;
 }
 
 export function actor(userId: string): Actor {
@@ -51,26 +36,10 @@ export const baseInput = (): AppraisalInput => ({
 });
 
 export async function startAppraisalEnv(): Promise<AppraisalEnv> {
-  const env = await createTimeSkippingEnv();
-  const database: TestDb = await freshSqliteDb();
-  await seedDemo(database.prisma);
-  const smtp = await startSmtpCatcher();
-  const mailer: Mailer = createMailer(smtp.url, 'talent-lifecycle <no-reply@talent.test>');
-  const taskQueue = `appraisal-${randomUUID()}`;
-  const worker = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue,
-    workflowBundle: await workflowBundle(),
-    dataConverter: testDataConverter,
-    activities: createActivities({ db: database.prisma, mailer, temporal: env.client, taskQueue }),
-  });
-  const running = worker.run();
-
+  const base = await startWorkerEnv('appraisal');
+  const { env, taskQueue } = base;
   return {
-    env,
-    db: database.prisma,
-    smtp,
-    taskQueue,
+    ...base,
     async start(overrides = {}) {
       const input = { ...baseInput(), ...overrides };
       // The submission is stamped with the server's (skipped) time, as the API stamps real time.
@@ -80,14 +49,6 @@ export async function startAppraisalEnv(): Promise<AppraisalEnv> {
         taskQueue,
         args: [input],
       }) as Promise<WorkflowHandle<typeof titleAppraisal>>;
-    },
-    async stop() {
-      worker.shutdown();
-      await running;
-      mailer.close();
-      await smtp.stop();
-      await env.teardown();
-      await database.cleanup();
     },
   };
 }

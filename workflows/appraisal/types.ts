@@ -1,3 +1,4 @@
+import type { CommitteeResult } from '../committee/types';
 import type { Instant, PendingTask, TimelineEntry } from '../shared/types';
 
 export const TRACKS = ['standard', 'direct', 'green'] as const;
@@ -80,15 +81,8 @@ export interface ObjectionState {
   raisedAt: Instant;
 }
 
-export interface CommitteeTally {
-  meetingId: string;
-  members: number;
-  present: number;
-  yes: number;
-  no: number;
-  abstain: number;
-  passed: boolean;
-}
+/** What the committee reported for this case. */
+export type CommitteeTally = Omit<CommitteeResult, 'caseId'>;
 
 export interface AppraisalStatus {
   applicationId: string;

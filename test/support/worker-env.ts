@@ -1,0 +1,53 @@
+// A time-skipping Temporal server, a worker with the real activities, a fresh SQLite database
+// with demo data and a real SMTP server: what the process tests (appraisal, assessment, exit)
+// run against.
+import { randomUUID } from 'node:crypto';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import { createActivities } from '../../activities';
+import { createMailer } from '../../activities/mail/mailer';
+import type { Db } from '../../prisma/client';
+import { startSmtpCatcher, type SmtpCatcher } from '../../scripts/dev/smtp-catcher';
+import { seedDemo } from '../../scripts/seed/seed';
+import { freshSqliteDb } from './db';
+import { workflowBundle } from './harness';
+import { createTimeSkippingEnv, testDataConverter } from './temporal-env';
+
+export interface WorkerEnv {
+  env: TestWorkflowEnvironment;
+  db: Db;
+  smtp: SmtpCatcher;
+  taskQueue: string;
+  stop(): Promise<void>;
+}
+
+export async function startWorkerEnv(queuePrefix: string): Promise<WorkerEnv> {
+  const env = await createTimeSkippingEnv();
+  const database = await freshSqliteDb();
+  await seedDemo(database.prisma);
+  const smtp = await startSmtpCatcher();
+  const mailer = createMailer(smtp.url, 'talent-lifecycle <no-reply@talent.test>');
+  const taskQueue = `${queuePrefix}-${randomUUID()}`;
+  const worker = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue,
+    workflowBundle: await workflowBundle(),
+    dataConverter: testDataConverter,
+    activities: createActivities({ db: database.prisma, mailer, temporal: env.client, taskQueue }),
+  });
+  const running = worker.run();
+  return {
+    env,
+    db: database.prisma,
+    smtp,
+    taskQueue,
+    async stop() {
+      worker.shutdown();
+      await running;
+      mailer.close();
+      await smtp.stop();
+      await env.teardown();
+      await database.cleanup();
+    },
+  };
+}
