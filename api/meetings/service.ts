@@ -1,5 +1,7 @@
 // Committee meetings for experts and administrators: reads from the database (and the live
 // status), actions as updates to the meeting workflow.
+import { setTimeout } from 'node:timers/promises';
+import { WorkflowNotFoundError, type WorkflowHandle } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { AppraisalPolicy } from '../../workflows/appraisal/policy';
 import { committeeMeetingWorkflowId, status } from '../../workflows/committee/messages';
@@ -13,6 +15,20 @@ import { runUpdate } from '../temporal-errors';
 import { meetingPolicy } from './policy';
 
 type MeetingRow = NonNullable<Awaited<ReturnType<Db['meeting']['findUnique']>>>;
+
+/** How long an action waits for a just-listed meeting's workflow to start (see act). */
+const STARTING_WAIT_MS = 3_000;
+const STARTING_POLL_MS = 100;
+
+/** Whether the workflow has run and ended; false while it is not yet started or is running. */
+async function hasEnded(handle: WorkflowHandle): Promise<boolean> {
+  try {
+    return (await handle.describe()).status.name !== 'RUNNING';
+  } catch (err) {
+    if (err instanceof WorkflowNotFoundError) return false;
+    throw err;
+  }
+}
 
 /** Members present needed for quorum: the least n with n/size ≥ num/den (integers only). */
 const required = (size: number, rules?: MeetingRules) => (rules ? Math.ceil((size * rules.quorum.num) / rules.quorum.den) : null);
@@ -114,13 +130,27 @@ export function meetingsService({ db, temporal, uiLink }: ApiDeps) {
   /**
    * One action on the meeting. A closed meeting takes none (409), also once its workflow has
    * completed and Temporal no longer knows it (runUpdate maps that to 409 too).
+   *
+   * The enrolment activity writes the meeting's row before it starts the meeting's workflow, so
+   * for a moment a listed meeting has no workflow yet: an open meeting that Temporal does not
+   * know is waited for briefly rather than reported as ended.
    */
   async function act<A extends { actor: Actor }>(actor: Actor, id: string, update: UpdateDefinition<MeetingStage, [A]>, request: () => Omit<A, 'actor'>) {
     const row = await policy.findVisible(actor, id);
     const args = { ...request(), actor } as A;
     if (row.status === 'closed') throw conflict('the meeting has closed: voting is over');
     const handle = temporal.workflow.getHandle(committeeMeetingWorkflowId(row.id));
-    const stage = await runUpdate(() => handle.executeUpdate(update, { args: [args] }));
+    const send = () => handle.executeUpdate(update, { args: [args] });
+    const stage = await runUpdate(async () => {
+      for (let waited = 0; ; waited += STARTING_POLL_MS) {
+        try {
+          return await send();
+        } catch (err) {
+          if (!(err instanceof WorkflowNotFoundError) || waited >= STARTING_WAIT_MS || (await hasEnded(handle))) throw err;
+          await setTimeout(STARTING_POLL_MS);
+        }
+      }
+    });
     return { id, stage };
   }
 

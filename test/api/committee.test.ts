@@ -1,5 +1,7 @@
 // A committee meeting over HTTP: the administrator convenes, an expert recuses, the experts check
 // in until quorum, vote (a concurrent double vote counts once), and nobody ever sees a choice.
+import { randomUUID } from 'node:crypto';
+import { setTimeout } from 'node:timers/promises';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { committeeMeetingWorkflowId } from '../../workflows/committee/messages';
@@ -120,5 +122,21 @@ describe('a committee meeting through the API', () => {
     expect(theirs.body.items.map((m: { id: string }) => m.id).sort()).toEqual(drawnFor.sort());
     expect(drawnFor).toContain(meetingId);
     expect((await get('u-li-ming', '/api/meetings')).status).toBe(403);
+  });
+
+  it('convening a meeting that is listed before its workflow has started waits for the workflow', async () => {
+    const app = await submitAs(h, 'u-li-ming');
+    // The enrolment activity's first step: the meeting's row and the agenda row, then the workflow.
+    const meetingId = randomUUID();
+    await h.db.meeting.create({ data: { id: meetingId, workflowId: committeeMeetingWorkflowId(meetingId), series: app.series, kind: 'scheduled', size: 5 } });
+    await h.db.meetingCase.create({ data: { meetingId, caseId: app.id, workflowId: app.workflowId } });
+    expect((await get('u-admin', '/api/meetings?kind=scheduled')).body.items.map((m: { id: string }) => m.id)).toContain(meetingId);
+
+    const convening = post('u-admin', `/api/meetings/${meetingId}/convene`);
+    await setTimeout(500);
+    expect((await meetingFor(h, app)).meetingId).toBe(meetingId); // the enrolment finishes: the workflow starts
+    const convened = await convening;
+    expect(convened.status).toBe(200);
+    expect(convened.body).toEqual({ id: meetingId, stage: 'drawn' });
   });
 });
