@@ -98,7 +98,6 @@ describe('a 3-cycle term for a cohort of ten', () => {
     await t.smtp.waitFor((m) => m.to.includes(`${ids[9]}@talent.test`) && m.subject.includes('第1周期考核结果：基本合格'));
 
     expect(simulatedMs).toBeGreaterThan(3 * YEAR_MS);
-    expect(wallMs).toBeLessThan(60_000);
     console.info(`3-cycle term, 10 members: ${(simulatedMs / YEAR_MS).toFixed(2)} simulated years in ${(wallMs / 1000).toFixed(1)} s`);
 
     await saveHistory('assessment-first-cycle', t.env.client.workflow.getHandle(members[0]!.workflowId, firstRun));

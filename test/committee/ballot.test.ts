@@ -32,6 +32,7 @@ it('passes a case with exactly 2/3 yes of those present and fails one with a vot
   const rulesV = rules({ size: 7 });
   const caseA = await t.startCase({ kind: 'scheduled', series: 's-ballot', rules: rulesV, caseId: 'c-a', applicantId: 'u-a' });
   const meetingId = await t.meetingOf('c-a');
+  await t.until(meetingId, (x) => x.cases.length === 1); // A is on the agenda before B asks to join
   const caseB = await t.startCase({ kind: 'scheduled', series: 's-ballot', rules: rulesV, caseId: 'c-b', applicantId: 'u-b' });
   expect(await t.meetingOf('c-b')).toBe(meetingId);
   await t.until(meetingId, (x) => x.cases.length === 2);

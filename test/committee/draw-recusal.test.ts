@@ -1,4 +1,5 @@
 // The draw (回避 at the draw and after it), the review panel, and a pool that runs out.
+import { setTimeout } from 'node:timers/promises';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { drawOrder, drawSeats } from '../../workflows/committee/draw';
 import { checkIn, closeVoting, recuse, submitOpinion, vote } from '../../workflows/committee/messages';
@@ -30,6 +31,12 @@ it('draws an odd committee, replacing a same-employer expert and a declared rela
   await t.startCase({ kind: 'adhoc', series: 's-draw', rules: rules({ size: 5 }), caseId: 'c-draw', applicantId });
   const meetingId = 'adhoc-c-draw-1';
   const s = await t.until(meetingId, (x) => x.stage === 'drawn');
+  // The workflow is 'drawn' a moment before the draw's seats, audit, tasks and mail are written.
+  // Meeting.status is written in the same transaction, so wait for it as the API's reader would.
+  for (let i = 0; (await t.db.meeting.findUniqueOrThrow({ where: { id: meetingId } })).status !== 'drawn'; i++) {
+    if (i === 200) throw new Error('the draw was never recorded');
+    await setTimeout(100);
+  }
 
   const seated = s.seats.filter((x) => x.status === 'seated');
   expect(seated).toHaveLength(5);
