@@ -6,6 +6,7 @@ import { dataConverterOf, loadEnv } from '../api/env';
 import { createPrisma } from '../prisma/client';
 import { createWorker } from './create-worker';
 import { startOutboxPoller } from './outbox-poller';
+import { missingSearchAttributes } from './search-attributes';
 
 const env = loadEnv();
 const logger = pino({ level: env.LOG_LEVEL, name: 'worker' });
@@ -15,6 +16,13 @@ const connection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRES
 const clientConnection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
 const dataConverter = dataConverterOf(env);
 const temporal = new Client({ connection: clientConnection, namespace: env.TEMPORAL_NAMESPACE, dataConverter });
+
+const missing = await missingSearchAttributes(clientConnection, env.TEMPORAL_NAMESPACE);
+if (missing.length > 0) {
+  const create = missing.map((name) => `temporal operator search-attribute create --namespace ${env.TEMPORAL_NAMESPACE} --name ${name} --type Keyword`).join(' && ');
+  logger.fatal({ missing }, `the namespace lacks search attributes the workflows publish; register them first: ${create}`);
+  process.exit(1);
+}
 
 const worker = await createWorker({
   connection,

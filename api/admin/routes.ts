@@ -5,8 +5,10 @@ import type { ApiDeps } from '../deps';
 import { csvReply } from '../http/csv';
 import { ok, route, type Reply, type RouteDef } from '../http/route';
 import { taskSchema } from '../inbox/routes';
+import { caseLinks } from '../inbox/service';
 import * as s from './schemas';
 import { adminService } from './service';
+import { searchWorkflows } from './workflows';
 
 const TAGS = ['Administration'];
 const ADMIN = ['admin'] as const;
@@ -48,6 +50,26 @@ export function adminRoutes(deps: ApiDeps): RouteDef[] {
       query: s.caseSearchQuery,
       responses: { 200: { description: 'One page (JSON) or every row (CSV).', schema: page(s.caseRowSchema) } },
       handler: async ({ query }) => listOrCsv(query, `cases-${query.process}.csv`, CASE_COLUMNS, (p) => service.searchCases(query, p)),
+    }),
+    route({
+      id: 'searchWorkflows',
+      method: 'get',
+      path: '/api/admin/workflows',
+      summary: "Search case workflows in Temporal by their search attributes and execution status",
+      description:
+        "From Temporal's visibility store: process, stage, track, series and organisation as the workflows publish them, and the execution status only Temporal knows (running, completed, failed, terminated…). Newest first; eventually consistent (a move shows within a second or so).",
+      tags: TAGS,
+      access: ADMIN,
+      query: s.workflowSearchQuery,
+      responses: { 200: { description: 'One page.', schema: page(s.workflowRowSchema) } },
+      async handler({ query }) {
+        const { items, total } = await searchWorkflows(deps.temporal, query, query);
+        const linked = items.map((w) => {
+          const caseLink = w.process ? caseLinks[w.process]?.(w.workflowId.slice(w.process.length + 1)) : undefined;
+          return { ...w, links: { temporalUi: deps.uiLink(w.workflowId), ...(caseLink ? { case: caseLink } : {}) } };
+        });
+        return ok({ items: linked, page: query.page, pageSize: query.pageSize, total });
+      },
     }),
     route({
       id: 'searchTasks',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { flag, pagingQuery } from '../http/paging';
 import { taskFilterQuery } from '../inbox/routes';
+import { EXECUTION_STATUSES, PROCESSES, type ExecutionStatus } from './workflows';
 
 const reason = z.string().trim().min(1, 'a reason is required').max(2000);
 /** Every search can be exported: ?format=csv answers text/csv with the same rows, unpaged up to the limit. */
@@ -17,6 +18,35 @@ export const caseSearchQuery = z.object({
   overdue: flag.optional().describe('only cases with (true) or without (false) an overdue open task'),
   format,
   ...pagingQuery,
+});
+
+/** A search-attribute value: a plain token (letters, digits, CJK, - _ .), never a quote or a space. */
+const token = z.string().max(100).regex(/^[\p{L}\p{N}_.-]+$/u, 'letters, digits, - _ . only');
+
+export const workflowSearchQuery = z.object({
+  process: z.enum(PROCESSES).optional().describe('appraisal, assessment or exit; all three when absent'),
+  stage: token.optional(),
+  track: token.optional(),
+  series: token.optional(),
+  organisation: token.optional(),
+  status: z.enum(Object.keys(EXECUTION_STATUSES) as [ExecutionStatus, ...ExecutionStatus[]]).optional().describe("Temporal's execution status"),
+  ...pagingQuery,
+});
+
+export const workflowRowSchema = z.object({
+  workflowId: z.string(),
+  runId: z.string(),
+  type: z.string(),
+  process: z.string().nullable(),
+  stage: z.string().nullable(),
+  track: z.string().nullable(),
+  series: z.string().nullable(),
+  organisation: z.string().nullable(),
+  status: z.string(),
+  startedAt: z.string(),
+  closedAt: z.string().nullable(),
+  historyLength: z.number().int(),
+  links: z.object({ temporalUi: z.string(), case: z.string().optional() }),
 });
 
 export const taskSearchQuery = z.object({

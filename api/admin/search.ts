@@ -1,6 +1,6 @@
-// The administrator's case search, from the database (the read model). Temporal's search
-// attributes (TlProcess, TlStage…) are registered on the dev server, but the workflows do not
-// upsert them yet, so a visibility query would find nothing; the database has every field.
+// The administrator's case search, from the database (the read model): every field, overdue
+// tasks and CSV export. What Temporal knows (execution status, the stage each workflow publishes
+// as a search attribute) is searched by ./workflows.ts.
 // Each process contributes one source; a new process adds one to `sources`.
 import type { Db, Prisma } from '../../prisma/client';
 

@@ -1,14 +1,8 @@
-import { SearchAttributeType, TypedSearchAttributes, defineSearchAttributeKey } from '@temporalio/common';
+import { SearchAttributeType, TypedSearchAttributes } from '@temporalio/common';
 
-// Custom search attributes the API filters workflows by. The dev server registers them at every
-// start; registering one that already exists in a persisted database is a no-op.
-export const TlProcess = defineSearchAttributeKey('TlProcess', SearchAttributeType.KEYWORD);
-export const TlStage = defineSearchAttributeKey('TlStage', SearchAttributeType.KEYWORD);
-export const TlTrack = defineSearchAttributeKey('TlTrack', SearchAttributeType.KEYWORD);
-export const TlSeries = defineSearchAttributeKey('TlSeries', SearchAttributeType.KEYWORD);
-export const TlOrganisation = defineSearchAttributeKey('TlOrganisation', SearchAttributeType.KEYWORD);
-
-export const SEARCH_ATTRIBUTES = [TlProcess, TlStage, TlTrack, TlSeries, TlOrganisation] as const;
+// The keys live with the workflows that publish them; the dev server registers each at start
+// (registering one that already exists in a persisted database is a no-op).
+export { SEARCH_ATTRIBUTES, TlOrganisation, TlProcess, TlSeries, TlStage, TlTrack } from '../../workflows/shared/search-attributes';
 
 export interface SearchAttributeSpec {
   name: string;

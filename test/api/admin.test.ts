@@ -101,6 +101,44 @@ describe('interventions and the audit trail', () => {
   });
 });
 
+describe('workflow search in Temporal', () => {
+  // The dev server is shared by every test file: look for this file's workflows among all.
+  const search = async (q: string) => (await call('get', `/api/admin/workflows?pageSize=200&${q}`)).body;
+  const found = async (q: string, workflowId: string) => (await search(q)).items.find((w: { workflowId: string }) => w.workflowId === workflowId);
+
+  it('finds case workflows by the stage they publish and by execution status, linked to the case and the Web UI', async () => {
+    const li = await submitAs(h, 'u-li-ming', { ...engineeringBody, field: '工作流检索' });
+    const row = await poll('the submitted case in visibility', () =>
+      found('process=appraisal&stage=employer-review&track=standard&series=engineering&organisation=org-zhangjiang-tech&status=running', li.workflowId));
+    expect(row).toMatchObject({
+      type: 'titleAppraisal', process: 'appraisal', stage: 'employer-review', track: 'standard', series: 'engineering', organisation: 'org-zhangjiang-tech', status: 'running', closedAt: null,
+      links: { case: `/api/applications/${li.id}`, temporalUi: `http://localhost:8233/namespaces/default/workflows/${encodeURIComponent(li.workflowId)}` },
+    });
+    expect((await search('process=appraisal&stage=employer-review')).total).toBeGreaterThanOrEqual(1);
+
+    // Each move republishes the stage; the old stage no longer finds the case.
+    expect((await call('post', `/api/applications/${li.id}/employer-decision`, { decision: 'approve' }, 'u-hr-zhangjiang')).body.stage).toBe('employer-notice');
+    await poll('the new stage in visibility', () => found('stage=employer-notice', li.workflowId));
+    expect(await found('stage=employer-review', li.workflowId)).toBeUndefined();
+
+    // A withdrawn case's workflow completes: Temporal's status says so alongside the last stage.
+    expect((await call('post', `/api/applications/${li.id}/withdrawal`, { reason: '工作调动' }, 'u-li-ming')).body.stage).toBe('withdrawn');
+    const closed = await poll('the completed workflow', () => found('status=completed&stage=withdrawn', li.workflowId));
+    expect(closed).toMatchObject({ status: 'completed', closedAt: expect.any(String) });
+    expect(await found('status=running', li.workflowId)).toBeUndefined();
+  });
+
+  it('refuses filter values that are not plain tokens, naming the field', async () => {
+    const injected = await call('get', `/api/admin/workflows?stage=${encodeURIComponent("x' OR TlStage != '")}`);
+    expect(injected.status).toBe(400);
+    expect(injected.body.errors).toEqual([expect.objectContaining({ path: 'query.stage' })]);
+    const status = await call('get', '/api/admin/workflows?status=lost');
+    expect(status.status).toBe(400);
+    expect(status.body.errors).toEqual([expect.objectContaining({ path: 'query.status' })]);
+    expect((await call('get', '/api/admin/workflows', undefined, 'u-li-ming')).status).toBe(403);
+  });
+});
+
 describe('statistics and certificates', () => {
   it("counts against the plan's indicators, and a revoked certificate verifies as revoked", async () => {
     const app = await submitAs(h, 'u-li-ming', { ...engineeringBody, field: '芯片' });

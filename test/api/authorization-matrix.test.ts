@@ -54,6 +54,7 @@ const MATRIX: Record<string, Rule | 'public'> = {
   redraw: only({ admin: 'ok' }),
   reschedule: only({ admin: 'ok' }),
   searchCases: only({ admin: 'ok' }),
+  searchWorkflows: only({ admin: 'ok' }),
   searchTasks: only({ admin: 'ok' }),
   caseAudit: only({ admin: 'ok' }),
   extendDeadline: only({ admin: 'ok' }),

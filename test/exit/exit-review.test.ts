@@ -6,6 +6,7 @@ import { AdmissionRefused } from '../../activities/assessment/admission';
 import { evaluate, requestExitReview, status as assessmentStatus, submitSelfReport } from '../../workflows/assessment/messages';
 import { appeal, decide, exitWorkflowId, fileDefence, status } from '../../workflows/exit/messages';
 import type { ExitReviewStatus } from '../../workflows/exit/types';
+import { TlOrganisation, TlProcess, TlStage } from '../../workflows/shared/search-attributes';
 import { saveHistory } from '../support/histories';
 import { expectRefused } from '../support/workflow-helpers';
 import { cycleStarted, evaluateAll, openWindow, runCycle, selfReportOf, uniform, waitForStatus } from '../assessment/support/drive';
@@ -71,6 +72,13 @@ describe('不合格 → exit review → exit', () => {
     expect((await h.describe()).status.name).toBe('COMPLETED');
     const m = await t.db.membership.findUniqueOrThrow({ where: { id: membershipOf(h) } });
     expect(m).toMatchObject({ status: 'exited', stage: 'exited', outcome: 'exit' });
+    // Both workflows published what they are and where they ended, for the workflow search.
+    const published = async (w: WorkflowHandle) => {
+      const a = (await w.describe()).typedSearchAttributes;
+      return { process: a.get(TlProcess), stage: a.get(TlStage), organisation: a.get(TlOrganisation) };
+    };
+    expect(await published(review)).toEqual({ process: 'exit', stage: 'exited', organisation: m.employerId });
+    expect(await published(h)).toEqual({ process: 'assessment', stage: 'exited', organisation: m.employerId });
     const exitedAt = (await t.db.auditEvent.findFirstOrThrow({ where: { workflowId: review.workflowId, action: 'exit' } })).at;
     const bar = new Date(exitedAt);
     bar.setUTCFullYear(bar.getUTCFullYear() + 3);

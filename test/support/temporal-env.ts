@@ -4,18 +4,38 @@ import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { NativeConnection } from '@temporalio/worker';
+import { temporal } from '@temporalio/proto';
 import { inject } from 'vitest';
+import { SEARCH_ATTRIBUTES } from '../../workflows/shared/search-attributes';
 import { createDataConverter, DEV_PAYLOAD_KEY } from '../../worker/data-converter';
 
 /** Tests encrypt payloads as production does, with the development key. */
 export const testDataConverter = createDataConverter(DEV_PAYLOAD_KEY);
 
-/** A time-skipping environment of its own; call `teardown()` when done. */
-export function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
-  return TestWorkflowEnvironment.createTimeSkipping({
+/**
+ * Skips a time-skipping server's clock to `iso` plus `extraMs` (nothing when it is already past).
+ * Deadlines count mainland working days, so a fixed number of calendar days may fall short of one
+ * near Spring Festival or National Day: wait for the instant the workflow reports instead.
+ */
+export async function sleepUntil(env: TestWorkflowEnvironment, iso: string, extraMs = 60_000): Promise<void> {
+  const ms = Date.parse(iso) + extraMs - (await env.currentTimeMs());
+  if (ms > 0) await env.sleep(ms);
+}
+
+/**
+ * A time-skipping environment of its own, with the project's search attributes registered as
+ * the dev server registers them (the workflows publish them); call `teardown()` when done.
+ */
+export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
+  const env = await TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: { type: 'existing-path', path: inject('timeSkippingServerPath') } },
     client: { dataConverter: testDataConverter },
   });
+  await env.connection.operatorService.addSearchAttributes({
+    namespace: env.namespace ?? 'default',
+    searchAttributes: Object.fromEntries(SEARCH_ATTRIBUTES.map((k) => [k.name, temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD])),
+  });
+  return env;
 }
 
 export interface DevServerConnection {

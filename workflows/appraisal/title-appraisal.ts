@@ -1,4 +1,5 @@
 import { CancellationScope, condition, allHandlersFinished, isCancellation, workflowInfo } from '@temporalio/workflow';
+import { publishStage } from '../shared/search';
 import { now, record } from './deadlines';
 import { registerHandlers } from './handlers';
 import { committeeAndResult } from './stages/committee';
@@ -16,6 +17,7 @@ import type { AppraisalInput, Stage } from './types';
  */
 export async function titleAppraisal(input: AppraisalInput): Promise<{ stage: Stage }> {
   const c = new AppraisalCase(input, workflowInfo().workflowId);
+  c.log.onMove = (stage) => publishStage({ process: 'appraisal', track: input.track, series: input.series, organisation: input.employerId }, stage);
   const lifecycle = new CancellationScope();
   registerHandlers(c, lifecycle);
   try {

@@ -1,5 +1,6 @@
 import { allHandlersFinished, CancellationScope, condition, continueAsNew, isCancellation, workflowInfo } from '@temporalio/workflow';
 import { emptyBook, now } from '../shared/deadline-book';
+import { publishStage } from '../shared/search';
 import { acts, record } from './activities';
 import { registerHandlers } from './handlers';
 import { longTermView } from './scoring';
@@ -18,6 +19,7 @@ import { GRADE_LABELS } from './types';
  */
 export async function periodicAssessment(input: AssessmentInput): Promise<{ stage: Stage; cycles: CycleSummary[] }> {
   const c = new AssessmentCase(input, workflowInfo().workflowId);
+  c.log.onMove = (stage) => publishStage({ process: 'assessment', series: c.m.series, organisation: c.m.employerId }, stage);
   const lifecycle = new CancellationScope();
   registerHandlers(c, lifecycle);
   let next: 'next-cycle' | 'completed' | undefined;

@@ -1,4 +1,5 @@
 import { allHandlersFinished, condition, setHandler, workflowInfo } from '@temporalio/workflow';
+import { publishStage } from '../shared/search';
 import * as msg from './messages';
 import { appealWindow, committee, conclude, defence } from './stages';
 import { ExitCase } from './state';
@@ -11,6 +12,7 @@ import type { DecisionRecord, ExitReviewInput, ExitStage } from './types';
  */
 export async function exitReview(input: ExitReviewInput): Promise<{ stage: ExitStage; decision: DecisionRecord }> {
   const c = new ExitCase(input, workflowInfo().workflowId);
+  c.log.onMove = (stage) => publishStage({ process: 'exit', organisation: input.employerId }, stage);
   registerHandlers(c);
   await committee(c, 'committee', await defence(c));
   if (c.decision!.decision !== 'dismiss' && c.appealRounds < input.rules.appealRounds) {

@@ -31,6 +31,8 @@ export class CaseLog {
   /** This run's entries only: the audit trail in the database holds every run's. */
   timeline: TimelineEntry[] = [];
   stage: string;
+  /** Told of every move: the workflow publishes the stage as a search attribute. */
+  onMove?: (stage: string) => void;
 
   constructor(
     readonly workflowId: string,
@@ -59,6 +61,7 @@ export class CaseLog {
     const closing = close === 'all' ? this.pendingTasks : this.pendingTasks.filter((t) => close.includes(t.taskKey));
     const retimed = new Map((m.retime ?? []).map((r) => [r.taskKey, r.dueAt]));
     this.stage = stage;
+    this.onMove?.(stage);
     this.pendingTasks = [
       ...this.pendingTasks.filter((t) => !closing.includes(t)).map((t) => (retimed.has(t.taskKey) ? { ...t, dueAt: retimed.get(t.taskKey)! } : t)),
       ...(m.open ?? []),
