@@ -2,18 +2,15 @@
 // list mine, the detail with its timeline and due dates, resubmission after a return, a
 // colleague's objection during the notice, corrections (补正), 复查 after a failed vote,
 // withdrawal — each answered with the workflow's verdict.
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mintToken } from '../../api/auth/tokens';
 import { JWT_SECRET, startHarness, type Harness } from '../support/harness';
-import { bearer, engineeringBody, poll, settled, submitAs } from './fixtures';
+import { bearer, engineeringBody, poll, settled, sleepPastDeadline, submitAs } from './fixtures';
 
 let h: Harness;
-let env: TestWorkflowEnvironment;
 beforeAll(async () => {
   h = await startHarness({ timeSkipping: true });
-  env = h.env!;
 });
 afterAll(async () => {
   await h?.stop();
@@ -66,7 +63,7 @@ describe('the applicant', () => {
     expect((await as('u-hr-zhangjiang', 'post', `${url}/objection-resolution`, { outcome: 'dismissed', reason: '经核实署名无误' })).status).toBe(200);
 
     // The notice ends; the authority asks for corrections, all at once (一次性告知).
-    await env.sleep('12 days');
+    await sleepPastDeadline(h, 'u-li-ming', app.id, 'employer-notice');
     await poll('formal review', async () => (await stageOf(app.id)) === 'formal-review');
     const noItems = await as('u-authority', 'post', `${url}/formal-review`, { decision: 'correct' });
     expect(noItems.status).toBe(400);
@@ -97,7 +94,7 @@ describe('the applicant', () => {
     const app = await submitAs(h, 'u-li-ming', { ...engineeringBody, field: '量子计算' });
     const url = `/api/applications/${app.id}`;
     await as('u-hr-zhangjiang', 'post', `${url}/employer-decision`, { decision: 'approve' });
-    await env.sleep('12 days');
+    await sleepPastDeadline(h, 'u-li-ming', app.id, 'employer-notice');
     await poll('formal review', async () => (await stageOf(app.id)) === 'formal-review');
     expect((await as('u-authority', 'post', `${url}/formal-review`, { decision: 'pass' })).body.stage).toBe('committee-review');
     const meetingId = await poll('the meeting', async () => (await h.db.meetingCase.findFirst({ where: { caseId: app.id } }))?.meetingId);

@@ -7,6 +7,7 @@ import { demoAppraisalPolicy } from '../../scripts/seed/policy-data';
 import { committeeMeetingWorkflowId, convene } from '../../workflows/committee/messages';
 import type { MeetingKind } from '../../workflows/committee/types';
 import type { Harness } from '../support/harness';
+import { sleepUntil } from '../support/temporal-env';
 
 export const engineeringBody = {
   track: 'standard',
@@ -36,6 +37,21 @@ export async function submitAs(h: Harness, userId: string, body: object = engine
   const res = await request(h.app).post('/api/applications').set('Authorization', await bearer(h, userId)).send(body);
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return h.db.application.findUniqueOrThrow({ where: { id: res.body.id } });
+}
+
+/**
+ * On a time-skipping harness, skips the server's clock a minute past the case's running deadline
+ * for `purpose`, as `userId` sees it in the case's detail (`deadline.dueAt`). Returns that instant.
+ */
+export async function sleepPastDeadline(h: Harness, userId: string, caseId: string, purpose: string): Promise<string> {
+  if (!h.env) throw new Error('sleepPastDeadline needs a time-skipping harness');
+  const dueAt = await poll(`the ${purpose} deadline`, async () => {
+    const res = await request(h.app).get(`/api/applications/${caseId}`).set('Authorization', await bearer(h, userId));
+    const deadline = res.body.deadline as { purpose: string; dueAt: string } | undefined;
+    return deadline?.purpose === purpose && deadline.dueAt;
+  });
+  await sleepUntil(h.env, dueAt);
+  return dueAt;
 }
 
 export async function poll<T>(what: string, get: () => Promise<T | undefined | null | false>, timeoutMs = 20_000): Promise<T> {

@@ -2,17 +2,15 @@
 // notices and deadlines need calendar time; the policy's numbers stay as they are). Every
 // actionable event mails the right people once, in their own language, also after an activity
 // was forced to run twice.
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Activities } from '../../activities';
 import type { CaughtMail } from '../../scripts/dev/smtp-catcher';
 import type { Transition } from '../../workflows/shared/transition';
 import { startHarness, type Harness } from '../support/harness';
-import { bearer, healthBody, poll } from './fixtures';
+import { bearer, healthBody, poll, sleepPastDeadline } from './fixtures';
 
 let h: Harness;
-let env: TestWorkflowEnvironment;
 /** Attempts of the transition recorded when the employer approves: the first fails after its work. */
 const approveAttempts: string[] = [];
 
@@ -31,7 +29,6 @@ beforeAll(async () => {
       },
     }),
   });
-  env = h.env!;
 });
 afterAll(async () => {
   await h?.stop();
@@ -54,7 +51,7 @@ describe('mail for a full standard-track case', () => {
 
     // The hospital's reviewer does nothing: two reminders (3 and 1 working days before), then
     // the deadline passes and the administrators are called.
-    await env.sleep('16 days');
+    await sleepPastDeadline(h, 'u-anna-chen', caseId, 'employer-review');
     await poll('the escalation', () => h.db.task.findFirst({ where: { workflowId, kind: 'escalation-employer-review', closedAt: null } }));
     await h.smtp.waitFor((m) => m.to.includes('admin@hrss.example.cn') && m.text.includes(caseId));
     await h.syncClock();
@@ -80,7 +77,7 @@ describe('mail for a full standard-track case', () => {
     expect(approveAttempts.length).toBe(2);
     expect(new Set(approveAttempts).size).toBe(1); // the same transition, twice
 
-    await env.sleep('10 days'); // the 5-working-day employer notice
+    await sleepPastDeadline(h, 'u-anna-chen', caseId, 'employer-notice'); // the 5-working-day employer notice
     await poll('formal review', async () => (await h.db.application.findUniqueOrThrow({ where: { id: caseId } })).stage === 'formal-review');
     expect((await call('u-authority', 'post', `/api/applications/${caseId}/formal-review`, { decision: 'pass' })).body.stage).toBe('committee-review');
 

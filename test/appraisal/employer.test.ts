@@ -1,8 +1,11 @@
 // Employer review and the employer's notice (DOMAIN §1.2), under time skipping.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lastPublishedYear } from '../../activities/calendar/published';
+import { dayNumber, startOfDay } from '../../activities/calendar/shanghai';
 import { createCalendar } from '../../activities/calendar/working-days';
 import { decideAsEmployer, object, resolveObjection, resubmit, status } from '../../workflows/appraisal/messages';
 import { actor, startAppraisalEnv, type AppraisalEnv } from '../support/appraisal-env';
+import { sleepUntil } from '../support/temporal-env';
 import { actions, expectRefused, waitForStage, waitForStatus } from '../support/workflow-helpers';
 
 let t: AppraisalEnv;
@@ -74,12 +77,15 @@ describe('deadlines beyond the published calendar', () => {
   it('an overdue review escalates; a notice in a year without calendar data counts weekends only and records a warning', async () => {
     const h = await t.start();
     await waitForStage(h, 'employer-review');
-    await t.env.sleep('40 days'); // past the 10-working-day review deadline, and into 2027 at least
+    // Past the 10-working-day review deadline, and into the first year chinese-days has no calendar for.
+    const review = (await h.query(status)).deadline!;
+    const unpublished = startOfDay(dayNumber(`${lastPublishedYear + 1}-01-01`));
+    await sleepUntil(t.env, Date.parse(review.dueAt) > Date.parse(unpublished) ? review.dueAt : unpublished);
     const overdue = await waitForStatus(h, (s) => actions(s).includes('escalate-employer-review'));
     expect(overdue.pendingTasks.map((p) => p.kind).sort()).toEqual(['employer-review', 'escalation-employer-review']);
     await h.executeUpdate(decideAsEmployer, { args: [{ actor: hr, decision: 'approve' }] });
     const s = await h.query(status);
-    // The skipped clock is past 2026 now, where chinese-days has no calendar.
+    // The skipped clock is past the published calendar now (2026 in chinese-days 1.5.7).
     const year = s.deadline!.dueAt.slice(0, 4);
     expect(Number(year)).toBeGreaterThan(2026);
     expect(s.deadline!.warnings).toEqual([expect.stringContaining(year)]);
@@ -98,7 +104,7 @@ describe('employer notice (公示)', () => {
     const s = await h.query(status);
     const approval = s.timeline.find((e) => e.action === 'employer-approve')!;
     expect(s.deadline).toMatchObject({ purpose: 'employer-notice', workingDays: 5, dueAt: calendar.addWorkingDays(approval.at, 5).dueAt });
-    await t.env.sleep('10 days');
+    await sleepUntil(t.env, s.deadline!.dueAt);
     const after = await waitForStage(h, 'formal-review');
     const opened = after.timeline.find((e) => e.action === 'notice-closed')!;
     expect(new Date(opened.at).getTime()).toBeGreaterThanOrEqual(new Date(s.deadline!.dueAt).getTime());
@@ -118,7 +124,7 @@ describe('employer notice (公示)', () => {
     expect(row.outcome).toBeNull();
 
     // The notice's end passes while the objection is open: the case does not move on.
-    await t.env.sleep('9 days');
+    await sleepUntil(t.env, before.deadline!.dueAt);
     expect((await h.query(status)).stage).toBe('employer-notice');
     await expectRefused(h.executeUpdate(resolveObjection, { args: [{ actor: actor('u-authority'), outcome: 'dismissed', reason: 'x' }] }), 'Forbidden');
     await h.executeUpdate(resolveObjection, { args: [{ actor: hr, outcome: 'dismissed', reason: '经核查不属实' }] });

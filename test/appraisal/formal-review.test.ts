@@ -13,7 +13,7 @@ import {
   withdraw,
 } from '../../workflows/appraisal/messages';
 import { actor, startAppraisalEnv, type AppraisalEnv } from '../support/appraisal-env';
-import { actions, expectRefused, waitForStage } from '../support/workflow-helpers';
+import { actions, expectRefused, sleepPastDeadline, waitForStage } from '../support/workflow-helpers';
 
 let t: AppraisalEnv;
 beforeAll(async () => {
@@ -34,7 +34,7 @@ async function atFormalReview(): Promise<WorkflowHandle> {
   const h = await t.start();
   await waitForStage(h, 'employer-review');
   await h.executeUpdate(decideAsEmployer, { args: [{ actor: hr, decision: 'approve' }] });
-  await t.env.sleep('10 days');
+  await sleepPastDeadline(t.env, h, 'employer-notice');
   await waitForStage(h, 'formal-review');
   return h;
 }
@@ -83,7 +83,7 @@ describe('formal review', () => {
 
   it('an overdue review is escalated to the administrators and still awaits the reviewer', async () => {
     const h = await atFormalReview();
-    await t.env.sleep('20 days');
+    await sleepPastDeadline(t.env, h, 'formal-review');
     await waitForStage(h, 'formal-review');
     const s = await h.query(status);
     expect(actions(s)).toContain('escalate-formal-review');

@@ -9,7 +9,7 @@ import { actor, startAppraisalEnv, type AppraisalEnv } from '../support/appraisa
 import { meetingOf, runMeeting } from '../support/committee-driver';
 import { saveHistory } from '../support/histories';
 import { committeeMeetingWorkflowId } from '../../workflows/committee/messages';
-import { actions, expectRefused, waitForStage, waitForStatus } from '../support/workflow-helpers';
+import { actions, expectRefused, sleepPastDeadline, waitForStage, waitForStatus } from '../support/workflow-helpers';
 
 let t: AppraisalEnv;
 beforeAll(async () => {
@@ -26,7 +26,7 @@ const calendar = createCalendar([]);
 async function throughFormalReview(h: WorkflowHandle, reviewer = 'u-hr-zhangjiang') {
   await waitForStage(h, 'employer-review');
   await h.executeUpdate(decideAsEmployer, { args: [{ actor: actor(reviewer), decision: 'approve' }] });
-  await t.env.sleep('10 days');
+  await sleepPastDeadline(t.env, h, 'employer-notice');
   await waitForStage(h, 'formal-review');
   return h.executeUpdate(decideFormalReview, { args: [{ actor: authority, decision: 'pass' }] });
 }

@@ -1,9 +1,11 @@
 // Small helpers for driving workflows in tests.
 import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { expect } from 'vitest';
 import { status } from '../../workflows/appraisal/messages';
-import type { AppraisalStatus, Stage } from '../../workflows/appraisal/types';
+import type { AppraisalStatus, Deadline, Stage } from '../../workflows/appraisal/types';
+import { sleepUntil } from './temporal-env';
 
 /** Polls the `status` query until `ready` holds (activities run in real time, even when time skips). */
 export async function waitForStatus(handle: WorkflowHandle, ready: (s: AppraisalStatus) => boolean, timeoutMs = 20_000): Promise<AppraisalStatus> {
@@ -19,6 +21,13 @@ export async function waitForStatus(handle: WorkflowHandle, ready: (s: Appraisal
 
 export const waitForStage = (handle: WorkflowHandle, stage: Stage, timeoutMs?: number) =>
   waitForStatus(handle, (s) => s.stage === stage, timeoutMs);
+
+/** Skips the server's clock a minute past the case's running deadline for `purpose`, and returns it. */
+export async function sleepPastDeadline(env: TestWorkflowEnvironment, handle: WorkflowHandle, purpose: string): Promise<Deadline> {
+  const { deadline } = await waitForStatus(handle, (s) => s.deadline?.purpose === purpose);
+  await sleepUntil(env, deadline!.dueAt);
+  return deadline!;
+}
 
 /** Expects an update to be refused by the workflow's validator with this failure type. */
 export async function expectRefused(call: Promise<unknown>, type: 'Forbidden' | 'Conflict' | 'InvalidRequest'): Promise<string> {
