@@ -8,11 +8,11 @@ const reason = z.string().trim().min(1, 'a reason is required').max(2000);
 const format = z.enum(['json', 'csv']).default('json');
 
 export const caseSearchQuery = z.object({
-  process: z.enum(['appraisal', 'meeting']).default('appraisal').describe('the process whose cases to search'),
+  process: z.enum(['appraisal', 'meeting', 'assessment', 'exit']).default('appraisal').describe('the process whose cases to search'),
   stage: z.string().max(50).optional(),
   status: z.string().max(50).optional(),
   state: z.enum(['running', 'closed']).optional(),
-  track: z.string().max(50).optional().describe('appraisal: standard/direct/green; meeting: its kind'),
+  track: z.string().max(50).optional().describe('appraisal: standard/direct/green; meeting: its kind; assessment and exit: the programme'),
   series: z.string().max(50).optional(),
   organisation: z.string().max(100).optional().describe("the applicant's employer (or talent service centre)"),
   overdue: flag.optional().describe('only cases with (true) or without (false) an overdue open task'),

@@ -124,6 +124,87 @@ export function caseSources(db: Db): Record<string, CaseSource> {
         };
       },
     },
+    assessment: {
+      async find(f, page, now) {
+        const where: Prisma.MembershipWhereInput = {
+          AND: [
+            f.stage ? { stage: f.stage } : {},
+            f.status ? { status: f.status } : {},
+            f.state === 'running' ? { endedAt: null } : f.state === 'closed' ? { endedAt: { not: null } } : {},
+            f.track ? { programmeId: f.track } : {},
+            f.series ? { series: f.series } : {},
+            f.organisation ? { employerId: f.organisation } : {},
+            await byOverdue(db, f, now),
+          ],
+        };
+        const [rows, total] = await Promise.all([
+          db.membership.findMany({ where, orderBy: [{ admittedAt: 'desc' }, { id: 'asc' }], ...page }),
+          db.membership.count({ where }),
+        ]);
+        return {
+          total,
+          rows: rows.map((m) => ({
+            process: 'assessment',
+            caseId: m.id,
+            workflowId: m.workflowId,
+            stage: m.stage,
+            status: m.status,
+            track: m.programmeId,
+            series: m.series,
+            level: m.level,
+            organisationId: m.employerId,
+            subjectId: m.talentId,
+            startedAt: m.admittedAt.toISOString(),
+            updatedAt: m.updatedAt.toISOString(),
+          })),
+        };
+      },
+    },
+    exit: {
+      async find(f, page, now) {
+        // A review's programme, series and employer are its membership's.
+        const membership: Prisma.MembershipWhereInput = {
+          ...(f.track ? { programmeId: f.track } : {}),
+          ...(f.series ? { series: f.series } : {}),
+          ...(f.organisation ? { employerId: f.organisation } : {}),
+        };
+        const memberIds = Object.keys(membership).length ? (await db.membership.findMany({ where: membership, select: { id: true } })).map((m) => m.id) : undefined;
+        const where: Prisma.ExitReviewWhereInput = {
+          AND: [
+            f.stage ? { stage: f.stage } : {},
+            f.status ? { status: f.status } : {},
+            f.state === 'running' ? { status: 'open' } : f.state === 'closed' ? { status: { not: 'open' } } : {},
+            memberIds ? { membershipId: { in: memberIds } } : {},
+            await byOverdue(db, f, now),
+          ],
+        };
+        const [rows, total] = await Promise.all([
+          db.exitReview.findMany({ where, orderBy: [{ startedAt: 'desc' }, { id: 'asc' }], ...page }),
+          db.exitReview.count({ where }),
+        ]);
+        const members = new Map((await db.membership.findMany({ where: { id: { in: rows.map((r) => r.membershipId) } } })).map((m) => [m.id, m]));
+        return {
+          total,
+          rows: rows.map((r) => {
+            const m = members.get(r.membershipId);
+            return {
+              process: 'exit',
+              caseId: r.id,
+              workflowId: r.workflowId,
+              stage: r.stage,
+              status: r.status,
+              track: m?.programmeId ?? null,
+              series: m?.series ?? null,
+              level: m?.level ?? null,
+              organisationId: m?.employerId ?? null,
+              subjectId: r.talentId,
+              startedAt: r.startedAt.toISOString(),
+              updatedAt: r.updatedAt.toISOString(),
+            };
+          }),
+        };
+      },
+    },
   };
 }
 

@@ -11,6 +11,7 @@ export const processOf = (workflowId: string) => workflowId.slice(0, Math.max(0,
 export const caseLinks: Record<string, (caseId: string) => string> = {
   appraisal: (id) => `/api/applications/${id}`,
   meeting: (id) => `/api/meetings/${id}`,
+  assessment: (id) => `/api/memberships/${id}`,
 };
 
 /**

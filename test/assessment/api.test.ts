@@ -119,5 +119,20 @@ describe('programmes', () => {
     expect((await post('u-admin', `/api/exit-reviews/${id}-1/decision`, { decision: 'dismiss', reason: '已调回原单位' })).status).toBe(403);
     expect((await post('u-authority', `/api/exit-reviews/${id}-1/decision`, { decision: 'retain', reason: 'x' })).status).toBe(400);
     expect((await post('u-authority', `/api/exit-reviews/${id}-1/decision`, { decision: 'dismiss', reason: '已调回原单位' })).body).toEqual({ id: `${id}-1`, stage: 'dismissed' });
+
+    // The administrator finds both in the case search, by programme, series and organisation.
+    const members = await get('u-admin', '/api/admin/cases?process=assessment&track=leading-talent&series=engineering&organisation=org-zhangjiang-tech&state=running');
+    expect(members.body.items).toEqual([
+      expect.objectContaining({ process: 'assessment', caseId: id, workflowId: `assessment-${id}`, status: 'active', track: 'leading-talent', subjectId: 'u-li-ming', links: expect.objectContaining({ self: `/api/memberships/${id}` }) }),
+    ]);
+    const reviews = await poll('the closed review in the search', async () => {
+      const r = await get('u-admin', '/api/admin/cases?process=exit&state=closed&track=leading-talent');
+      return r.body.total === 1 ? r.body.items : undefined;
+    });
+    expect(reviews).toEqual([expect.objectContaining({ process: 'exit', caseId: `${id}-1`, stage: 'dismissed', status: 'dismissed', organisationId: 'org-zhangjiang-tech', subjectId: 'u-li-ming', openTasks: 0 })]);
+    expect((await get('u-admin', '/api/admin/cases?process=exit&state=running')).body.total).toBe(0);
+    const csv = await get('u-admin', '/api/admin/cases?process=assessment&format=csv');
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.text).toContain(`assessment,${id},assessment-${id}`);
   });
 });
