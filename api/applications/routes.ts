@@ -8,6 +8,7 @@ import type { Actor } from '../../workflows/shared/types';
 import type { ApiDeps } from '../deps';
 import { created, ok, route, type RouteDef } from '../http/route';
 import { applicationsService } from './service';
+import { certificateHtml } from '../certificates/printable';
 import * as s from './schemas';
 
 const params = s.applicationParams;
@@ -74,13 +75,17 @@ export function applicationRoutes(deps: ApiDeps): RouteDef[] {
       method: 'get',
       path: '/api/applications/:id/certificate',
       summary: 'The electronic certificate of a certified case',
+      description: 'JSON by default; with ?format=html a page to print or save as PDF from a browser (a revoked certificate says so on it).',
       tags: APPLICATIONS,
       access: EVERYONE,
       params,
-      responses: { 200: { description: 'The certificate, as a JSON document to keep.', schema: z.object({ number: z.string(), verificationCode: z.string(), holderName: z.string(), series: z.string(), level: z.string(), issuedAt: z.string(), status: z.string(), verifyAt: z.string() }) } },
-      async handler({ actor, params: p }) {
+      query: z.object({ format: z.enum(['json', 'html']).default('json') }),
+      responses: { 200: { description: 'The certificate, as a JSON document or a printable page to keep.', schema: z.object({ number: z.string(), verificationCode: z.string(), holderName: z.string(), series: z.string(), level: z.string(), issuedAt: z.string(), status: z.string(), verifyAt: z.string() }) } },
+      async handler({ actor, params: p, query }) {
         const cert = await service.certificateOf(actor, p.id);
-        return ok(cert, { 'Content-Disposition': `attachment; filename="certificate-${cert.number}.json"` });
+        const disposition = (ext: string) => ({ 'Content-Disposition': `attachment; filename="certificate-${cert.number}.${ext}"` });
+        if (query.format === 'html') return { status: 200, body: certificateHtml(cert), contentType: 'text/html; charset=utf-8', headers: disposition('html') };
+        return ok(cert, disposition('json'));
       },
     }),
     action('resubmitApplication', '/resubmission', 'Resubmit after the employer returned the application', ['applicant'], s.resubmitBody, m.resubmit),

@@ -174,6 +174,9 @@ describe('statistics and certificates', () => {
     expect(revoked.body).toMatchObject({ number: cert.number, status: 'revoked', barUntil: expect.stringMatching(/^\d{4}-/) });
     const after = await verify(cert.number, cert.verificationCode);
     expect(after.body).toMatchObject({ status: 'revoked', revokedAt: expect.any(String) });
+    // The holder's printable copy says so too.
+    const page = await call('get', `/api/applications/${app.id}/certificate?format=html`, undefined, 'u-li-ming');
+    expect(page.text).toMatch(/本证书已于\d{4}年\d{1,2}月\d{1,2}日撤销/);
     const stats2 = await call('get', '/api/admin/statistics');
     expect(stats2.body.indicators.find((i: { key: string }) => i.key === 'new-high-level-talents').value).toBe(0);
     await poll('the revocation in the audit trail', async () => (await call('get', `/api/admin/cases/${app.id}/audit`)).body.items.some((e: { action: string }) => e.action === 'revoke-certificate'));

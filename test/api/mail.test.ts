@@ -135,5 +135,14 @@ describe('mail for a full standard-track case', () => {
     const downloaded = await call('u-anna-chen', 'get', `/api/applications/${caseId}/certificate`);
     expect(downloaded.body).toMatchObject({ number, verificationCode: code, status: 'valid' });
     expect(downloaded.headers['content-disposition']).toContain('attachment');
+    // The printable page: the title in words, the number, the code and where to verify it.
+    const page = await call('u-anna-chen', 'get', `/api/applications/${caseId}/certificate?format=html`);
+    expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(page.headers['content-disposition']).toBe(`attachment; filename="certificate-${number}.html"`);
+    expect(page.text).toContain('兹证明 <strong>Anna Chen</strong>');
+    expect(page.text).toContain('具备 <strong>卫生中级职称</strong> 任职资格');
+    expect(page.text).toContain(`<dd>${code}</dd>`);
+    expect(page.text).toContain(`/api/public/certificates/verify?number=${number}&amp;code=${code}`);
+    expect(page.text).not.toContain('撤销');
   });
 });
