@@ -3,6 +3,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StandardRules } from '../../activities/standards/publish';
+import { poll as pollFor } from '../api/fixtures';
 import { startHarness, type Harness } from '../support/harness';
 
 let h: Harness;
@@ -17,14 +18,7 @@ const as = async (userId: string) => `Bearer ${await h.tokenFor(userId)}`;
 const post = async (userId: string, path: string, body: object) => request(h.app).post(path).set('Authorization', await as(userId)).send(body);
 const get = async (userId: string, path: string) => request(h.app).get(path).set('Authorization', await as(userId));
 
-async function poll<T>(what: string, fn: () => Promise<T | undefined>): Promise<T> {
-  for (let i = 0; i < 300; i++) {
-    const v = await fn();
-    if (v !== undefined) return v;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+const poll = <T>(what: string, fn: () => Promise<T | undefined>) => pollFor(what, fn, 30_000);
 
 describe('standards', () => {
   it('an administrator publishes a new version; others may not; bad weights are refused field by field', async () => {

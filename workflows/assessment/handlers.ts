@@ -82,21 +82,7 @@ export function registerHandlers(c: AssessmentCase, lifecycle: CancellationScope
   setHandler(
     m.reassign,
     async (r) => {
-      const task = c.log.pendingTasks.find((t) => t.taskKey === r.taskKey)!;
-      c.log.reassigned[task.kind] = r.assigneeId;
-      const replacement = c.log.task(task.kind, task.assigneeRole, { userId: r.assigneeId }, task.dueAt);
-      await record(
-        c,
-        c.log.move(c.stage, {
-          actorId: r.actor.id,
-          action: 'reassign',
-          note: r.reason,
-          close: [task.taskKey],
-          open: [replacement],
-          detail: { kind: task.kind, to: r.assigneeId },
-          mails: [{ eventKey: 'task', to: { userId: r.assigneeId }, template: 'task-assigned', data: { caseId: c.m.membershipId, kind: task.kind, dueAt: task.dueAt ?? '' } }],
-        }, now()),
-      );
+      await record(c, c.log.move(c.stage, c.log.reassignment(r.taskKey, r.assigneeId, r.actor.id, r.reason), now()));
       return c.stage;
     },
     { validator: (r) => c.validateReassign(r) },

@@ -98,6 +98,24 @@ export class CaseLog {
   }
 
   /** The keys of the pending tasks of these kinds. */
+  /**
+   * An administrator hands a pending task to someone else: later tasks of its kind go to them
+   * too. The move closes the task, opens its replacement with the same due date and mails them.
+   */
+  reassignment(taskKey: string, assigneeId: string, actorId: string, reason: string): Move {
+    const task = this.pendingTasks.find((t) => t.taskKey === taskKey)!;
+    this.reassigned[task.kind] = assigneeId;
+    return {
+      actorId,
+      action: 'reassign',
+      note: reason,
+      close: [task.taskKey],
+      open: [this.task(task.kind, task.assigneeRole, { userId: assigneeId }, task.dueAt)],
+      detail: { kind: task.kind, to: assigneeId },
+      mails: [{ eventKey: 'task', to: { userId: assigneeId }, template: 'task-assigned', data: { caseId: this.caseId, kind: task.kind, dueAt: task.dueAt ?? '' } }],
+    };
+  }
+
   keysOf(...kinds: string[]): string[] {
     return this.pendingTasks.filter((t) => kinds.includes(t.kind)).map((t) => t.taskKey);
   }

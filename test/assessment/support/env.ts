@@ -4,6 +4,7 @@ import type { WorkflowHandle } from '@temporalio/client';
 import { admitTalent, type AdmissionRequest } from '../../../activities/assessment/admission';
 import type { periodicAssessment } from '../../../workflows/assessment/periodic-assessment';
 import type { Actor } from '../../../workflows/shared/types';
+import { sleepUntil } from '../../support/temporal-env';
 import { startWorkerEnv, type WorkerEnv } from '../../support/worker-env';
 
 export interface AssessmentEnv extends WorkerEnv {
@@ -45,9 +46,6 @@ export async function startAssessmentEnv(): Promise<AssessmentEnv> {
       );
       return env.client.workflow.getHandle(m.workflowId) as WorkflowHandle<typeof periodicAssessment>;
     },
-    async sleepUntil(iso, extraMs = 60_000) {
-      const ms = Date.parse(iso) + extraMs - (await now());
-      if (ms > 0) await env.sleep(ms);
-    },
+    sleepUntil: (iso, extraMs) => sleepUntil(env, iso, extraMs),
   };
 }
