@@ -39,17 +39,17 @@ export const programmes = [
   { id: 'chief-technician', name: '首席技师', nameEn: 'Chief technicians', talentType: 'chief-technician', grading: { ...gradingV1, excellentQuota: null } },
 ];
 
-export async function seedProgrammes(db: Db): Promise<void> {
+export async function seedProgrammes(db: Db, publishedAt: Date): Promise<void> {
   await db.policy.upsert({
     where: { key_version: { key: 'assessment', version: 1 } },
-    create: { id: 'assessment-v1', key: 'assessment', version: 1, values: assessmentPolicyV1 as object, publishedAt: new Date('2026-01-01T00:00:00Z') },
+    create: { id: 'assessment-v1', key: 'assessment', version: 1, values: assessmentPolicyV1 as object, publishedAt },
     update: {},
   });
   for (const { grading, ...p } of programmes) {
     await db.programme.upsert({ where: { id: p.id }, create: p, update: {} });
     await db.programmeStandard.upsert({
       where: { programmeId_version: { programmeId: p.id, version: 1 } },
-      create: { id: `${p.id}-v1`, programmeId: p.id, version: 1, rules: grading as object, publishedAt: new Date('2026-01-01T00:00:00Z') },
+      create: { id: `${p.id}-v1`, programmeId: p.id, version: 1, rules: grading as object, publishedAt },
       update: {},
     });
   }

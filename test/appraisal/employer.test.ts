@@ -1,7 +1,7 @@
 // Employer review and the employer's notice (DOMAIN §1.2), under time skipping.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lastPublishedYear } from '../../activities/calendar/published';
-import { dayNumber, startOfDay } from '../../activities/calendar/shanghai';
+import { countingDay, dayNumber, startOfDay, yearOf } from '../../activities/calendar/shanghai';
 import { createCalendar } from '../../activities/calendar/working-days';
 import { decideAsEmployer, object, resolveObjection, resubmit, status } from '../../workflows/appraisal/messages';
 import { actor, startAppraisalEnv, type AppraisalEnv } from '../support/appraisal-env';
@@ -85,12 +85,17 @@ describe('deadlines beyond the published calendar', () => {
     expect(overdue.pendingTasks.map((p) => p.kind).sort()).toEqual(['employer-review', 'escalation-employer-review']);
     await h.executeUpdate(decideAsEmployer, { args: [{ actor: hr, decision: 'approve' }] });
     const s = await h.query(status);
-    // The skipped clock is past the published calendar now (2026 in chinese-days 1.5.7).
-    const year = s.deadline!.dueAt.slice(0, 4);
-    expect(Number(year)).toBeGreaterThan(2026);
-    expect(s.deadline!.warnings).toEqual([expect.stringContaining(year)]);
+    // One warning per unpublished year the notice counts days in: the days after the approval's
+    // up to its last day, as the workflow reports them (the skipped clock may cross a year end).
+    const approvedAt = s.timeline.find((e) => e.action === 'employer-approve')!.at;
+    const first = yearOf(countingDay(approvedAt) + 1);
+    const last = yearOf(countingDay(s.deadline!.dueAt));
+    const unpublishedYears = Array.from({ length: last - first + 1 }, (_, i) => first + i).filter((y) => y > lastPublishedYear);
+    expect(unpublishedYears.length).toBeGreaterThan(0);
+    const warned = unpublishedYears.map((y) => expect.stringContaining(`${y}: no published`));
+    expect(s.deadline!.warnings).toEqual(warned);
     const audit = await t.db.auditEvent.findFirstOrThrow({ where: { workflowId: h.workflowId, action: 'employer-approve' } });
-    expect(audit.detail).toMatchObject({ deadline: { purpose: 'employer-notice', warnings: [expect.stringContaining(year)] } });
+    expect(audit.detail).toMatchObject({ deadline: { purpose: 'employer-notice', warnings: warned } });
     // Both the review task and its escalation are closed by the decision.
     expect(await t.db.task.count({ where: { workflowId: h.workflowId, closedAt: null } })).toBe(0);
   });
