@@ -2,6 +2,19 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+// "Now" comes from one place: the injected clock outside workflows (domain/clock.ts), workflow
+// time inside them (workflows/shared/clock.ts). Durations and timeouts use performance.now().
+const clockBans = {
+  'no-restricted-syntax': [
+    'error',
+    { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Read the injected clock (domain/clock.ts), or workflow time (workflows/shared/clock.ts).' },
+  ],
+  'no-restricted-properties': [
+    'error',
+    { object: 'Date', property: 'now', message: 'Read the injected clock (domain/clock.ts); for durations use performance.now().' },
+  ],
+};
+
 // Workflow code is replayed: anything non-deterministic or with side effects is banned there.
 const workflowBans = {
   'no-restricted-imports': [
@@ -20,9 +33,10 @@ const workflowBans = {
     { name: 'setInterval', message: 'Use workflow timers (sleep/condition).' },
     { name: 'fetch', message: 'I/O belongs in activities.' },
   ],
+  'no-restricted-syntax': clockBans['no-restricted-syntax'],
   'no-restricted-properties': [
     'error',
-    { object: 'Date', property: 'now', message: 'Use workflow time deliberately, or an activity.' },
+    { object: 'Date', property: 'now', message: 'Use workflow time (workflows/shared/clock.ts).' },
     { object: 'Math', property: 'random', message: 'Math.random is seeded per workflow; prefer explicit uuid4()/seeded draws via activities.' },
   ],
 };
@@ -43,5 +57,8 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
     languageOptions: { ...tseslint.configs.disableTypeChecked.languageOptions, globals: globals.node },
   },
+  { files: ['**/*.ts', '**/*.mjs', '**/*.js'], rules: clockBans },
   { files: ['workflows/**/*.ts'], rules: workflowBans },
+  { files: ['domain/clock.ts'], rules: { 'no-restricted-syntax': 'off', 'no-restricted-properties': 'off' } },
+  { files: ['workflows/shared/clock.ts'], rules: { 'no-restricted-syntax': 'off' } },
 );

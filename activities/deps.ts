@@ -1,4 +1,5 @@
 import type { Client } from '@temporalio/client';
+import type { Clock } from '../domain/clock';
 import type { Db } from '../prisma/client';
 import type { Mailer } from './mail/mailer';
 
@@ -9,4 +10,6 @@ export interface ActivityDeps {
   /** For activities that start or signal other workflows atomically (signal-with-start). */
   temporal: Client;
   taskQueue: string;
+  /** "Now" for what activities stamp themselves (mail sent, a fallback): the deployment's clock. */
+  clock: Clock;
 }

@@ -15,12 +15,12 @@ import { deliverMail } from './mail/deliver';
 import { applyTransition } from './transitions';
 
 export function createActivities(deps: ActivityDeps) {
-  const { db, mailer } = deps;
+  const { db } = deps;
 
   /** Commits the transition, then tries to send its mail; unsent mail is retried by the outbox poller. */
   async function recordTransition(t: Transition): Promise<void> {
     const { mailKeys } = await db.$transaction((tx) => applyTransition(tx, t));
-    if (mailKeys.length) await deliverMail(db, mailer, { eventKeys: mailKeys });
+    if (mailKeys.length) await deliverMail(deps, { eventKeys: mailKeys });
   }
 
   return {
@@ -36,7 +36,7 @@ export function createActivities(deps: ActivityDeps) {
         await upsertApplication(tx, input, t.workflowId, pinned);
         return applyTransition(tx, t);
       });
-      if (mailKeys.length) await deliverMail(db, mailer, { eventKeys: mailKeys });
+      if (mailKeys.length) await deliverMail(deps, { eventKeys: mailKeys });
     },
 
     loadAppraisalRules: (r: RulesRequest) => loadAppraisalRules(db, r),

@@ -3,6 +3,7 @@ import type { Client } from '@temporalio/client';
 import express from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
+import { systemClock, type Clock } from '../domain/clock';
 import type { Db } from '../prisma/client';
 import { adminRoutes } from './admin/routes';
 import { applicationRoutes } from './applications/routes';
@@ -58,10 +59,10 @@ export interface AppDeps {
   logger: Logger;
   config: AppConfig;
   /** The clock that decides what is overdue; tests on a time-skipping server pass its time. */
-  clock?: () => Date;
+  clock?: Clock;
 }
 
-export function createApp({ db, temporal, logger, config, clock = () => new Date() }: AppDeps) {
+export function createApp({ db, temporal, logger, config, clock = systemClock }: AppDeps) {
   const deps: ApiDeps = {
     db,
     temporal,

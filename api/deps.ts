@@ -1,4 +1,5 @@
 import type { Client } from '@temporalio/client';
+import type { Clock } from '../domain/clock';
 import type { Db } from '../prisma/client';
 import type { RouteDef } from './http/route';
 
@@ -9,8 +10,8 @@ export interface ApiDeps {
   taskQueue: string;
   /** The Temporal Web UI page of a workflow, for administrators. */
   uiLink(workflowId: string): string;
-  /** What time it is for due dates and overdue flags: the wall clock, or a test server's. */
-  now(): Date;
+  /** What time it is: stamps, due dates and overdue flags. The wall clock, or a test server's. */
+  now: Clock;
 }
 
 /** A resource's routes: a function of the shared dependencies, listed once in api/app.ts. */

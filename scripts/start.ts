@@ -6,6 +6,7 @@ import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { mintToken } from '../api/auth/tokens';
 import { loadEnv } from '../api/env';
+import { systemClock } from '../domain/clock';
 import { createPrisma } from '../prisma/client';
 import { applyMigrations } from '../prisma/migrate';
 import { startSmtpCatcher } from './dev/smtp-catcher';
@@ -36,7 +37,7 @@ say(`Temporal on ${temporal.address}, Web UI ${temporal.uiUrl}`);
 const { applied } = await applyMigrations(env.DATABASE_URL);
 say(applied.length ? `applied migrations: ${applied.join(', ')}` : 'database schema is up to date');
 const db = createPrisma(env.DATABASE_URL);
-await seedDemo(db);
+await seedDemo(db, systemClock());
 await db.$disconnect();
 
 const mailDir = resolve(dataDir, 'mail');

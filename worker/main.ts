@@ -3,6 +3,7 @@ import { NativeConnection } from '@temporalio/worker';
 import { pino } from 'pino';
 import { createMailer } from '../activities/mail/mailer';
 import { dataConverterOf, loadEnv } from '../api/env';
+import { systemClock } from '../domain/clock';
 import { createPrisma } from '../prisma/client';
 import { createWorker } from './create-worker';
 import { startOutboxPoller } from './outbox-poller';
@@ -31,9 +32,10 @@ const worker = await createWorker({
   db,
   mailer,
   temporal,
+  clock: systemClock,
   options: { dataConverter },
 });
-const stopPoller = startOutboxPoller({ db, mailer }, logger);
+const stopPoller = startOutboxPoller({ db, mailer, clock: systemClock }, logger);
 logger.info({ taskQueue: env.TEMPORAL_TASK_QUEUE }, 'worker running');
 // The SDK shuts the worker down gracefully on SIGINT/SIGTERM, which ends run().
 await worker.run();

@@ -5,8 +5,8 @@ import type { AppraisalPolicy } from '../../workflows/appraisal/policy';
  * 撤销: a title obtained by fraud is revoked and an integrity record bars its holder for the
  * policy's number of years (DOMAIN §5). Idempotent: revoking again changes nothing.
  */
-export async function revokeCertificate(db: Db, r: { certificateId: string; reason: string; actorId: string; at?: Date }) {
-  const at = r.at ?? new Date();
+export async function revokeCertificate(db: Db, r: { certificateId: string; reason: string; actorId: string; at: Date }) {
+  const { at } = r;
   return db.$transaction(async (tx) => {
     const cert = await tx.certificate.findUniqueOrThrow({ where: { id: r.certificateId } });
     const application = await tx.application.findUniqueOrThrow({ where: { id: cert.applicationId } });

@@ -18,7 +18,7 @@ export interface AdmissionRequest {
   intake?: string;
   admittedBy: string;
   /** Defaults to now; tests on a time-skipping server pass its time. */
-  at?: Date;
+  at: Date;
 }
 
 /** Why an admission is refused, with the HTTP status the API answers. */
@@ -39,7 +39,7 @@ export class AdmissionRefused extends Error {
  */
 export async function admitTalent(deps: { db: Db; temporal: Client; taskQueue: string }, r: AdmissionRequest): Promise<MembershipFacts & { workflowId: string }> {
   const { db } = deps;
-  const at = r.at ?? new Date();
+  const { at } = r;
   const programme = await db.programme.findUnique({ where: { id: r.programmeId } });
   if (!programme) throw new AdmissionRefused(404, `no programme ${r.programmeId}`);
   const talent = await db.user.findUnique({ where: { id: r.talentId } });

@@ -19,7 +19,8 @@ export interface MembershipPatch {
   outcome?: string;
 }
 
-export function createAssessmentActivities({ db, mailer, temporal }: ActivityDeps) {
+export function createAssessmentActivities(deps: ActivityDeps) {
+  const { db, temporal } = deps;
   return {
     loadAssessmentRules: (r: AssessmentRulesRequest) => loadAssessmentRules(db, r),
     assignAssessmentExpert: (r: ExpertRequest) => assignAssessmentExpert(db, r),
@@ -33,7 +34,7 @@ export function createAssessmentActivities({ db, mailer, temporal }: ActivityDep
         if (!done.replayed) await tx.membership.update({ where: { id: t.caseId }, data: { ...rest, ...(endedAt ? { endedAt: new Date(endedAt) } : {}) } });
         return done;
       });
-      if (mailKeys.length) await deliverMail(db, mailer, { eventKeys: mailKeys });
+      if (mailKeys.length) await deliverMail(deps, { eventKeys: mailKeys });
     },
   };
 }

@@ -16,7 +16,7 @@ export function createCommitteeActivities(deps: ActivityDeps, { randomSeed = () 
     /** Called by a case workflow: joins (or starts) the meeting that will review it. */
     enrollInMeeting: (req: EnrolRequest) => enrollInMeeting(deps, req),
     /** The pool for a draw, with a fresh seed taken outside the workflow so nobody can predict it. */
-    loadExpertPool: (req: PoolRequest) => loadExpertPool(deps.db, req, randomSeed()),
+    loadExpertPool: (req: PoolRequest) => loadExpertPool(deps.db, req, randomSeed(), deps.clock()),
     recordMeetingStep: (step: MeetingStep) => recordMeetingStep(deps, step),
   };
 }

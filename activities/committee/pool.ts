@@ -4,15 +4,18 @@ import type { Enrolment, ExpertPool } from '../../workflows/committee/types';
 export interface PoolRequest {
   series: string;
   cases: Pick<Enrolment, 'applicantId' | 'employerId'>[];
+  /** The meeting's time (workflow time): an expert sits if their term runs past it. */
+  at?: string;
 }
 
 /**
- * The active pool of a series (active, term not over), ordered by id, each expert with the
- * reasons they may not sit on these cases (回避). The workflow shuffles it with `seed`.
+ * The active pool of a series (active, term not over at the meeting's time), ordered by id, each
+ * expert with the reasons they may not sit on these cases (回避). The workflow shuffles it with
+ * `seed`. Meetings that started before they passed their time fall back to `now`.
  */
-export async function loadExpertPool(db: Db, { series, cases }: PoolRequest, seed: string): Promise<ExpertPool> {
+export async function loadExpertPool(db: Db, { series, cases, at }: PoolRequest, seed: string, now: Date): Promise<ExpertPool> {
   const experts = await db.expert.findMany({
-    where: { series, active: true, termEndsOn: { gt: new Date() } },
+    where: { series, active: true, termEndsOn: { gt: at ? new Date(at) : now } },
     orderBy: { id: 'asc' },
   });
   const applicants = new Set(cases.map((c) => c.applicantId));

@@ -44,11 +44,12 @@ async function writeRecords(tx: DbTx, meetingId: string, step: MeetingStep) {
  * Records one meeting step in one transaction keyed by its transition: audit, Meeting.status,
  * tasks and mail (via applyTransition), then the meeting's rows. A retry changes nothing.
  */
-export async function recordMeetingStep({ db, mailer }: Pick<ActivityDeps, 'db' | 'mailer'>, step: MeetingStep): Promise<void> {
+export async function recordMeetingStep(deps: Pick<ActivityDeps, 'db' | 'mailer' | 'clock'>, step: MeetingStep): Promise<void> {
+  const { db } = deps;
   const { mailKeys } = await db.$transaction(async (tx) => {
     const result = await applyTransition(tx, step.transition);
     if (!result.replayed) await writeRecords(tx, step.transition.caseId, step);
     return result;
   });
-  if (mailKeys.length) await deliverMail(db, mailer, { eventKeys: mailKeys });
+  if (mailKeys.length) await deliverMail(deps, { eventKeys: mailKeys });
 }

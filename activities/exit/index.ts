@@ -16,13 +16,14 @@ export interface ExitOutcome {
   reentryBarUntil?: string;
 }
 
-export function createExitActivities({ db, mailer, temporal, taskQueue }: ActivityDeps) {
+export function createExitActivities(deps: ActivityDeps) {
+  const { db, temporal, taskQueue } = deps;
   async function inTransaction(t: Transition, also: (tx: DbTx) => Promise<unknown>) {
     const { mailKeys } = await db.$transaction(async (tx) => {
       await also(tx);
       return applyTransition(tx, t);
     });
-    if (mailKeys.length) await deliverMail(db, mailer, { eventKeys: mailKeys });
+    if (mailKeys.length) await deliverMail(deps, { eventKeys: mailKeys });
   }
 
   return {

@@ -1,5 +1,13 @@
+import type { Clock } from '../../domain/clock';
 import type { Db } from '../../prisma/client';
 import type { Mailer } from './mailer';
+
+/** What a sender needs: the outbox, the mailer, and a clock for its claims and sent stamps. */
+export interface MailSender {
+  db: Db;
+  mailer: Mailer;
+  clock: Clock;
+}
 
 /** A claim older than this belongs to a sender that died; another may take the row over. */
 const STALE_CLAIM_MS = 60_000;
@@ -9,11 +17,10 @@ const STALE_CLAIM_MS = 60_000;
  * the sender whose conditional update claimed it. A failed send leaves the row for a later pass.
  */
 export async function deliverMail(
-  db: Db,
-  mailer: Mailer,
+  { db, mailer, clock }: MailSender,
   opts: { eventKeys?: string[]; limit?: number } = {},
 ): Promise<{ sent: number; failed: number }> {
-  const now = new Date();
+  const now = clock();
   const rows = await db.mailOutbox.findMany({
     where: {
       sentAt: null,
@@ -28,7 +35,7 @@ export async function deliverMail(
   for (const row of rows) {
     const claimed = await db.mailOutbox.updateMany({
       where: { id: row.id, sentAt: null, claimedAt: row.claimedAt },
-      data: { claimedAt: new Date(), attempts: { increment: 1 } },
+      data: { claimedAt: clock(), attempts: { increment: 1 } },
     });
     if (claimed.count !== 1) continue;
     try {
@@ -38,7 +45,7 @@ export async function deliverMail(
         text: row.body,
         messageId: `<${row.id}.${encodeURIComponent(row.eventKey)}@talent-lifecycle>`,
       });
-      await db.mailOutbox.update({ where: { id: row.id }, data: { sentAt: new Date(), lastError: null } });
+      await db.mailOutbox.update({ where: { id: row.id }, data: { sentAt: clock(), lastError: null } });
       sent++;
     } catch (err) {
       await db.mailOutbox.update({

@@ -33,13 +33,13 @@ async function nextVersion<T>(latest: () => Promise<number | undefined>, create:
   throw new VersionConflict('another version was published at the same moment; try again');
 }
 
-export function publishStandard(db: Db, r: { series: string; level: string; track: string; rules: StandardRules; publishedBy: string; at?: Date }) {
+export function publishStandard(db: Db, r: { series: string; level: string; track: string; rules: StandardRules; publishedBy: string; at: Date }) {
   const where = { series: r.series, level: r.level, track: r.track };
   return nextVersion(
     async () => (await db.standard.findFirst({ where, orderBy: { version: 'desc' } }))?.version,
     (version) =>
       db.standard.create({
-        data: { id: `std-${r.series}-${r.level}-${r.track}-v${version}`, ...where, version, rules: r.rules as object, publishedAt: r.at ?? new Date(), publishedBy: r.publishedBy },
+        data: { id: `std-${r.series}-${r.level}-${r.track}-v${version}`, ...where, version, rules: r.rules as object, publishedAt: r.at, publishedBy: r.publishedBy },
       }),
   );
 }
@@ -49,12 +49,12 @@ export function listStandards(db: Db, filter: { series?: string | undefined; lev
   return db.standard.findMany({ where, orderBy: [{ series: 'asc' }, { level: 'asc' }, { track: 'asc' }, { version: 'asc' }] });
 }
 
-export function publishGrading(db: Db, r: { programmeId: string; rules: GradingValues; publishedBy: string; at?: Date }) {
+export function publishGrading(db: Db, r: { programmeId: string; rules: GradingValues; publishedBy: string; at: Date }) {
   return nextVersion(
     async () => (await db.programmeStandard.findFirst({ where: { programmeId: r.programmeId }, orderBy: { version: 'desc' } }))?.version,
     (version) =>
       db.programmeStandard.create({
-        data: { id: `${r.programmeId}-v${version}`, programmeId: r.programmeId, version, rules: r.rules as object, publishedAt: r.at ?? new Date(), publishedBy: r.publishedBy },
+        data: { id: `${r.programmeId}-v${version}`, programmeId: r.programmeId, version, rules: r.rules as object, publishedAt: r.at, publishedBy: r.publishedBy },
       }),
   );
 }
@@ -64,8 +64,8 @@ export function listGrading(db: Db, programmeId: string) {
 }
 
 /** A programme and version 1 of its grading rules, together. */
-export async function createProgramme(db: Db, r: { id: string; name: string; nameEn: string; talentType: string; grading: GradingValues; createdBy: string; at?: Date }) {
-  const at = r.at ?? new Date();
+export async function createProgramme(db: Db, r: { id: string; name: string; nameEn: string; talentType: string; grading: GradingValues; createdBy: string; at: Date }) {
+  const { at } = r;
   try {
     return await db.$transaction(async (tx) => {
       const programme = await tx.programme.create({ data: { id: r.id, name: r.name, nameEn: r.nameEn, talentType: r.talentType, createdBy: r.createdBy, createdAt: at } });

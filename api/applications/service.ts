@@ -78,7 +78,7 @@ export function applicationsService({ db, temporal, taskQueue, uiLink, now: cloc
     const workflowId = appraisalWorkflowId(id);
     const recorded = replay ? await db.application.findUnique({ where: { id } }) : null;
     if (recorded) return { id, workflowId, stage: recorded.stage, replay };
-    const input: AppraisalInput = { version: 1, applicationId: id, applicantId: actor.id, ...body, submittedAt: new Date().toISOString() };
+    const input: AppraisalInput = { version: 1, applicationId: id, applicantId: actor.id, ...body, submittedAt: clock().toISOString() };
     try {
       const stage = await temporal.workflow.executeUpdateWithStart(awaitSubmission, {
         startWorkflowOperation: new WithStartWorkflowOperation('titleAppraisal', {

@@ -21,7 +21,7 @@ const verification = z.object({
   revokedAt: z.string().optional(),
 });
 
-export function certificateRoutes({ db }: ApiDeps): RouteDef[] {
+export function certificateRoutes({ db, now }: ApiDeps): RouteDef[] {
   return [
     route({
       id: 'verifyCertificate',
@@ -67,7 +67,7 @@ export function certificateRoutes({ db }: ApiDeps): RouteDef[] {
         const cert = await db.certificate.findUnique({ where: { number: params.number } });
         if (!cert) throw notFound(`no certificate ${params.number}`);
         const { reason } = body();
-        const { integrityRecord } = await revokeCertificate(db, { certificateId: cert.id, reason, actorId: actor.id });
+        const { integrityRecord } = await revokeCertificate(db, { certificateId: cert.id, reason, actorId: actor.id, at: now() });
         return ok({ number: cert.number, status: 'revoked', barUntil: integrityRecord.barUntil.toISOString() });
       },
     }),

@@ -3,6 +3,7 @@
 // createMigration cannot use an adapter's shadow database ("shadow DB must be provided through an
 // external factory"), while diff can. Replaying the migrations needs a shadow database: PostgreSQL
 // needs a server (and CREATEDB on it); SQLite uses a private in-memory database.
+import { systemClock } from '../../domain/clock';
 import { withSchemaEngine } from '../../prisma/migrate/engine';
 import { layout, providerOf } from '../../prisma/migrate/layout';
 import { lockfileContent, noFilters, readMigrationsList } from '../../prisma/migrate/migrations-dir';
@@ -34,6 +35,6 @@ export async function migrationDrift(databaseUrl: string, schemaContent?: string
 }
 
 /** `<timestamp>_<name>`, the CLI's folder name: UTC, to the second. */
-export function migrationFolderName(name: string, now = new Date()): string {
+export function migrationFolderName(name: string, now = systemClock()): string {
   return `${now.toISOString().replace(/\D/g, '').slice(0, 14)}_${name}`;
 }

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import { systemClock } from '../../domain/clock';
 
 export interface CaughtMail {
   from: string;
@@ -50,7 +51,7 @@ export async function startSmtpCatcher(opts: { port?: number; host?: string; dir
           };
           messages.push(mail);
           if (opts.dir) {
-            const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${messages.length}.eml`;
+            const name = `${systemClock().toISOString().replace(/[:.]/g, '-')}-${messages.length}.eml`;
             await writeFile(join(opts.dir, name), raw);
           }
           listeners.forEach((l) => l());

@@ -10,7 +10,7 @@ const DAY_MS = 86_400_000;
  * instant of seeding on the caller's clock: the policy and standards were published a year
  * before it, the experts' terms (≤ 3 years, DOMAIN §8) run three years after it.
  */
-export async function seedDemo(db: Db, now: Date = new Date()): Promise<void> {
+export async function seedDemo(db: Db, now: Date): Promise<void> {
   const inForceFrom = new Date(now.getTime() - 365 * DAY_MS);
   for (const o of organisations) await db.organisation.upsert({ where: { id: o.id }, create: o, update: {} });
   for (const { roles, ...u } of users) {

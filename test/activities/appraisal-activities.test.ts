@@ -2,6 +2,7 @@
 import { Client } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActivities } from '../../activities';
+import { fixedClock } from '../../domain/clock';
 import type { Mailer } from '../../activities/mail/mailer';
 import type { Db } from '../../prisma/client';
 import { seedDemo } from '../../scripts/seed/seed';
@@ -18,11 +19,11 @@ beforeAll(async () => {
   database = await freshSqliteDb();
   db = database.prisma;
   await seedDemo(db, NOW);
-  acts = createActivities({ db, mailer, temporal: new Client(), taskQueue: 'unused' });
+  acts = createActivities({ db, mailer, temporal: new Client(), taskQueue: 'unused', clock: fixedClock(NOW) });
   await db.application.create({
     data: {
       id: 'case-1', workflowId: 'appraisal-case-1', applicantId: 'u-li-ming', employerId: 'org-zhangjiang-tech', track: 'standard',
-      series: 'engineering', level: 'intermediate', field: 'AI', submission: {}, stage: 'result-notice', submittedAt: new Date(),
+      series: 'engineering', level: 'intermediate', field: 'AI', submission: {}, stage: 'result-notice', submittedAt: NOW,
     },
   });
 });
@@ -38,7 +39,7 @@ describe('run twice, recorded once', () => {
     expect(await db.certificate.count({ where: { applicationId: 'case-1' } })).toBe(1);
     // Concurrent attempts too.
     const req2 = { ...req, applicationId: 'case-2' };
-    await db.application.create({ data: { id: 'case-2', workflowId: 'appraisal-case-2', applicantId: 'u-li-ming', employerId: 'org-zhangjiang-tech', track: 'standard', series: 'engineering', level: 'intermediate', field: 'AI', submission: {}, stage: 'result-notice', submittedAt: new Date() } });
+    await db.application.create({ data: { id: 'case-2', workflowId: 'appraisal-case-2', applicantId: 'u-li-ming', employerId: 'org-zhangjiang-tech', track: 'standard', series: 'engineering', level: 'intermediate', field: 'AI', submission: {}, stage: 'result-notice', submittedAt: NOW } });
     const [c, d] = await Promise.all([acts.issueCertificate(req2), acts.issueCertificate(req2)]);
     expect(d).toEqual(c);
     expect(await db.certificate.count({ where: { applicationId: 'case-2' } })).toBe(1);

@@ -4,12 +4,16 @@ import { Client } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActivities } from '../../activities';
 import { createMailer } from '../../activities/mail/mailer';
+import { fixedClock } from '../../domain/clock';
 import type { Db } from '../../prisma/client';
 import { startSmtpCatcher, type SmtpCatcher } from '../../scripts/dev/smtp-catcher';
 import { seedDemo } from '../../scripts/seed/seed';
 import type { AppraisalInput } from '../../workflows/appraisal/types';
 import type { Transition } from '../../workflows/shared/transition';
 import { freshPostgresDb, freshSqliteDb, postgresAvailable } from '../support/db';
+
+/** The demo data is seeded the day before the case: fixed, so any day gives the same rows. */
+const SEEDED_AT = '2026-09-27T02:00:00.000Z';
 
 let smtp: SmtpCatcher;
 beforeAll(async () => {
@@ -39,10 +43,10 @@ describe.each(providers)('activities run twice on $name', ({ fresh, skip, name }
   it.skipIf(skip)('leave the same rows and send each mail once', async () => {
     const { prisma: db, cleanup } = await fresh();
     try {
-      await seedDemo(db);
+      await seedDemo(db, new Date(SEEDED_AT));
       const mailer = createMailer(smtp.url, 'test <t@test>');
       // A lazy client: these activities never talk to Temporal.
-      const acts = createActivities({ db, mailer, temporal: new Client(), taskQueue: 'unused' });
+      const acts = createActivities({ db, mailer, temporal: new Client(), taskQueue: 'unused', clock: fixedClock(SEEDED_AT) });
       const caseId = `00000000-0000-4000-8000-00000000000${name === 'sqlite' ? 1 : 2}`;
       const workflowId = `appraisal-${caseId}`;
       const input: AppraisalInput = {

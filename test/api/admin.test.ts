@@ -142,7 +142,7 @@ describe('workflow search in Temporal', () => {
 describe('statistics and certificates', () => {
   it("counts against the plan's indicators, and a revoked certificate verifies as revoked", async () => {
     const app = await submitAs(h, 'u-li-ming', { ...engineeringBody, field: '芯片' });
-    const cert = await issueCertificate(h.db, { applicationId: app.id, holderId: 'u-li-ming', series: 'engineering', level: 'senior', issuedAt: new Date().toISOString() });
+    const cert = await issueCertificate(h.db, { applicationId: app.id, holderId: 'u-li-ming', series: 'engineering', level: 'senior', issuedAt: h.clock().toISOString() });
 
     const stats = await call('get', '/api/admin/statistics');
     expect(stats.status).toBe(200);
@@ -151,7 +151,7 @@ describe('statistics and certificates', () => {
     expect(stats.body.indicators.find((i: { key: string }) => i.key === 'new-leading-talents')).toMatchObject({ target: 100, value: 0 });
     // An admission to a 领军人才 programme, as the assessment's activities record it, counts.
     await h.db.membership.create({
-      data: { id: 'm-stat', workflowId: 'assessment-m-stat', programmeId: 'leading-talent', talentId: 'u-li-ming', employerId: 'org-zhangjiang-tech', series: 'engineering', level: 'senior', intake: '2026', admittedAt: new Date(), admittedBy: 'u-admin' },
+      data: { id: 'm-stat', workflowId: 'assessment-m-stat', programmeId: 'leading-talent', talentId: 'u-li-ming', employerId: 'org-zhangjiang-tech', series: 'engineering', level: 'senior', intake: String(h.clock().getUTCFullYear()), admittedAt: h.clock(), admittedBy: 'u-admin' },
     });
     const withLeader = await call('get', '/api/admin/statistics');
     expect(withLeader.body.indicators.find((i: { key: string }) => i.key === 'new-leading-talents').value).toBe(1);

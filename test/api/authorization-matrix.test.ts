@@ -101,7 +101,7 @@ beforeAll(async () => {
   // Both get a certificate, issued by the activity the workflow uses, so every certificate
   // route has a resource to find.
   const certs = await Promise.all(
-    [own, other].map((a) => issueCertificate(h.db, { applicationId: a.id, holderId: a.applicantId, series: a.series, level: a.level, issuedAt: new Date().toISOString() })),
+    [own, other].map((a) => issueCertificate(h.db, { applicationId: a.id, holderId: a.applicantId, series: a.series, level: a.level, issuedAt: h.clock().toISOString() })),
   );
   // The industry body sees cases given to it: the green channel's industry evaluation opens
   // such a task after the employer's 5-working-day notice, which real time cannot wait for.
@@ -115,7 +115,7 @@ beforeAll(async () => {
   for (const [who, talentId, employerId] of [['own', 'u-li-ming', 'org-zhangjiang-tech'], ['other', 'u-anna-chen', 'org-district-hospital']] as const) {
     const id = who === 'own' ? '00000000-0000-4000-8000-00000000a001' : '00000000-0000-4000-8000-00000000a002';
     await h.db.membership.create({
-      data: { id, workflowId: `assessment-${id}`, programmeId: 'leading-talent', talentId, employerId, series: 'engineering', level: 'senior', intake: '2026', admittedAt: new Date(), admittedBy: 'u-admin' },
+      data: { id, workflowId: `assessment-${id}`, programmeId: 'leading-talent', talentId, employerId, series: 'engineering', level: 'senior', intake: String(h.clock().getUTCFullYear()), admittedAt: h.clock(), admittedBy: 'u-admin' },
     });
     if (who === 'own') {
       // The evaluators of this cycle: an industry-body task and one expert's task.
@@ -126,7 +126,7 @@ beforeAll(async () => {
         ],
       });
     }
-    await h.db.exitReview.create({ data: { id: `${id}-1`, workflowId: `exit-${id}-1`, membershipId: id, talentId, n: 1, trigger: 'admin', startedAt: new Date() } });
+    await h.db.exitReview.create({ data: { id: `${id}-1`, workflowId: `exit-${id}-1`, membershipId: id, talentId, n: 1, trigger: 'admin', startedAt: h.clock() } });
   }
   res.own = { application: own.id, meeting: mine.meetingId, certificate: certs[0]!.number, code: certs[0]!.verificationCode, membership: '00000000-0000-4000-8000-00000000a001', exitReview: '00000000-0000-4000-8000-00000000a001-1' };
   res.other = { application: other.id, meeting: theirs.meetingId, certificate: certs[1]!.number, code: certs[1]!.verificationCode, membership: '00000000-0000-4000-8000-00000000a002', exitReview: '00000000-0000-4000-8000-00000000a002-1' };

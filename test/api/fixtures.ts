@@ -55,11 +55,11 @@ export async function sleepPastDeadline(h: Harness, userId: string, caseId: stri
 }
 
 export async function poll<T>(what: string, get: () => Promise<T | undefined | null | false>, timeoutMs = 20_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
+  const until = performance.now() + timeoutMs;
   for (;;) {
     const v = await get();
     if (v !== undefined && v !== null && v !== false) return v;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    if (performance.now() > until) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -76,7 +76,7 @@ export async function meetingFor(
 ) {
   const kind = opts.kind ?? 'scheduled';
   const { meetingId } = await enrollInMeeting(
-    { db: h.db, temporal: h.temporal, taskQueue: h.taskQueue, mailer: undefined as never },
+    { db: h.db, temporal: h.temporal, taskQueue: h.taskQueue, clock: h.clock, mailer: undefined as never },
     {
       kind,
       series: app.series,

@@ -23,12 +23,12 @@ beforeAll(async () => {
   outsider = (await h.db.expert.findFirstOrThrow({ where: { series: 'health' } })).id;
   const day = 86_400_000;
   const rows = [
-    { key: 'self-report', workflowId: 'assessment-m-li', caseId: 'm-li', kind: 'self-report', assigneeRole: 'applicant', assigneeId: 'u-li-ming', dueAt: new Date(Date.now() - day) },
-    { key: 'employer-evaluation', workflowId: 'assessment-m-li', caseId: 'm-li', kind: 'employer-evaluation', assigneeRole: 'employer', assigneeOrg: 'org-zhangjiang-tech', dueAt: new Date(Date.now() + 5 * day) },
-    { key: 'defence', workflowId: 'exit-m-li-1', caseId: 'm-li-1', kind: 'defence', assigneeRole: 'applicant', assigneeId: 'u-li-ming', dueAt: new Date(Date.now() + 9 * day) },
+    { key: 'self-report', workflowId: 'assessment-m-li', caseId: 'm-li', kind: 'self-report', assigneeRole: 'applicant', assigneeId: 'u-li-ming', dueAt: new Date(h.clock().getTime() - day) },
+    { key: 'employer-evaluation', workflowId: 'assessment-m-li', caseId: 'm-li', kind: 'employer-evaluation', assigneeRole: 'employer', assigneeOrg: 'org-zhangjiang-tech', dueAt: new Date(h.clock().getTime() + 5 * day) },
+    { key: 'defence', workflowId: 'exit-m-li-1', caseId: 'm-li-1', kind: 'defence', assigneeRole: 'applicant', assigneeId: 'u-li-ming', dueAt: new Date(h.clock().getTime() + 9 * day) },
     { key: 'exit-decision', workflowId: 'exit-m-li-1', caseId: 'm-li-1', kind: 'exit-decision', assigneeRole: 'authority' },
     { key: 'anna-report', workflowId: 'assessment-m-anna', caseId: 'm-anna', kind: 'self-report', assigneeRole: 'applicant', assigneeId: 'u-anna-chen' },
-    { key: 'done', workflowId: 'assessment-m-li', caseId: 'm-li', kind: 'self-report', assigneeRole: 'applicant', assigneeId: 'u-li-ming', closedAt: new Date() },
+    { key: 'done', workflowId: 'assessment-m-li', caseId: 'm-li', kind: 'self-report', assigneeRole: 'applicant', assigneeId: 'u-li-ming', closedAt: h.clock() },
   ];
   for (const { key, ...r } of rows) {
     const t = await h.db.task.create({ data: { taskKey: key, ...r } });

@@ -32,7 +32,8 @@ describe('eligibility against the pinned standard and track', () => {
   });
 
   it('the standard track needs the prior title held long enough', async () => {
-    const since = new Date().toISOString().slice(0, 10);
+    await t.syncClock();
+    const since = t.clock().toISOString().slice(0, 10);
     const reasons = await ineligibility({
       submission: { ...baseInput().submission, currentTitle: { level: 'junior', series: 'engineering', since } },
     });
@@ -89,11 +90,11 @@ describe('撤销 and the integrity record', () => {
         stage: 'certified',
         status: 'certified',
         policyVersion: 1,
-        submittedAt: new Date(),
+        submittedAt: t.clock(),
       },
     });
     await t.db.certificate.create({
-      data: { id, number: `SH-TEST-${id.slice(0, 6)}`, verificationCode: 'ABCD1234', applicationId: id, holderId: 'u-anna-chen', holderName: 'Anna Chen', series: 'health', level: 'intermediate', issuedAt: new Date() },
+      data: { id, number: `SH-TEST-${id.slice(0, 6)}`, verificationCode: 'ABCD1234', applicationId: id, holderId: 'u-anna-chen', holderName: 'Anna Chen', series: 'health', level: 'intermediate', issuedAt: t.clock() },
     });
     // Revoked on the test server's today, so the bar is running whenever the suite runs.
     const at = new Date(await t.env.currentTimeMs());

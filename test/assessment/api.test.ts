@@ -69,7 +69,7 @@ describe('programmes', () => {
 
     // Another talent, barred after an exit from some programme, is refused.
     await h.db.membership.create({
-      data: { id: crypto.randomUUID(), workflowId: `assessment-old-${Date.now()}`, programmeId: 'youth-innovator', talentId: 'u-anna-chen', employerId: 'org-district-hospital', series: 'health', level: 'intermediate', intake: '2020', status: 'exited', stage: 'exited', admittedAt: new Date('2020-01-01'), admittedBy: 'u-admin', reentryBarUntil: new Date(Date.now() + 400 * 86_400_000) },
+      data: { id: crypto.randomUUID(), workflowId: `assessment-old-${crypto.randomUUID()}`, programmeId: 'youth-innovator', talentId: 'u-anna-chen', employerId: 'org-district-hospital', series: 'health', level: 'intermediate', intake: '2020', status: 'exited', stage: 'exited', admittedAt: new Date('2020-01-01'), admittedBy: 'u-admin', reentryBarUntil: new Date(h.clock().getTime() + 400 * 86_400_000) },
     });
     const barred = await post('u-admin', '/api/programmes/leading-talent/members', { ...admit, talentId: 'u-anna-chen', employerId: 'org-district-hospital', series: 'health' });
     expect(barred.status).toBe(409);

@@ -9,6 +9,9 @@ import type { Grade } from '../../workflows/assessment/types';
 import { seedDemo } from '../../scripts/seed/seed';
 import { providers, type TestDb } from '../support/db';
 
+/** The demo data and the memberships date from a year before the cohort is graded (2027-12): fixed. */
+const SEEDED_AT = '2026-12-01T00:00:00.000Z';
+
 const entry = (id: string, score: number, baseGrade: Grade = score >= 9000 ? 'excellent' : score >= 7000 ? 'pass' : score >= 6000 ? 'basic-pass' : 'fail', quota: number | null = 0.2): QuotaEntry => ({ membershipId: id, score, baseGrade, quota });
 
 describe('the quota rule', () => {
@@ -66,7 +69,7 @@ describe.each(providers)('gradeCohort on $name', ({ fresh, skip }) => {
   beforeAll(async () => {
     if (skip) return;
     db = await fresh();
-    await seedDemo(db.prisma);
+    await seedDemo(db.prisma, new Date(SEEDED_AT));
   });
   afterAll(async () => {
     await db?.cleanup();
@@ -76,7 +79,7 @@ describe.each(providers)('gradeCohort on $name', ({ fresh, skip }) => {
     const ids = scores.map((_, i) => `${intake}-m${i}`);
     for (const id of ids) {
       await db.prisma.membership.create({
-        data: { id, workflowId: `assessment-${id}`, programmeId: 'leading-talent', talentId: 'u-li-ming', employerId: 'org-zhangjiang-tech', series: 'engineering', level: 'intermediate', intake, admittedAt: new Date(), admittedBy: 'u-admin' },
+        data: { id, workflowId: `assessment-${id}`, programmeId: 'leading-talent', talentId: 'u-li-ming', employerId: 'org-zhangjiang-tech', series: 'engineering', level: 'intermediate', intake, admittedAt: new Date(SEEDED_AT), admittedBy: 'u-admin' },
       });
     }
     const request = (i: number, at = '2027-12-01T00:00:00.000Z'): CohortRequest => ({
@@ -95,7 +98,7 @@ describe.each(providers)('gradeCohort on $name', ({ fresh, skip }) => {
   }
 
   it.skipIf(skip)('ten members calling at once: graded once, every call the same answer as the database', async () => {
-    const { ids, request } = await cohortOf(`race-${Date.now()}`, [9500, 9300, 9300, 9100, 8800, 8500, 8000, 7500, 7200, 9900]);
+    const { ids, request } = await cohortOf(`race-${crypto.randomUUID()}`, [9500, 9300, 9300, 9100, 8800, 8500, 8000, 7500, 7200, 9900]);
     const answers = await Promise.all(ids.map((_, i) => gradeCohortActivity(db.prisma, temporal, request(i))));
     // Whoever came last graded everyone; the others waited (or were graded by a later call).
     const rows = await db.prisma.cycleResult.findMany({ where: { membershipId: { in: ids } }, orderBy: { membershipId: 'asc' } });
@@ -113,7 +116,7 @@ describe.each(providers)('gradeCohort on $name', ({ fresh, skip }) => {
   });
 
   it.skipIf(skip)('at the cohort’s deadline it grades whoever is in; a late member takes a free slot or none', async () => {
-    const { ids, request } = await cohortOf(`late-${Date.now()}`, [9500, 8000, 9700, 9600, 7000, 7000, 7000, 7000, 7000, 7000]);
+    const { ids, request } = await cohortOf(`late-${crypto.randomUUID()}`, [9500, 8000, 9700, 9600, 7000, 7000, 7000, 7000, 7000, 7000]);
     const first = await Promise.all([0, 1, 4, 5, 6, 7, 8].map((i) => gradeCohortActivity(db.prisma, temporal, request(i))));
     expect(first.every((a) => a.grade === undefined)).toBe(true);
     const forced = await gradeCohortActivity(db.prisma, temporal, request(9, '2028-02-01T00:00:00.000Z'));

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCalendar } from '../../activities/calendar/working-days';
 import { evaluate, pause, reassign, resume, submitSelfReport } from '../../workflows/assessment/messages';
-import { justBefore } from '../../workflows/shared/deadline-book';
+import { justBefore } from '../../workflows/shared/clock';
 import { saveHistory } from '../support/histories';
 import { expectRefused } from '../support/workflow-helpers';
 import { actions, cycleStarted, openWindow, selfReportOf, uniform, waitForStatus } from './support/drive';

@@ -18,7 +18,7 @@ import type { Actor } from '../../workflows/shared/types';
 import { committeeFixturesPath } from '../fixtures/committee/paths';
 import type { committeeCase, CommitteeCaseInput } from '../fixtures/committee/workflows';
 import { freshSqliteDb } from '../support/db';
-import { createTimeSkippingEnv } from '../support/temporal-env';
+import { createTimeSkippingEnv, serverClock } from '../support/temporal-env';
 
 export const ADMIN: Actor = { id: 'u-admin', roles: ['admin'] };
 export const expert = (id: string): Actor => ({ id, roles: ['expert'] });
@@ -101,7 +101,8 @@ export async function startCommitteeEnv(): Promise<CommitteeEnv> {
   const mailer: Mailer = { send: async (m) => void mails.push(m), close() {} };
   const taskQueue = `committee-${randomUUID()}`;
   const seeds: string[] = [];
-  const deps = { db, mailer, temporal: client, taskQueue };
+  const { clock } = await serverClock(env);
+  const deps = { db, mailer, temporal: client, taskQueue, clock };
   const activities = createCommitteeActivities(deps, { randomSeed: () => seeds.shift() ?? randomBytes(16).toString('hex') });
   const worker = await Worker.create({
     connection: env.nativeConnection,

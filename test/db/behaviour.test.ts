@@ -1,6 +1,7 @@
 // What the rest of the app relies on from the database, on both providers: Json and DateTime
 // round-trip, keyed rows stay single when an activity runs twice, and transactions roll back.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemClock } from '../../domain/clock';
 import { Prisma, type PrismaClient } from '../../prisma/client';
 import { providers, type TestDb } from '../support/db';
 
@@ -34,7 +35,7 @@ describe.each(providers)('database behaviour on $name', ({ fresh, skip }) => {
     expect(row.rules).toEqual(rules);
 
     await prisma.auditEvent.create({
-      data: { workflowId: 'wf-json', eventKey: 'e1', caseId: 'c', actorId: 'u-1', action: 'submit', at: new Date() },
+      data: { workflowId: 'wf-json', eventKey: 'e1', caseId: 'c', actorId: 'u-1', action: 'submit', at: new Date('2026-09-28T02:00:00.000Z') },
     });
     const withoutDetail = await prisma.auditEvent.findFirstOrThrow({ where: { workflowId: 'wf-json' } });
     expect(withoutDetail.detail).toBeNull();
@@ -42,7 +43,8 @@ describe.each(providers)('database behaviour on $name', ({ fresh, skip }) => {
 
   it.skipIf(skip)('round-trips DateTime to the millisecond, and fills @default(now())', async () => {
     const at = new Date('2026-09-28T02:00:00.123Z');
-    const before = Date.now();
+    // @default(now()) is the database's wall clock, so the machine's clock is what to compare with.
+    const before = systemClock().getTime();
     const created = await prisma.auditEvent.create({
       data: { workflowId: 'wf-time', eventKey: 'e1', caseId: 'c', actorId: 'u-1', action: 'submit', at },
     });
@@ -54,7 +56,7 @@ describe.each(providers)('database behaviour on $name', ({ fresh, skip }) => {
 
   it.skipIf(skip)('keeps one AuditEvent per (workflowId, eventKey) when an upsert repeats', async () => {
     const key = { workflowId: 'wf-audit', eventKey: '3-approve' };
-    const data = { ...key, caseId: 'c', actorId: 'u-1', action: 'approve', detail: { score: 91 }, at: new Date() };
+    const data = { ...key, caseId: 'c', actorId: 'u-1', action: 'approve', detail: { score: 91 }, at: new Date('2026-09-28T02:00:00.000Z') };
     for (let i = 0; i < 3; i++) {
       await prisma.auditEvent.upsert({ where: { workflowId_eventKey: key }, create: data, update: {} });
     }

@@ -24,9 +24,9 @@ const DAY = 24 * 3600_000;
 const membershipOf = (h: WorkflowHandle) => h.workflowId.slice('assessment-'.length);
 
 async function waitForReview(h: WorkflowHandle, ready: (s: ExitReviewStatus) => boolean): Promise<ExitReviewStatus> {
-  const until = Date.now() + 30_000;
+  const until = performance.now() + 30_000;
   let last: ExitReviewStatus | undefined;
-  while (Date.now() < until) {
+  while (performance.now() < until) {
     last = await h.query(status).catch(() => undefined);
     if (last && ready(last)) return last;
     await new Promise((r) => setTimeout(r, 100));

@@ -18,7 +18,8 @@ export function actor(userId: string): Actor {
   throw new Error(`no demo user ${userId}`);
 }
 
-export const baseInput = (): AppraisalInput => ({
+/** A submission; `start()` stamps it with the server's time, as the API stamps its clock's. */
+export const baseInput = (submittedAt = '2026-09-28T02:00:00.000Z'): AppraisalInput => ({
   version: 1,
   applicationId: randomUUID(),
   applicantId: 'u-li-ming',
@@ -32,7 +33,7 @@ export const baseInput = (): AppraisalInput => ({
     currentTitle: { level: 'junior', series: 'engineering', since: '2019-07-01' },
     achievements: [{ kind: 'patent', title: '一种图像识别方法', year: 2024, evidence: ['patent.pdf'] }],
   },
-  submittedAt: new Date().toISOString(),
+  submittedAt,
 });
 
 export async function startAppraisalEnv(): Promise<AppraisalEnv> {

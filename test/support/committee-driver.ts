@@ -10,11 +10,11 @@ const admin: Actor = { id: 'u-admin', roles: ['admin'] };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function poll<T>(what: string, get: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
+  const until = performance.now() + timeoutMs;
   for (;;) {
     const v = await get();
     if (v !== undefined) return v;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    if (performance.now() > until) throw new Error(`timed out waiting for ${what}`);
     await sleep(100);
   }
 }

@@ -12,6 +12,7 @@ import { createMailer } from '../../activities/mail/mailer';
 import { createApp } from '../../api/app';
 import { mintToken } from '../../api/auth/tokens';
 import type { RateLimits } from '../../api/http/rate-limit';
+import { systemClock, type Clock } from '../../domain/clock';
 import type { Db } from '../../prisma/client';
 import { startSmtpCatcher, type SmtpCatcher } from '../../scripts/dev/smtp-catcher';
 import { seedDemo } from '../../scripts/seed/seed';
@@ -19,7 +20,7 @@ import { users } from '../../scripts/seed/demo-data';
 import type { Actor } from '../../workflows/shared/types';
 import { createWorker, workflowsPath } from '../../worker/create-worker';
 import { freshSqliteDb } from './db';
-import { createTimeSkippingEnv, testDataConverter } from './temporal-env';
+import { createTimeSkippingEnv, serverClock, testDataConverter } from './temporal-env';
 
 export const JWT_SECRET = 'test-secret-at-least-16-chars';
 
@@ -48,9 +49,10 @@ export interface Harness {
   /** Set with `timeSkipping`: `env.sleep('3 days')` moves the server's clock. */
   env?: TestWorkflowEnvironment;
   /**
-   * With `timeSkipping`, sets the API's clock (what is overdue) to the server's time; call it
-   * after skipping time. Without, the API runs on the wall clock and this does nothing.
+   * The API's and the activities' clock: the wall clock, or with `timeSkipping` the server's time
+   * as of the last `syncClock()` (call it after skipping time; without, it does nothing).
    */
+  clock: Clock;
   syncClock(): Promise<void>;
   /** The demo user's roles and organisation, or an expert of the seeded pool (`x-…`). */
   actorOf(userId: string): Actor;
@@ -69,17 +71,19 @@ export function actorOf(userId: string): Actor {
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const database = await freshSqliteDb();
-  await seedDemo(database.prisma);
   const smtp = await startSmtpCatcher();
   const mailer = createMailer(smtp.url, 'talent-lifecycle <no-reply@talent.test>');
   const taskQueue = `test-${randomUUID()}`;
 
   let env: TestWorkflowEnvironment | undefined;
+  let clock: Clock = systemClock;
+  let syncClock = async () => {};
   let temporal: Client;
   let workerConnection: NativeConnection;
   let close: () => Promise<void>;
   if (options.timeSkipping) {
     env = await createTimeSkippingEnv();
+    ({ clock, sync: syncClock } = await serverClock(env));
     temporal = env.client;
     workerConnection = env.nativeConnection;
     close = () => env!.teardown();
@@ -93,15 +97,15 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       await workerConnection.close();
     };
   }
+  await seedDemo(database.prisma, clock());
   const workerOptions = { workflowBundle: await workflowBundle(), maxCachedWorkflows: 0, dataConverter: testDataConverter };
-  const deps = { db: database.prisma, mailer, temporal, taskQueue };
+  const deps = { db: database.prisma, mailer, temporal, taskQueue, clock };
   const worker: Worker = options.wrapActivities
     ? await Worker.create({ connection: workerConnection, taskQueue, activities: options.wrapActivities(createActivities(deps)), ...workerOptions })
     : await createWorker({ connection: workerConnection, ...deps, options: workerOptions });
   const running = worker.run();
-  let offsetMs = 0;
   const app = createApp({
-    clock: () => new Date(Date.now() + offsetMs),
+    clock,
     db: database.prisma,
     temporal,
     logger: pino({ level: 'silent' }),
@@ -121,12 +125,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     app,
     taskQueue,
     ...(env ? { env } : {}),
-    async syncClock() {
-      if (env) offsetMs = (await env.currentTimeMs()) - Date.now();
-    },
+    clock,
+    syncClock: () => syncClock(),
     actorOf,
     tokenFor: (userId) => mintToken(actorOf(userId), JWT_SECRET),
-    deliverOutbox: () => deliverMail(database.prisma, mailer),
+    deliverOutbox: () => deliverMail({ db: database.prisma, mailer, clock }),
     async stop() {
       worker.shutdown();
       await running;

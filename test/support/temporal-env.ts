@@ -6,8 +6,10 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { NativeConnection } from '@temporalio/worker';
 import { temporal } from '@temporalio/proto';
 import { inject } from 'vitest';
+import { offsetClock, systemClock, type Clock } from '../../domain/clock';
 import { SEARCH_ATTRIBUTES } from '../../workflows/shared/search-attributes';
 import { createDataConverter, DEV_PAYLOAD_KEY } from '../../worker/data-converter';
+import { runStart } from './run-start';
 
 /** Tests encrypt payloads as production does, with the development key. */
 export const testDataConverter = createDataConverter(DEV_PAYLOAD_KEY);
@@ -24,7 +26,8 @@ export async function sleepUntil(env: TestWorkflowEnvironment, iso: string, extr
 
 /**
  * A time-skipping environment of its own, with the project's search attributes registered as
- * the dev server registers them (the workflows publish them); call `teardown()` when done.
+ * the dev server registers them (the workflows publish them), its clock moved to the run's start
+ * instant (TL_TEST_START, for the date matrix); call `teardown()` when done.
  */
 export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
   const env = await TestWorkflowEnvironment.createTimeSkipping({
@@ -35,7 +38,27 @@ export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> 
     namespace: env.namespace ?? 'default',
     searchAttributes: Object.fromEntries(SEARCH_ATTRIBUTES.map((k) => [k.name, temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD])),
   });
+  const start = runStart();
+  if (start) {
+    const ahead = start.getTime() - (await env.currentTimeMs());
+    if (ahead < 0) throw new Error(`TL_TEST_START ${start.toISOString()} is in the past: a time-skipping server only moves forward`);
+    await env.sleep(ahead);
+  }
   return env;
+}
+
+/**
+ * "Now" for what runs beside a time-skipping server (the API, activities, seeds): the server's
+ * time as of the last `sync()`, running on with the wall clock in between. Workflows read the
+ * server's time themselves.
+ */
+export async function serverClock(env: TestWorkflowEnvironment): Promise<{ clock: Clock; sync(): Promise<void> }> {
+  let offsetMs = 0;
+  const sync = async () => {
+    offsetMs = (await env.currentTimeMs()) - systemClock().getTime();
+  };
+  await sync();
+  return { clock: offsetClock(() => offsetMs), sync };
 }
 
 export interface DevServerConnection {

@@ -6,25 +6,30 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { createActivities } from '../../activities';
 import { createMailer } from '../../activities/mail/mailer';
+import type { Clock } from '../../domain/clock';
 import type { Db } from '../../prisma/client';
 import { startSmtpCatcher, type SmtpCatcher } from '../../scripts/dev/smtp-catcher';
 import { seedDemo } from '../../scripts/seed/seed';
 import { freshSqliteDb } from './db';
 import { workflowBundle } from './harness';
-import { createTimeSkippingEnv, testDataConverter } from './temporal-env';
+import { createTimeSkippingEnv, serverClock, testDataConverter } from './temporal-env';
 
 export interface WorkerEnv {
   env: TestWorkflowEnvironment;
   db: Db;
   smtp: SmtpCatcher;
   taskQueue: string;
+  /** The server's time (as of the last `syncClock()`): what the demo data was seeded at. */
+  clock: Clock;
+  syncClock(): Promise<void>;
   stop(): Promise<void>;
 }
 
 export async function startWorkerEnv(queuePrefix: string): Promise<WorkerEnv> {
   const env = await createTimeSkippingEnv();
   const database = await freshSqliteDb();
-  await seedDemo(database.prisma);
+  const { clock, sync } = await serverClock(env);
+  await seedDemo(database.prisma, clock());
   const smtp = await startSmtpCatcher();
   const mailer = createMailer(smtp.url, 'talent-lifecycle <no-reply@talent.test>');
   const taskQueue = `${queuePrefix}-${randomUUID()}`;
@@ -33,7 +38,7 @@ export async function startWorkerEnv(queuePrefix: string): Promise<WorkerEnv> {
     taskQueue,
     workflowBundle: await workflowBundle(),
     dataConverter: testDataConverter,
-    activities: createActivities({ db: database.prisma, mailer, temporal: env.client, taskQueue }),
+    activities: createActivities({ db: database.prisma, mailer, temporal: env.client, taskQueue, clock }),
   });
   const running = worker.run();
   return {
@@ -41,6 +46,8 @@ export async function startWorkerEnv(queuePrefix: string): Promise<WorkerEnv> {
     db: database.prisma,
     smtp,
     taskQueue,
+    clock,
+    syncClock: sync,
     async stop() {
       worker.shutdown();
       await running;

@@ -9,9 +9,9 @@ import { sleepUntil } from './temporal-env';
 
 /** Polls the `status` query until `ready` holds (activities run in real time, even when time skips). */
 export async function waitForStatus(handle: WorkflowHandle, ready: (s: AppraisalStatus) => boolean, timeoutMs = 20_000): Promise<AppraisalStatus> {
-  const until = Date.now() + timeoutMs;
+  const until = performance.now() + timeoutMs;
   let last: AppraisalStatus | undefined;
-  while (Date.now() < until) {
+  while (performance.now() < until) {
     last = await handle.query(status);
     if (ready(last)) return last;
     await new Promise((r) => setTimeout(r, 100));

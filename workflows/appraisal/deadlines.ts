@@ -1,10 +1,11 @@
 // Waiting for a person within working-day deadlines: reminders before, escalation after.
 import { condition } from '@temporalio/workflow';
 import type { Recipient, Transition } from '../shared/transition';
+import { now } from '../shared/clock';
 import { acts } from './activities';
 import type { AppraisalCase } from './state';
 
-export const now = () => new Date().toISOString();
+export { now };
 const ms = (iso: string) => new Date(iso).getTime();
 
 /** Records a transition; an update handler waiting for the next record then answers. */

@@ -6,7 +6,7 @@ import { committeeDecided } from '../committee/messages';
 import { acts } from './activities';
 import { now, record } from './deadlines';
 import * as m from './messages';
-import { justBefore } from './stages/notice';
+import { justBefore } from '../shared/clock';
 import type { AppraisalCase } from './state';
 
 /**

@@ -1,5 +1,6 @@
 import { allHandlersFinished, condition, getExternalWorkflowHandle, log, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
+import { msUntil, now } from '../shared/clock';
 import * as msg from './messages';
 import { CommitteeMeeting, type DrawCause } from './meeting';
 import type { CommitteeResult, MeetingInput, MeetingStep } from './types';
@@ -8,10 +9,6 @@ const { loadExpertPool, recordMeetingStep } = proxyActivities<Activities>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
-
-const now = () => new Date().toISOString();
-/** Workflow time until `at`; at least 1 ms, since a zero timeout means "no timeout" to condition(). */
-const msUntil = (at: string) => Math.max(1, Date.parse(at) - new Date().getTime());
 
 /** Runs jobs one at a time in call order, so the database records the meeting's steps in order. */
 function serial() {
@@ -35,7 +32,7 @@ export async function committeeMeeting(input: MeetingInput): Promise<CommitteeRe
   const draw = (cause: DrawCause, actorId: string) =>
     queue(async () => {
       if (!m.needsDraw(cause)) return;
-      const pool = await loadExpertPool({ series: input.series, cases: m.cases });
+      const pool = await loadExpertPool({ series: input.series, cases: m.cases, at: now() });
       await recordMeetingStep(m.fill(pool, cause, actorId, now()));
       const opened = m.openVotingIfQuorum(now());
       if (opened) await recordMeetingStep(opened);

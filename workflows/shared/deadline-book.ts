@@ -3,6 +3,7 @@
 // assessment and the exit review.
 import { condition, proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
+import { justBefore, now } from './clock';
 import type { Instant } from './types';
 
 const calendar = proxyActivities<Pick<Activities, 'deadlineAfter' | 'remindersBefore' | 'workingDaysBetween'>>({
@@ -10,10 +11,8 @@ const calendar = proxyActivities<Pick<Activities, 'deadlineAfter' | 'remindersBe
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
 
-export const now = () => new Date().toISOString();
+export { now };
 const ms = (iso: string) => new Date(iso).getTime();
-/** The last instant of a deadline's final day, so counting on starts the day after it. */
-export const justBefore = (iso: string) => new Date(ms(iso) - 1).toISOString();
 
 export interface Deadline {
   /** What it is for: a task kind, or a window such as the cycle's end. */

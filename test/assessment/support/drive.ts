@@ -10,13 +10,13 @@ import { expert, hr, industry, talent, type AssessmentEnv } from './env';
  * continuing as new can hang for over a minute there; a short deadline and another try avoid it.
  */
 export const queryStatus = (h: WorkflowHandle): Promise<AssessmentStatus | undefined> =>
-  h.client.withDeadline(Date.now() + 2_000, () => h.query(status)).catch(() => undefined);
+  h.client.withDeadline(performance.now() + 2_000, () => h.query(status)).catch(() => undefined);
 
 /** Polls `status` until `ready` (activities run in real time, even when time skips). */
 export async function waitForStatus(h: WorkflowHandle, ready: (s: AssessmentStatus) => boolean, timeoutMs = 30_000): Promise<AssessmentStatus> {
-  const until = Date.now() + timeoutMs;
+  const until = performance.now() + timeoutMs;
   let last: AssessmentStatus | undefined;
-  while (Date.now() < until) {
+  while (performance.now() < until) {
     last = await queryStatus(h);
     if (last && ready(last)) return last;
     await new Promise((r) => setTimeout(r, 100));
@@ -44,11 +44,11 @@ export const selfReportOf = (talentId: string) => ({
  */
 export async function cycleStarted(t: AssessmentEnv, h: WorkflowHandle, cycle: number): Promise<AssessmentStatus> {
   const id = h.workflowId.slice('assessment-'.length);
-  const until = Date.now() + 30_000;
+  const until = performance.now() + 30_000;
   for (;;) {
     const row = await t.db.membership.findUniqueOrThrow({ where: { id } });
     if (row.cycleIndex >= cycle) break;
-    if (Date.now() > until) throw new Error(`cycle ${cycle} of ${id} never started; the membership is at ${row.stage}, cycle ${row.cycleIndex}`);
+    if (performance.now() > until) throw new Error(`cycle ${cycle} of ${id} never started; the membership is at ${row.stage}, cycle ${row.cycleIndex}`);
     await new Promise((r) => setTimeout(r, 100));
   }
   return waitForStatus(h, (x) => x.cycle.index === cycle && x.cycle.windowOpensAt !== undefined);

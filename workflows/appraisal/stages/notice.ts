@@ -1,4 +1,5 @@
 // A public notice (公示) that a real-name objection pauses until it is resolved.
+import { justBefore } from '../../shared/clock';
 import { acts } from '../activities';
 import { now, record, reviewerWait, waitUntilDue } from '../deadlines';
 import type { AppraisalCase } from '../state';
@@ -59,8 +60,6 @@ async function startDeadlineFor(c: AppraisalCase): Promise<string> {
   return d.dueAt;
 }
 
-/** The last instant of a deadline's final day, so counting on starts the day after it. */
-export const justBefore = (iso: string) => new Date(new Date(iso).getTime() - 1).toISOString();
 
 export function clearObjection(c: AppraisalCase) {
   c.objection = undefined;

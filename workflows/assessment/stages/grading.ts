@@ -1,13 +1,12 @@
 // The composite score, the cohort's grade with its 优秀 quota, and what the grade sets off.
 import { condition } from '@temporalio/workflow';
-import { now } from '../../shared/deadline-book';
+import { msUntil, now } from '../../shared/clock';
 import { acts, record } from '../activities';
 import { startExitReview } from '../exit-review-start';
 import { baseGrade, composite, gradeTrigger } from '../scoring';
 import type { AssessmentCase } from '../state';
 import { GRADE_LABELS } from '../types';
 
-const msUntil = (iso: string) => Math.max(1, new Date(iso).getTime() - new Date().getTime());
 
 /** `assessed` is false when the self-report never came: the cycle is 不合格 without a score. */
 export async function grading(c: AssessmentCase, assessed: boolean): Promise<void> {

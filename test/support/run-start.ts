@@ -1,0 +1,12 @@
+// The instant a test run starts at: the machine's time, or TL_TEST_START for a run of the date
+// matrix (scripts/test-dates.ts). Time-skipping servers are moved there when they start; what is
+// seeded or stamped beside them reads their time (serverClock), never the machine's.
+
+/** TL_TEST_START as an instant, or undefined when the run starts now. */
+export function runStart(): Date | undefined {
+  const raw = process.env.TL_TEST_START;
+  if (!raw) return undefined;
+  const at = new Date(raw);
+  if (!/T.*(Z|[+-]\d{2}:\d{2})$/.test(raw) || Number.isNaN(at.getTime())) throw new Error(`TL_TEST_START must be an ISO instant with an offset, got ${JSON.stringify(raw)}`);
+  return at;
+}
