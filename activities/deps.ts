@@ -1,6 +1,7 @@
 import type { Client } from '@temporalio/client';
 import type { Clock } from '../domain/clock';
 import type { Db } from '../prisma/client';
+import type { CalendarMode } from '../records/calendar';
 import type { Mailer } from './mail/mailer';
 
 /** What activities need from the outside world; the worker builds these once and injects them. */
@@ -12,4 +13,6 @@ export interface ActivityDeps {
   taskQueue: string;
   /** "Now" for what activities stamp themselves (mail sent, a fallback): the deployment's clock. */
   clock: Clock;
+  /** How working days are counted: the mainland calendar unless a development deployment compresses them. */
+  calendarMode?: CalendarMode;
 }

@@ -1,5 +1,7 @@
 import type { DbTx } from '../prisma/client';
 import type { Transition } from '../workflows/shared/transition';
+import { processOf } from '../records/process';
+import { syncRunningDeadlines } from '../records/running-deadlines';
 import { enqueueMails } from './mail/outbox';
 
 /** Per process, how a transition updates that process's case row (the read model). */
@@ -20,10 +22,6 @@ const caseUpdaters: Record<string, (tx: DbTx, t: Transition) => Promise<unknown>
   // An exit review: open | exited | retained | dismissed.
   exit: (tx, t) => tx.exitReview.update({ where: { id: t.caseId }, data: { stage: t.stage, ...(t.status ? { status: t.status } : {}) } }),
 };
-
-export function processOf(workflowId: string): string {
-  return workflowId.slice(0, workflowId.indexOf('-'));
-}
 
 /**
  * Records one workflow transition: the audit event, the case's stage, the tasks it closes and
@@ -77,6 +75,7 @@ export async function applyTransition(tx: DbTx, t: Transition): Promise<{ mailKe
   for (const r of t.retimeTasks ?? []) {
     await tx.task.updateMany({ where: { workflowId: t.workflowId, taskKey: r.taskKey, closedAt: null }, data: { dueAt: new Date(r.dueAt) } });
   }
+  if (t.deadlines) await syncRunningDeadlines(tx, t, t.deadlines);
   const mailKeys = await enqueueMails(tx, t.mails ?? []);
   return { mailKeys, replayed: false };
 }

@@ -5,8 +5,10 @@ import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { systemClock, type Clock } from '../domain/clock';
 import type { Db } from '../prisma/client';
+import type { CalendarMode } from '../records/calendar';
 import { adminRoutes } from './admin/routes';
 import { applicationRoutes } from './applications/routes';
+import { calendarRoutes } from './calendar/routes';
 import { authenticate } from './auth/authenticate';
 import { createVerifier, type TokenConfig } from './auth/tokens';
 import { certificateRoutes } from './certificates/routes';
@@ -39,6 +41,7 @@ export const routeModules: RouteModule[] = [
   programmeRoutes,
   standardRoutes,
   adminRoutes,
+  calendarRoutes,
 ];
 
 export interface AppConfig {
@@ -51,6 +54,8 @@ export interface AppConfig {
   bodyLimit?: string;
   /** Express `trust proxy`, so rate limits and logs see the client's IP behind a proxy. */
   trustProxy?: boolean | number | string;
+  /** How working days are counted (compressed only in a development deployment). */
+  calendarMode?: CalendarMode;
 }
 
 export interface AppDeps {
@@ -68,6 +73,7 @@ export function createApp({ db, temporal, logger, config, clock = systemClock }:
     temporal,
     taskQueue: config.taskQueue,
     now: clock,
+    calendarMode: config.calendarMode ?? {},
     uiLink: (workflowId) => `${config.temporalUiUrl}/namespaces/${config.namespace}/workflows/${encodeURIComponent(workflowId)}`,
   };
   const routes: RouteDef[] = routeModules.flatMap((module) => module(deps));

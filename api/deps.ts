@@ -1,6 +1,7 @@
 import type { Client } from '@temporalio/client';
 import type { Clock } from '../domain/clock';
 import type { Db } from '../prisma/client';
+import type { CalendarMode } from '../records/calendar';
 import type { RouteDef } from './http/route';
 
 /** What every route module receives from the composition root (api/app.ts). */
@@ -12,6 +13,8 @@ export interface ApiDeps {
   uiLink(workflowId: string): string;
   /** What time it is: stamps, due dates and overdue flags. The wall clock, or a test server's. */
   now: Clock;
+  /** How working days are counted here (compressed in a development deployment). */
+  calendarMode: CalendarMode;
 }
 
 /** A resource's routes: a function of the shared dependencies, listed once in api/app.ts. */

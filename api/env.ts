@@ -1,9 +1,29 @@
 import { z } from 'zod';
 import { createDataConverter, DEV_PAYLOAD_KEY } from '../worker/data-converter';
+import type { CalendarMode } from '../records/calendar';
 import { DEV_JWT_SECRET } from './auth/tokens';
 
+/** 'true'/'1'/'yes' or 'false'/'0'/'no'/''; anything else is an error, not a silent false. */
+const flag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+  .default('false')
+  .transform((v) => ['true', '1', 'yes'].includes(v));
+
 // Configuration is parsed once at start-up; a bad value stops the process with a readable message.
-const schema = z.object({
+const fields = z.object({
+  /**
+   * What this deployment is. `production` refuses the development flag and the development
+   * secrets; anything else is a development or demo machine. Deliberately not NODE_ENV, which
+   * tools set for their own reasons.
+   */
+  TL_DEPLOYMENT: z.enum(['development', 'production']).default('development'),
+  /**
+   * Development conveniences (off by default): compressed working days (below), and what later
+   * pages offer developers. `npm start` turns it on.
+   */
+  TL_DEV_MODE: flag,
+  /** With TL_DEV_MODE: one working day lasts this many seconds, so demos get past 5-day notices. */
+  TL_DEV_WORKING_DAY_SECONDS: z.coerce.number().int().min(1).max(86_400).optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   DATABASE_URL: z.string().min(1).default('file:./data/app.db'),
   TEMPORAL_ADDRESS: z.string().min(1).default('127.0.0.1:7233'),
@@ -34,6 +54,22 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
+const schema = fields.superRefine((env, ctx) => {
+  const production = env.TL_DEPLOYMENT === 'production';
+  if (production && env.TL_DEV_MODE) {
+    ctx.addIssue({ code: 'custom', path: ['TL_DEV_MODE'], message: 'development mode is refused in a deployment marked production (TL_DEPLOYMENT=production)' });
+  }
+  if (env.TL_DEV_WORKING_DAY_SECONDS !== undefined && !env.TL_DEV_MODE) {
+    ctx.addIssue({ code: 'custom', path: ['TL_DEV_WORKING_DAY_SECONDS'], message: 'compressed working days are a development convenience: set TL_DEV_MODE=true as well' });
+  }
+  if (production && env.JWT_SECRET === DEV_JWT_SECRET && !env.JWT_JWKS_URL) {
+    ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'production needs its own JWT_SECRET (or JWT_JWKS_URL), not the development default' });
+  }
+  if (production && env.TEMPORAL_PAYLOAD_KEY === DEV_PAYLOAD_KEY) {
+    ctx.addIssue({ code: 'custom', path: ['TEMPORAL_PAYLOAD_KEY'], message: 'production needs its own TEMPORAL_PAYLOAD_KEY, not the development default' });
+  }
+});
+
 export type Env = z.infer<typeof schema>;
 
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
@@ -42,6 +78,11 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     throw new Error(`invalid configuration:\n${z.prettifyError(parsed.error)}`);
   }
   return parsed.data;
+}
+
+/** How the calendar activity counts working days in this deployment. */
+export function calendarModeOf(env: Env): CalendarMode {
+  return env.TL_DEV_MODE && env.TL_DEV_WORKING_DAY_SECONDS ? { acceleratedWorkingDayMs: env.TL_DEV_WORKING_DAY_SECONDS * 1000 } : {};
 }
 
 /** The payload codec every Temporal client and worker of this deployment uses. */
@@ -65,5 +106,6 @@ export function appConfigOf(env: Env) {
     rateLimits: { mutations: env.RATE_LIMIT_MUTATIONS, public: env.RATE_LIMIT_PUBLIC, windowMs: env.RATE_LIMIT_WINDOW_MS },
     bodyLimit: env.BODY_LIMIT,
     trustProxy: env.TRUST_PROXY,
+    calendarMode: calendarModeOf(env),
   };
 }

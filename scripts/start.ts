@@ -5,7 +5,7 @@
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { mintToken } from '../api/auth/tokens';
-import { loadEnv } from '../api/env';
+import { calendarModeOf, loadEnv } from '../api/env';
 import { systemClock } from '../domain/clock';
 import { createPrisma } from '../prisma/client';
 import { applyMigrations } from '../prisma/migrate';
@@ -27,8 +27,11 @@ const env = loadEnv({
   TEMPORAL_ADDRESS: `127.0.0.1:${temporalPort}`,
   TEMPORAL_UI_URL: `http://localhost:${uiPort}`,
   SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+  // The embedded system is a development and demo machine; TL_DEV_MODE=false turns that off.
+  TL_DEV_MODE: 'true',
   ...process.env,
 });
+const accelerated = calendarModeOf(env).acceleratedWorkingDayMs;
 
 say('starting the Temporal dev server…');
 const temporal = await startDevServer({ port: temporalPort, ui: true, uiPort, dbFilename: resolve(dataDir, 'temporal.db') });
@@ -54,6 +57,7 @@ for (const u of users) {
   const token = await mintToken({ id: u.id, roles: u.roles, ...(u.organisationId ? { organisationId: u.organisationId } : {}) }, env.JWT_SECRET);
   console.log(`  ${u.id.padEnd(18)} ${u.roles.join(',').padEnd(10)} ${token}`);
 }
+if (accelerated) say(`development clock: one working day lasts ${accelerated / 1000} s (TL_DEV_WORKING_DAY_SECONDS); policy deadlines are unchanged`);
 say('Ctrl-C stops everything.');
 
 let stopping = false;

@@ -2,7 +2,7 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { pino } from 'pino';
 import { createMailer } from '../activities/mail/mailer';
-import { dataConverterOf, loadEnv } from '../api/env';
+import { calendarModeOf, dataConverterOf, loadEnv } from '../api/env';
 import { systemClock } from '../domain/clock';
 import { createPrisma } from '../prisma/client';
 import { createWorker } from './create-worker';
@@ -33,10 +33,11 @@ const worker = await createWorker({
   mailer,
   temporal,
   clock: systemClock,
+  calendarMode: calendarModeOf(env),
   options: { dataConverter },
 });
 const stopPoller = startOutboxPoller({ db, mailer, clock: systemClock }, logger);
-logger.info({ taskQueue: env.TEMPORAL_TASK_QUEUE }, 'worker running');
+logger.info({ taskQueue: env.TEMPORAL_TASK_QUEUE, ...calendarModeOf(env) }, 'worker running');
 // The SDK shuts the worker down gracefully on SIGINT/SIGTERM, which ends run().
 await worker.run();
 stopPoller();

@@ -1,15 +1,13 @@
-// Deadline activities: the published calendar (cached per process in ./published) plus the
-// administrators' CalendarDay overrides, read on every call because they change rarely but
-// matter at once, and there are only a handful of them.
-import type { Db } from '../../prisma/client';
+// Deadline activities: the calendar as it is at the call (the published data plus the
+// administrators' entries, read on every call because they change rarely but matter at once), or
+// the compressed one of a development deployment.
+import type { WorkingDayCalendar, Deadline } from '../../domain/calendar/working-days';
+import { currentCalendar } from '../../records/calendar';
 import { invalid } from '../../workflows/shared/failures';
 import type { ActivityDeps } from '../deps';
-import { createCalendar, type Calendar, type CalendarOverride, type Deadline } from './working-days';
 
-export function createCalendarActivities({ db }: Pick<ActivityDeps, 'db'>) {
-  async function calendar(): Promise<Calendar> {
-    return createCalendar(await loadOverrides(db));
-  }
+export function createCalendarActivities({ db, calendarMode }: Pick<ActivityDeps, 'db' | 'calendarMode'>) {
+  const calendar = (): Promise<WorkingDayCalendar> => currentCalendar(db, calendarMode);
 
   return {
     /** The deadline `workingDays` working days after the event at `from` (民法典 art. 201). */
@@ -30,18 +28,6 @@ export function createCalendarActivities({ db }: Pick<ActivityDeps, 'db'>) {
       return rejectingBadInput(() => cal.workingDaysBetween(from, to));
     },
   };
-}
-
-/**
- * A malformed row is an administrator's data error: it throws a plain (retryable) error so the
- * activity recovers once the row is fixed, instead of failing the case.
- */
-async function loadOverrides(db: Db): Promise<CalendarOverride[]> {
-  const rows = await db.calendarDay.findMany({ select: { date: true, kind: true } });
-  return rows.map(({ date, kind }) => {
-    if (kind !== 'holiday' && kind !== 'workday') throw new Error(`CalendarDay ${date}: kind must be holiday or workday, not ${JSON.stringify(kind)}`);
-    return { date, kind };
-  });
 }
 
 /** Bad arguments will not get better on retry: fail the activity for good. */

@@ -143,7 +143,7 @@ export const applicationDetail = applicationSummary.extend({
   submission: z.unknown(),
   policyVersion: z.number().nullable(),
   live: z.boolean().describe('Whether the stage was read from the running workflow (else from the database).'),
-  deadline: z.object({ purpose: z.string(), dueAt: z.string(), workingDays: z.number(), warnings: z.array(z.string()) }).optional(),
+  deadline: z.object({ purpose: z.string(), from: z.string().optional(), dueAt: z.string(), workingDays: z.number(), warnings: z.array(z.string()) }).optional(),
   correctionItems: z.array(z.object({ item: z.string(), reason: z.string() })).optional(),
   committee: z.object({ members: z.number(), present: z.number(), yes: z.number(), no: z.number(), abstain: z.number(), passed: z.boolean() }).optional(),
   certificateNumber: z.string().optional(),

@@ -3,9 +3,10 @@
 import type { Db, Prisma } from '../../prisma/client';
 import type { Actor } from '../../workflows/shared/types';
 import { skipTake } from '../http/paging';
+import { processOf } from '../../records/process';
 
 /** The process of a task is its workflow id's prefix: appraisal-…, meeting-…, assessment-…, exit-…. */
-export const processOf = (workflowId: string) => workflowId.slice(0, Math.max(0, workflowId.indexOf('-')));
+export { processOf };
 
 /** Where a person opens the case behind a task; processes without an entry get no link yet. */
 export const caseLinks: Record<string, (caseId: string) => string> = {

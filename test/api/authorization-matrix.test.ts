@@ -80,6 +80,15 @@ const MATRIX: Record<string, Rule | 'public'> = {
   resumeMembership: only({ admin: 'ok' }),
   requestExitReview: only({ employer: OWN, admin: 'ok' }),
   decideExitReview: only({ authority: 'ok' }),
+  calendarYear: only({ admin: 'ok' }),
+  calendarCoverage: only({ admin: 'ok' }),
+  setCalendarDay: only({ admin: 'ok' }),
+  removeCalendarDay: only({ admin: 'ok' }),
+  changeCalendarDays: only({ admin: 'ok' }),
+  previewCalendarChange: only({ admin: 'ok' }),
+  calendarChanges: only({ admin: 'ok' }),
+  pendingDeadlines: only({ admin: 'ok' }),
+  recomputeDeadlines: only({ admin: 'ok' }),
 };
 
 let h: Harness;
@@ -139,6 +148,8 @@ function urlOf(r: RouteDef, which: 'own' | 'other') {
   const ids = res[which];
   const path = r.path
     .replace(':number', encodeURIComponent(ids.certificate!))
+    .replace(':year', '2027')
+    .replace(':date', '2027-01-01')
     .replace(':id', idFor(r.path, ids));
   return r.id === 'verifyCertificate' ? `${path}?number=${ids.certificate}&code=${ids.code}` : path;
 }

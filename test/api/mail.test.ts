@@ -94,7 +94,8 @@ describe('mail for a full standard-track case', () => {
     await call('u-admin', 'post', `${meeting}/close-voting`);
     await poll('the result notice', async () => (await h.db.application.findUniqueOrThrow({ where: { id: caseId } })).stage === 'result-notice');
 
-    // The 5-working-day result notice, then the certificate: waiting on the result lets time skip.
+    // The 5-working-day result notice, then the certificate.
+    await sleepPastDeadline(h, 'u-admin', caseId, 'result-notice');
     const result = await h.temporal.workflow.getHandle(workflowId).result();
     expect(result).toEqual({ stage: 'certified' });
     const certificateMail = await h.smtp.waitFor((m) => m.to.includes('anna.chen@example.com') && m.subject.startsWith('Your title certificate'));

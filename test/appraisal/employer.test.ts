@@ -1,8 +1,8 @@
 // Employer review and the employer's notice (DOMAIN §1.2), under time skipping.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lastPublishedYear } from '../../activities/calendar/published';
-import { countingDay, dayNumber, startOfDay, yearOf } from '../../activities/calendar/shanghai';
-import { createCalendar } from '../../activities/calendar/working-days';
+import { lastPublishedYear } from '../../domain/calendar/published';
+import { countingDay, dayNumber, startOfDay, yearOf } from '../../domain/calendar/shanghai';
+import { createCalendar } from '../../domain/calendar/working-days';
 import { decideAsEmployer, object, resolveObjection, resubmit, status } from '../../workflows/appraisal/messages';
 import { actor, startAppraisalEnv, type AppraisalEnv } from '../support/appraisal-env';
 import { sleepUntil } from '../support/temporal-env';
@@ -64,6 +64,7 @@ describe('employer review', () => {
     await h.executeUpdate(decideAsEmployer, { args: [{ actor: hr, decision: 'return', reason: '材料不全' }] });
     const s = await h.query(status);
     expect(s.deadline?.purpose).toBe('resubmit');
+    await sleepUntil(t.env, s.deadline!.dueAt);
     expect((await h.result()).stage).toBe('withdrawn');
     const row = await t.db.application.findFirstOrThrow({ where: { workflowId: h.workflowId } });
     expect(row).toMatchObject({ stage: 'withdrawn', status: 'withdrawn' });

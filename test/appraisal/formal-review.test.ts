@@ -1,6 +1,6 @@
 // Formal review with the one-time correction notice (一次性告知), and the admin's interventions.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCalendar } from '../../activities/calendar/working-days';
+import { createCalendar } from '../../domain/calendar/working-days';
 import type { WorkflowHandle } from '@temporalio/client';
 import {
   cancel,
@@ -69,6 +69,7 @@ describe('formal review', () => {
   it('a correction not made in time withdraws the application (视为放弃)', async () => {
     const h = await atFormalReview();
     await h.executeUpdate(decideFormalReview, { args: [{ actor: authority, decision: 'correct', items: [{ item: 'photo', reason: '缺少照片' }] }] });
+    await sleepPastDeadline(t.env, h, 'correction');
     expect((await h.result()).stage).toBe('withdrawn');
     const audit = await t.db.auditEvent.findFirstOrThrow({ where: { workflowId: h.workflowId, action: 'correction-missed' } });
     expect(audit.detail).toMatchObject({ note: '视为放弃' });

@@ -2,12 +2,13 @@
 // (DOMAIN §1); a failed candidate's 复查; an upheld result objection's 复核.
 import type { WorkflowHandle } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCalendar } from '../../activities/calendar/working-days';
+import { createCalendar } from '../../domain/calendar/working-days';
 import { appeal, decideAsEmployer, decideFormalReview, evaluateAsIndustry, object, resolveObjection, status } from '../../workflows/appraisal/messages';
 import type { AppraisalInput } from '../../workflows/appraisal/types';
 import { actor, startAppraisalEnv, type AppraisalEnv } from '../support/appraisal-env';
 import { meetingOf, runMeeting } from '../support/committee-driver';
 import { saveHistory } from '../support/histories';
+import { sleepUntil } from '../support/temporal-env';
 import { committeeMeetingWorkflowId } from '../../workflows/committee/messages';
 import { actions, expectRefused, sleepPastDeadline, waitForStage, waitForStatus } from '../support/workflow-helpers';
 
@@ -36,6 +37,7 @@ async function certify(h: WorkflowHandle) {
   await waitForStage(h, 'result-notice');
   const notice = (await h.query(status)).deadline!;
   expect(notice).toMatchObject({ purpose: 'result-notice', workingDays: 5 });
+  await sleepUntil(t.env, notice.dueAt);
   return { result: await h.result(), notice };
 }
 
@@ -151,7 +153,7 @@ describe('after the committee', () => {
     const h = await t.start();
     await throughFormalReview(h);
     await runMeeting(t.env.client, t.db, (await h.query(status)).applicationId, ['no', 'no', 'no', 'no', 'no']);
-    await waitForStatus(h, (s) => s.deadline?.purpose === 'appeal-window');
+    await sleepPastDeadline(t.env, h, 'appeal-window');
     expect((await h.result()).stage).toBe('failed');
     expect(actions(await h.query(status)).at(-1)).toBe('appeal-window-closed');
   });

@@ -1,8 +1,11 @@
 // Working-day deadlines of a membership (DOMAIN §3, §6, §8): reminders 3 and 1 working days
 // before, escalation after, a missing self-report graded 不合格, and pause/resume moving the clocks.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCalendar } from '../../activities/calendar/working-days';
+import { countingDay, isoDate } from '../../domain/calendar/shanghai';
+import { createCalendar } from '../../domain/calendar/working-days';
+import { changeDays } from '../../records/calendar';
 import { evaluate, pause, reassign, resume, submitSelfReport } from '../../workflows/assessment/messages';
+import { recomputeDeadlines } from '../../workflows/shared/calendar-messages';
 import { justBefore } from '../../workflows/shared/clock';
 import { saveHistory } from '../support/histories';
 import { expectRefused } from '../support/workflow-helpers';
@@ -120,6 +123,40 @@ describe('pause and resume', () => {
     // The talent may act again.
     expect(await h.executeUpdate(submitSelfReport, { args: [selfReportOf(id!)] })).toBe('evaluation');
     await saveHistory('assessment-paused', h);
+  });
+});
+
+describe('a calendar change', () => {
+  it('moves the parallel evaluation deadlines and their tasks once an administrator recomputes them, and not before', async () => {
+    const [id] = await t.talents(1);
+    const h = await t.admit({ talentId: id!, programmeId: 'youth-innovator', intake: 'recompute' });
+    await openWindow(t, h, 1);
+    await h.executeUpdate(submitSelfReport, { args: [selfReportOf(id!)] });
+    const open = await waitForStatus(h, (s) => s.stage === 'evaluation');
+    const opened = open.timeline.find((e) => e.action === 'open-evaluation')!.at;
+    // The first working day the evaluations count becomes a holiday.
+    let day = countingDay(opened) + 1;
+    while (!calendar.isWorkingDay(isoDate(day))) day++;
+    await changeDays(t.db, [{ date: isoDate(day), kind: 'holiday' }], { actorId: 'u-admin', reason: '临时调整', at: t.clock() });
+    const corrected = createCalendar([{ date: isoDate(day), kind: 'holiday' }]);
+    // Running deadlines keep their end until an administrator asks.
+    expect((await waitForStatus(h, () => true)).deadlines).toEqual(open.deadlines);
+    await expectRefused(h.executeUpdate(recomputeDeadlines, { args: [{ actor: hr, reason: 'x' }] }), 'Forbidden');
+    await expectRefused(h.executeUpdate(recomputeDeadlines, { args: [{ actor: admin, reason: ' ' }] }), 'InvalidRequest');
+
+    const result = await h.executeUpdate(recomputeDeadlines, { args: [{ actor: admin, reason: '按更正后的日历重新计算' }] });
+    const expected = open.deadlines.map((d) => ({ purpose: d.purpose, from: d.dueAt, to: corrected.addWorkingDays(opened, d.workingDays).dueAt }));
+    expect(result).toEqual({ stage: 'evaluation', moved: expected });
+    const after = await waitForStatus(h, () => true);
+    expect(after.deadlines.map((d) => d.dueAt)).toEqual(expected.map((m) => m.to));
+    const tasks = await t.db.task.findMany({ where: { workflowId: h.workflowId, closedAt: null, kind: { startsWith: 'evaluation-' } }, orderBy: { kind: 'asc' } });
+    expect(Object.fromEntries(tasks.map((x) => [x.kind, x.dueAt?.toISOString()]))).toEqual(Object.fromEntries(expected.map((m) => [m.purpose, m.to])));
+    const rows = await t.db.runningDeadline.findMany({ where: { workflowId: h.workflowId, endedAt: null, purpose: { startsWith: 'evaluation-' } } });
+    expect(Object.fromEntries(rows.map((r) => [r.purpose, r.dueAt.toISOString()]))).toEqual(Object.fromEntries(expected.map((m) => [m.purpose, m.to])));
+    expect(await t.db.auditEvent.findFirst({ where: { workflowId: h.workflowId, action: 'recompute-deadlines' } })).toMatchObject({ actorId: 'u-admin', detail: expect.objectContaining({ moved: expected }) });
+    // Counted again on the same calendar, nothing moves and nothing is recorded.
+    expect(await h.executeUpdate(recomputeDeadlines, { args: [{ actor: admin, reason: 'again' }] })).toEqual({ stage: 'evaluation', moved: [] });
+    expect(await t.db.auditEvent.count({ where: { workflowId: h.workflowId, action: 'recompute-deadlines' } })).toBe(1);
   });
 });
 

@@ -2,7 +2,7 @@
 // published and unpublished years), random counts, and random administrator overrides.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createCalendar, shanghaiDate, type CalendarOverride } from '../../activities/calendar/working-days';
+import { createCalendar, shanghaiDate, type CalendarOverride } from '../../domain/calendar/working-days';
 
 const DAY = 86_400_000;
 const EIGHT_HOURS = 8 * 3_600_000;

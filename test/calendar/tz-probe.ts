@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 // Default import: the package is CommonJS, so Node's ESM loader finds no named exports.
 import chineseDays from 'chinese-days';
-import { createCalendar } from '../../activities/calendar/working-days';
+import { createCalendar } from '../../domain/calendar/working-days';
 
 const DAY = 86_400_000;
 const cal = createCalendar([{ date: '2026-09-30', kind: 'holiday' }, { date: '2027-01-01', kind: 'holiday' }]);

@@ -1,8 +1,8 @@
 // Working-day deadlines on the 2026 mainland calendar (DOMAIN §6), with worked examples checked
 // by hand against the State Council's 2026 notice.
 import { describe, expect, it } from 'vitest';
-import { createCalendar, shanghaiDate } from '../../activities/calendar/working-days';
-import { firstPublishedYear, lastPublishedYear } from '../../activities/calendar/published';
+import { createCalendar, shanghaiDate } from '../../domain/calendar/working-days';
+import { firstPublishedYear, lastPublishedYear } from '../../domain/calendar/published';
 
 const cal = createCalendar([]);
 /** The n-th counted day for n = 1..count: the days a period runs through. */

@@ -38,6 +38,11 @@ export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> 
     namespace: env.namespace ?? 'default',
     searchAttributes: Object.fromEntries(SEARCH_ATTRIBUTES.map((k) => [k.name, temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD])),
   });
+  // Time moves only when a test moves it (sleepUntil, env.sleep). The SDK's client would also
+  // let it run free while a result is awaited: the server then skips to whatever timer any
+  // workflow of the file holds, years ahead if one waits for years, and a test after it runs in
+  // another decade. A plain client waits for results without touching the clock.
+  Object.defineProperty(env, 'client', { value: new Client({ connection: env.connection, namespace: env.namespace ?? 'default', dataConverter: testDataConverter }) });
   const start = runStart();
   if (start) {
     const ahead = start.getTime() - (await env.currentTimeMs());

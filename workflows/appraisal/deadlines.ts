@@ -17,8 +17,9 @@ export async function record(c: AppraisalCase, t: Transition): Promise<void> {
 
 /** Starts a deadline `workingDays` working days from now (民法典 art. 201). */
 export async function startDeadline(c: AppraisalCase, purpose: string, workingDays: number): Promise<string> {
-  const d = await acts.deadlineAfter({ from: now(), workingDays });
-  c.deadline = { purpose, dueAt: d.dueAt, workingDays, warnings: d.warnings };
+  const from = now();
+  const d = await acts.deadlineAfter({ from, workingDays });
+  c.deadline = { purpose, from, dueAt: d.dueAt, workingDays, warnings: d.warnings };
   c.deadlineVersion++;
   return d.dueAt;
 }

@@ -6,7 +6,9 @@ import { committeeDecided } from '../committee/messages';
 import { acts } from './activities';
 import { now, record } from './deadlines';
 import * as m from './messages';
+import { recomputeDeadlines } from '../shared/calendar-messages';
 import { justBefore } from '../shared/clock';
+import { recount, type MovedDeadline } from '../shared/deadline-book';
 import type { AppraisalCase } from './state';
 
 /**
@@ -68,6 +70,28 @@ export function registerHandlers(c: AppraisalCase, lifecycle: CancellationScope)
       return c.stage;
     },
     { validator: (r) => c.validateExtend(r) },
+  );
+
+  setHandler(
+    recomputeDeadlines,
+    async (r) => {
+      const moved: MovedDeadline[] = [];
+      const retime: { taskKey: string; dueAt: string }[] = [];
+      for (const slot of ['deadline', 'suspendedNotice'] as const) {
+        const d = c[slot];
+        const next = d && (await recount(d));
+        // Only a deadline still as it was when the calendar was read is replaced.
+        if (!next || c[slot] !== d) continue;
+        c[slot] = next;
+        moved.push({ purpose: d.purpose, from: d.dueAt, to: next.dueAt });
+        retime.push(...c.pendingTasks.filter((t) => t.dueAt === d.dueAt).map((t) => ({ taskKey: t.taskKey, dueAt: next.dueAt })));
+      }
+      if (moved.length === 0) return { stage: c.stage, moved };
+      c.deadlineVersion++;
+      await record(c, c.move(c.stage, { actorId: r.actor.id, action: 'recompute-deadlines', note: r.reason, close: [], retime, detail: { moved } }, now()));
+      return { stage: c.stage, moved };
+    },
+    { validator: (r) => c.validateRecompute(r) },
   );
 
   setHandler(

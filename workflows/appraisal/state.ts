@@ -1,6 +1,8 @@
 // The appraisal's state and its rules of who may do what when, kept apart from Temporal wiring.
 import { conflict, forbidden, invalid } from '../shared/failures';
 import { CaseLog, type Move } from '../shared/case-log';
+import { reportDeadlines } from '../shared/deadline-book';
+import { validateRecompute, type RecomputeRequest } from '../shared/calendar-messages';
 import type { TaskSpec, Transition } from '../shared/transition';
 import type { Actor, PendingTask, Role, TimelineEntry } from '../shared/types';
 import type {
@@ -27,6 +29,8 @@ export class AppraisalCase {
   intakeDone = false;
   committeeResults: Record<string, CommitteeTally> = {};
   deadline?: Deadline;
+  /** A notice standing still while an objection to it is investigated. */
+  suspendedNotice?: Deadline;
   /** Bumped when a deadline moves, so a running wait recomputes. */
   deadlineVersion = 0;
   objection?: ObjectionState;
@@ -56,6 +60,8 @@ export class AppraisalCase {
   ) {
     this.submission = input.submission;
     this.log = new CaseLog(workflowId, input.applicationId, 'submitted');
+    this.log.reportDeadlines = () =>
+      this.final ? [] : [...reportDeadlines([this.deadline]), ...reportDeadlines([this.suspendedNotice], this.objection?.raisedAt)];
   }
 
   get stage(): Stage {
@@ -230,6 +236,10 @@ export class AppraisalCase {
     if (max !== undefined && this.deadline.workingDays + r.workingDays > max) {
       throw conflict(`an objection investigation may last at most ${max} working days`);
     }
+  }
+
+  validateRecompute(r: RecomputeRequest) {
+    validateRecompute(r, this.final || this.ending !== undefined);
   }
 
   validateReassign(r: ReassignRequest) {

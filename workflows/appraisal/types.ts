@@ -1,4 +1,5 @@
 import type { CommitteeResult } from '../committee/types';
+import type { Deadline } from '../shared/deadline-book';
 import type { Instant, PendingTask, TimelineEntry } from '../shared/types';
 
 export const TRACKS = ['standard', 'direct', 'green'] as const;
@@ -64,14 +65,8 @@ export type AppraisalInput = AppraisalInputV1;
 export type EmployerDecision = 'approve' | 'return' | 'reject';
 export type FormalDecision = 'pass' | 'correct' | 'reject';
 
-export interface Deadline {
-  /** What the deadline is for: the pending task's kind, or a window such as the appeal window. */
-  purpose: string;
-  dueAt: Instant;
-  /** Working days granted in total, extensions included. */
-  workingDays: number;
-  warnings: string[];
-}
+/** The appraisal's deadlines are the shared kind: purpose, start, end, working days, warnings. */
+export type { Deadline };
 
 export interface ObjectionState {
   id: string;

@@ -2,7 +2,8 @@
 // action before anything changes; the handler hands the action to the lifecycle through a slot and
 // answers with the stage once the resulting transition is on record.
 import { type CancellationScope, condition, setHandler } from '@temporalio/workflow';
-import { now, pause as pauseClocks, resume as resumeClocks } from '../shared/deadline-book';
+import { recomputeDeadlines, validateRecompute } from '../shared/calendar-messages';
+import { now, pause as pauseClocks, recountBook, resume as resumeClocks, retimeFor } from '../shared/deadline-book';
 import { record } from './activities';
 import { startExitReview } from './exit-review-start';
 import * as m from './messages';
@@ -68,15 +69,25 @@ export function registerHandlers(c: AssessmentCase, lifecycle: CancellationScope
       await clocks(async () => {
         const at = now();
         const { pausedWorkingDays, moved } = await resumeClocks(c.book, at);
-        const retime = c.log.pendingTasks.flatMap((t) => {
-          const to = moved.find((x) => x.from === t.dueAt)?.to;
-          return to ? [{ taskKey: t.taskKey, dueAt: to }] : [];
-        });
+        const retime = retimeFor(c.log.pendingTasks, moved);
         await record(c, c.log.move(c.stage, { actorId: r.actor.id, action: 'resume', note: r.reason, status: 'active', retime, detail: { pausedSince: since, pausedWorkingDays, moved } }, at));
       });
       return c.stage;
     },
     { validator: (r) => c.validateResume(r) },
+  );
+
+  setHandler(
+    recomputeDeadlines,
+    (r) =>
+      clocks(async () => {
+        const moved = await recountBook(c.book);
+        if (moved.length) {
+          await record(c, c.log.move(c.stage, { actorId: r.actor.id, action: 'recompute-deadlines', note: r.reason, retime: retimeFor(c.log.pendingTasks, moved), detail: { moved } }, now()));
+        }
+        return { stage: c.stage, moved };
+      }),
+    { validator: (r) => validateRecompute(r, c.final || c.ending !== undefined) },
   );
 
   setHandler(

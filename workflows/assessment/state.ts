@@ -1,6 +1,6 @@
 // A membership's state and its rules of who may do what when, kept apart from Temporal wiring.
 import { CaseLog } from '../shared/case-log';
-import { emptyBook, type DeadlineBook } from '../shared/deadline-book';
+import { emptyBook, reportDeadlines, type DeadlineBook } from '../shared/deadline-book';
 import { conflict, forbidden, invalid } from '../shared/failures';
 import type { Actor, Instant } from '../shared/types';
 import type { EvaluationRequest, ExitReviewRequest, ReassignRequest, SelfReportRequest, WithReason } from './messages';
@@ -59,6 +59,7 @@ export class AssessmentCase {
     this.exitReviews = c?.exitReviews ?? 0;
     this.exitReview = c?.exitReview;
     this.followUp = c?.followUp;
+    this.log.reportDeadlines = () => (this.final ? [] : reportDeadlines(Object.values(this.book.running), this.book.pausedSince));
   }
 
   get stage(): Stage {

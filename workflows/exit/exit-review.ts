@@ -1,7 +1,9 @@
 import { allHandlersFinished, condition, setHandler, workflowInfo } from '@temporalio/workflow';
+import { recomputeDeadlines, validateRecompute } from '../shared/calendar-messages';
+import { recountBook, retimeFor } from '../shared/deadline-book';
 import { publishStage } from '../shared/search';
 import * as msg from './messages';
-import { appealWindow, committee, conclude, defence } from './stages';
+import { appealWindow, committee, conclude, defence, record } from './stages';
 import { ExitCase } from './state';
 import type { DecisionRecord, ExitReviewInput, ExitStage } from './types';
 
@@ -34,5 +36,16 @@ function registerHandlers(c: ExitCase) {
   };
   setHandler(msg.fileDefence, async (r) => ((c.defenceSlot = r), answer(() => c.defenceSlot !== undefined)), { validator: (r) => c.validateDefence(r) });
   setHandler(msg.decide, async (r) => ((c.decisionSlot = r), answer(() => c.decisionSlot !== undefined)), { validator: (r) => c.validateDecision(r) });
+  setHandler(
+    recomputeDeadlines,
+    async (r) => {
+      const moved = await recountBook(c.book);
+      if (moved.length) {
+        await record(c, c.stage, { actorId: r.actor.id, action: 'recompute-deadlines', note: r.reason, retime: retimeFor(c.log.pendingTasks, moved), detail: { moved } });
+      }
+      return { stage: c.stage, moved };
+    },
+    { validator: (r) => validateRecompute(r, c.final) },
+  );
   setHandler(msg.appeal, async (r) => ((c.appealSlot = r), answer(() => c.appealSlot !== undefined)), { validator: (r) => c.validateAppeal(r) });
 }

@@ -14,7 +14,7 @@ const LABEL = { exit: '退出', retain: '保留并限期整改', dismiss: '不�
 /** What moved the review into its next stage: recorded with the move that opens it. */
 export type Cause = Omit<Move, 'open' | 'close'>;
 
-const record = (c: ExitCase, stage: ExitStage, m: Move): Promise<void> => acts.recordTransition(c.log.move(stage, m, now()));
+export const record = (c: ExitCase, stage: ExitStage, m: Move): Promise<void> => acts.recordTransition(c.log.move(stage, m, now()));
 
 function reminding(c: ExitCase, to: Recipient): WaitOptions {
   return {

@@ -1,6 +1,6 @@
 // An exit review's state and who may act when, kept apart from Temporal wiring.
 import { CaseLog } from '../shared/case-log';
-import { emptyBook } from '../shared/deadline-book';
+import { emptyBook, reportDeadlines } from '../shared/deadline-book';
 import { conflict, forbidden, invalid } from '../shared/failures';
 import type { Instant } from '../shared/types';
 import type { AppealRequest, DecisionRequest, DefenceRequest } from './messages';
@@ -24,6 +24,7 @@ export class ExitCase {
     workflowId: string,
   ) {
     this.log = new CaseLog(workflowId, input.reviewId, 'defence');
+    this.log.reportDeadlines = () => (this.final ? [] : reportDeadlines(Object.values(this.book.running)));
   }
 
   get stage(): ExitStage {

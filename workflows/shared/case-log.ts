@@ -1,6 +1,6 @@
 // The record-keeping half of a case workflow: numbered transitions, pending tasks and the
-// timeline. Used by the assessment and the exit review; the appraisal keeps its own copy.
-import type { MailSpec, TaskSpec, Transition } from './transition';
+// timeline. Used by the appraisal, the assessment and the exit review.
+import type { DeadlineReport, MailSpec, TaskSpec, Transition } from './transition';
 import type { PendingTask, Role, TimelineEntry } from './types';
 
 export interface Move {
@@ -33,6 +33,8 @@ export class CaseLog {
   stage: string;
   /** Told of every move: the workflow publishes the stage as a search attribute. */
   onMove?: (stage: string) => void;
+  /** Asked at every move, after it: the deadlines the case runs now, for the database. */
+  reportDeadlines?: () => DeadlineReport[];
 
   constructor(
     readonly workflowId: string,
@@ -81,6 +83,7 @@ export class CaseLog {
       openTasks: m.open ?? [],
       ...(m.retime ? { retimeTasks: m.retime } : {}),
       mails: (m.mails ?? []).map((x) => ({ ...x, eventKey: `${this.workflowId}/${eventKey}/${x.eventKey}` })),
+      ...(this.reportDeadlines ? { deadlines: this.reportDeadlines() } : {}),
     };
   }
 

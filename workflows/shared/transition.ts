@@ -21,6 +21,15 @@ export interface MailSpec {
   data: Record<string, string>;
 }
 
+/** A working-day deadline as the database keeps it (RunningDeadline). */
+export interface DeadlineReport {
+  purpose: string;
+  countFrom: Instant;
+  workingDays: number;
+  dueAt: Instant;
+  pausedSince?: Instant;
+}
+
 export interface Transition {
   workflowId: string;
   caseId: string;
@@ -37,4 +46,6 @@ export interface Transition {
   /** Open tasks whose due date moved (a deadline was extended). */
   retimeTasks?: { taskKey: string; dueAt: Instant }[];
   mails?: MailSpec[];
+  /** Every working-day deadline the case runs after this transition; unset: not reported. */
+  deadlines?: DeadlineReport[];
 }

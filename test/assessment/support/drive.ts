@@ -1,5 +1,6 @@
 // Drives memberships the way their people would, and waits on the workflow's status query.
 import type { WorkflowHandle } from '@temporalio/client';
+import { systemClock } from '../../../domain/clock';
 import { evaluate, status, submitSelfReport } from '../../../workflows/assessment/messages';
 import { EVALUATORS, type Evaluator } from '../../../workflows/assessment/policy';
 import type { AssessmentStatus, Stage } from '../../../workflows/assessment/types';
@@ -10,7 +11,7 @@ import { expert, hr, industry, talent, type AssessmentEnv } from './env';
  * continuing as new can hang for over a minute there; a short deadline and another try avoid it.
  */
 export const queryStatus = (h: WorkflowHandle): Promise<AssessmentStatus | undefined> =>
-  h.client.withDeadline(performance.now() + 2_000, () => h.query(status)).catch(() => undefined);
+  h.client.withDeadline(systemClock().getTime() + 2_000, () => h.query(status)).catch(() => undefined);
 
 /** Polls `status` until `ready` (activities run in real time, even when time skips). */
 export async function waitForStatus(h: WorkflowHandle, ready: (s: AssessmentStatus) => boolean, timeoutMs = 30_000): Promise<AssessmentStatus> {

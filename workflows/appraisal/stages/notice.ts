@@ -14,7 +14,8 @@ export async function noticePeriod(c: AppraisalCase, investigators: Recipient & 
   for (;;) {
     if ((await waitUntilDue(c, () => c.objection !== undefined)) === 'due') return 'clear';
     const objection = c.objection!;
-    const notice = c.deadline!;
+    // The notice stands still while the objection is investigated (on its own deadline).
+    const notice = (c.suspendedNotice = c.deadline!);
     await acts.recordObjection({ ...objection, workflowId: c.workflowId, caseId: c.caseId });
     const org = 'organisationId' in investigators ? investigators.organisationId : undefined;
     const dueAt = await startDeadlineFor(c);
@@ -37,8 +38,11 @@ export async function noticePeriod(c: AppraisalCase, investigators: Recipient & 
     if (resolution.outcome === 'upheld') return 'upheld';
 
     const paused = await acts.workingDaysBetween({ from: objection.raisedAt, to: now() });
-    const resumed = paused > 0 ? (await acts.deadlineAfter({ from: justBefore(notice.dueAt), workingDays: paused })).dueAt : notice.dueAt;
-    c.deadline = { ...notice, dueAt: resumed, workingDays: notice.workingDays + paused };
+    // Read back: an administrator may have had it recomputed on a corrected calendar meanwhile.
+    const suspended = c.suspendedNotice ?? notice;
+    const resumed = paused > 0 ? (await acts.deadlineAfter({ from: justBefore(suspended.dueAt), workingDays: paused })).dueAt : suspended.dueAt;
+    c.deadline = { ...suspended, dueAt: resumed, workingDays: suspended.workingDays + paused };
+    c.suspendedNotice = undefined;
     c.deadlineVersion++;
     await record(
       c,
@@ -54,8 +58,9 @@ export async function noticePeriod(c: AppraisalCase, investigators: Recipient & 
 }
 
 async function startDeadlineFor(c: AppraisalCase): Promise<string> {
-  const d = await acts.deadlineAfter({ from: now(), workingDays: c.rules!.deadlines.objectionInvestigationDays });
-  c.deadline = { purpose: 'objection', dueAt: d.dueAt, workingDays: c.rules!.deadlines.objectionInvestigationDays, warnings: d.warnings };
+  const from = now();
+  const d = await acts.deadlineAfter({ from, workingDays: c.rules!.deadlines.objectionInvestigationDays });
+  c.deadline = { purpose: 'objection', from, dueAt: d.dueAt, workingDays: c.rules!.deadlines.objectionInvestigationDays, warnings: d.warnings };
   c.deadlineVersion++;
   return d.dueAt;
 }

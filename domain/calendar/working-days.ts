@@ -109,3 +109,6 @@ export function createCalendar(overrides: readonly CalendarOverride[]) {
 }
 
 export type Calendar = ReturnType<typeof createCalendar>;
+
+/** What deadlines need of a calendar: the mainland one above, or a compressed one for demos. */
+export type WorkingDayCalendar = Pick<Calendar, 'isWorkingDay' | 'addWorkingDays' | 'subtractWorkingDays' | 'workingDaysBetween'>;

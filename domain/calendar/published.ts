@@ -30,3 +30,26 @@ export function publishedKind(date: string): 'holiday' | 'workday' | undefined {
   if (Object.hasOwn(holidays, date)) return 'holiday';
   return undefined;
 }
+
+/** The holiday a published day belongs to, in Chinese and English ("春节", "Spring Festival"). */
+function nameOf(value: string): { name: string; nameEn: string } {
+  const [nameEn = '', name = ''] = value.split(',');
+  return { name, nameEn };
+}
+
+export interface PublishedDay {
+  date: string;
+  kind: 'holiday' | 'workday';
+  name: string;
+  nameEn: string;
+}
+
+/** The published days off and make-up working days of a year, by date (none for an unpublished year). */
+export function publishedDaysOf(year: number): PublishedDay[] {
+  const prefix = `${year}-`;
+  const pick = (source: Record<string, string>, kind: PublishedDay['kind']) =>
+    Object.entries(source)
+      .filter(([date]) => date.startsWith(prefix))
+      .map(([date, value]) => ({ date, kind, ...nameOf(value) }));
+  return [...pick(holidays, 'holiday'), ...pick(workdays, 'workday')].sort((a, b) => a.date.localeCompare(b.date));
+}

@@ -1,0 +1,27 @@
+// An administrator changed the calendar (DOMAIN §6): running deadlines keep the end they were
+// given until an administrator has them counted again. Every case workflow with working-day
+// deadlines takes this update; the API sends it (api/calendar) and records nothing itself.
+import { defineUpdate } from '@temporalio/workflow';
+import { conflict, forbidden, invalid } from './failures';
+import type { MovedDeadline } from './deadline-book';
+import type { Actor } from './types';
+
+export interface RecomputeRequest {
+  actor: Actor;
+  reason: string;
+}
+
+export interface RecomputeResult {
+  stage: string;
+  /** The deadlines whose end moved; none when the calendar change does not touch them. */
+  moved: MovedDeadline[];
+}
+
+export const recomputeDeadlines = defineUpdate<RecomputeResult, [RecomputeRequest]>('recomputeDeadlines');
+
+/** Administrators only, with a reason, while the case runs. */
+export function validateRecompute(r: RecomputeRequest, ended: boolean): void {
+  if (!r.actor.roles.includes('admin')) throw forbidden('only an administrator may have deadlines recomputed');
+  if (!r.reason?.trim()) throw invalid('a reason is required');
+  if (ended) throw conflict('the case has ended');
+}
