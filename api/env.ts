@@ -57,16 +57,16 @@ const fields = z.object({
 const schema = fields.superRefine((env, ctx) => {
   const production = env.TL_DEPLOYMENT === 'production';
   if (production && env.TL_DEV_MODE) {
-    ctx.addIssue({ code: 'custom', path: ['TL_DEV_MODE'], message: 'development mode is refused in a deployment marked production (TL_DEPLOYMENT=production)' });
+    ctx.addIssue({ code: 'custom', path: ['TL_DEV_MODE'], message: 'TL_DEV_MODE is refused: this deployment is marked production (TL_DEPLOYMENT=production)' });
   }
   if (env.TL_DEV_WORKING_DAY_SECONDS !== undefined && !env.TL_DEV_MODE) {
-    ctx.addIssue({ code: 'custom', path: ['TL_DEV_WORKING_DAY_SECONDS'], message: 'compressed working days are a development convenience: set TL_DEV_MODE=true as well' });
+    ctx.addIssue({ code: 'custom', path: ['TL_DEV_WORKING_DAY_SECONDS'], message: 'TL_DEV_WORKING_DAY_SECONDS is a development convenience: it needs TL_DEV_MODE=true' });
   }
   if (production && env.JWT_SECRET === DEV_JWT_SECRET && !env.JWT_JWKS_URL) {
-    ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'production needs its own JWT_SECRET (or JWT_JWKS_URL), not the development default' });
+    ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'JWT_SECRET: production needs its own (or JWT_JWKS_URL), not the development default' });
   }
   if (production && env.TEMPORAL_PAYLOAD_KEY === DEV_PAYLOAD_KEY) {
-    ctx.addIssue({ code: 'custom', path: ['TEMPORAL_PAYLOAD_KEY'], message: 'production needs its own TEMPORAL_PAYLOAD_KEY, not the development default' });
+    ctx.addIssue({ code: 'custom', path: ['TEMPORAL_PAYLOAD_KEY'], message: 'TEMPORAL_PAYLOAD_KEY: production needs its own, not the development default' });
   }
 });
 
@@ -78,6 +78,16 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     throw new Error(`invalid configuration:\n${z.prettifyError(parsed.error)}`);
   }
   return parsed.data;
+}
+
+/** For a process's start: a bad configuration ends it with the reasons, not a stack trace. */
+export function loadEnvOrExit(source: NodeJS.ProcessEnv = process.env): Env {
+  try {
+    return loadEnv(source);
+  } catch (err) {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(2);
+  }
 }
 
 /** How the calendar activity counts working days in this deployment. */

@@ -2,9 +2,9 @@ import { Client, Connection } from '@temporalio/client';
 import { pino } from 'pino';
 import { createPrisma } from '../prisma/client';
 import { createApp } from './app';
-import { appConfigOf, dataConverterOf, loadEnv } from './env';
+import { appConfigOf, dataConverterOf, loadEnvOrExit } from './env';
 
-const env = loadEnv();
+const env = loadEnvOrExit();
 const logger = pino({ level: env.LOG_LEVEL, name: 'api' });
 const db = createPrisma(env.DATABASE_URL);
 const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });

@@ -5,7 +5,7 @@
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { mintToken } from '../api/auth/tokens';
-import { calendarModeOf, loadEnv } from '../api/env';
+import { calendarModeOf, loadEnvOrExit } from '../api/env';
 import { systemClock } from '../domain/clock';
 import { createPrisma } from '../prisma/client';
 import { applyMigrations } from '../prisma/migrate';
@@ -22,7 +22,7 @@ await mkdir(dataDir, { recursive: true });
 const temporalPort = Number(process.env.TEMPORAL_PORT ?? 7233);
 const uiPort = Number(process.env.TEMPORAL_UI_PORT ?? 8233);
 const smtpPort = Number(process.env.SMTP_PORT ?? 1025);
-const env = loadEnv({
+const env = loadEnvOrExit({
   DATABASE_URL: `file:${resolve(dataDir, 'app.db')}`,
   TEMPORAL_ADDRESS: `127.0.0.1:${temporalPort}`,
   TEMPORAL_UI_URL: `http://localhost:${uiPort}`,

@@ -2,14 +2,14 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { pino } from 'pino';
 import { createMailer } from '../activities/mail/mailer';
-import { calendarModeOf, dataConverterOf, loadEnv } from '../api/env';
+import { calendarModeOf, dataConverterOf, loadEnvOrExit } from '../api/env';
 import { systemClock } from '../domain/clock';
 import { createPrisma } from '../prisma/client';
 import { createWorker } from './create-worker';
 import { startOutboxPoller } from './outbox-poller';
 import { missingSearchAttributes } from './search-attributes';
 
-const env = loadEnv();
+const env = loadEnvOrExit();
 const logger = pino({ level: env.LOG_LEVEL, name: 'worker' });
 const db = createPrisma(env.DATABASE_URL);
 const mailer = createMailer(env.SMTP_URL, env.MAIL_FROM);

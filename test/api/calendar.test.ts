@@ -8,6 +8,7 @@ import { lastPublishedYear, publishedDaysOf } from '../../domain/calendar/publis
 import { countingDay, isoDate, shanghaiDate } from '../../domain/calendar/shanghai';
 import { createCalendar } from '../../domain/calendar/working-days';
 import { startHarness, type Harness } from '../support/harness';
+import { saveHistory } from '../support/histories';
 import { sleepUntil } from '../support/temporal-env';
 import { bearer, engineeringBody, poll, submitAs } from './fixtures';
 
@@ -158,5 +159,6 @@ describe('running deadlines and a calendar change', () => {
     const rows = await h.db.runningDeadline.findMany({ where: { workflowId: app.workflowId }, orderBy: { seq: 'asc' } });
     expect(rows.find((r) => r.purpose === 'employer-notice')).toMatchObject({ endedAt: expect.any(Date) });
     expect(rows.find((r) => r.purpose === 'formal-review')).toMatchObject({ endedAt: null, workingDays: expect.any(Number) });
+    await saveHistory('appraisal-recompute', h.temporal.workflow.getHandle(app.workflowId));
   });
 });

@@ -157,6 +157,7 @@ describe('a calendar change', () => {
     // Counted again on the same calendar, nothing moves and nothing is recorded.
     expect(await h.executeUpdate(recomputeDeadlines, { args: [{ actor: admin, reason: 'again' }] })).toEqual({ stage: 'evaluation', moved: [] });
     expect(await t.db.auditEvent.count({ where: { workflowId: h.workflowId, action: 'recompute-deadlines' } })).toBe(1);
+    await saveHistory('assessment-recompute', h);
   });
 });
 

@@ -14,6 +14,7 @@ import { mintToken } from '../../api/auth/tokens';
 import type { RateLimits } from '../../api/http/rate-limit';
 import { systemClock, type Clock } from '../../domain/clock';
 import type { Db } from '../../prisma/client';
+import type { CalendarMode } from '../../records/calendar';
 import { startSmtpCatcher, type SmtpCatcher } from '../../scripts/dev/smtp-catcher';
 import { seedDemo } from '../../scripts/seed/seed';
 import { users } from '../../scripts/seed/demo-data';
@@ -36,6 +37,8 @@ export interface HarnessOptions {
   /** A time-skipping Temporal server of this test file's own, for cases that need calendar time. */
   timeSkipping?: boolean;
   rateLimits?: Partial<RateLimits>;
+  /** Compressed working days, as a development deployment runs them (TL_DEV_WORKING_DAY_SECONDS). */
+  calendarMode?: CalendarMode;
   /** Wraps the real activities, e.g. to force a retry after one has done its work. */
   wrapActivities?: (activities: Activities) => Activities;
 }
@@ -99,7 +102,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   }
   await seedDemo(database.prisma, clock());
   const workerOptions = { workflowBundle: await workflowBundle(), maxCachedWorkflows: 0, dataConverter: testDataConverter };
-  const deps = { db: database.prisma, mailer, temporal, taskQueue, clock };
+  const deps = { db: database.prisma, mailer, temporal, taskQueue, clock, ...(options.calendarMode ? { calendarMode: options.calendarMode } : {}) };
   const worker: Worker = options.wrapActivities
     ? await Worker.create({ connection: workerConnection, taskQueue, activities: options.wrapActivities(createActivities(deps)), ...workerOptions })
     : await createWorker({ connection: workerConnection, ...deps, options: workerOptions });
@@ -115,6 +118,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       temporalUiUrl: 'http://localhost:8233',
       namespace: 'default',
       rateLimits: { ...TEST_LIMITS, ...options.rateLimits },
+      ...(options.calendarMode ? { calendarMode: options.calendarMode } : {}),
     },
   });
 
