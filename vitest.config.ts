@@ -1,14 +1,36 @@
 import { defineConfig } from 'vitest/config';
+import { systemClock } from './domain/clock';
+import { dateMatrix, pointOfTheDay } from './test/support/date-matrix';
+
+/** The suites of the processes that run for years: they also run at a shifted instant. */
+export const LONG_PROCESS_SUITES = ['test/appraisal/**/*.test.ts', 'test/committee/**/*.test.ts', 'test/assessment/**/*.test.ts', 'test/exit/**/*.test.ts'];
+
+// Every run tests today and one instant of the date matrix (in turn by the day; `npm run
+// test:dates` runs each, naming it in TL_DATE_POINT). See test/support/date-matrix.ts.
+const now = systemClock().getTime();
+const named = process.env.TL_DATE_POINT;
+const point = named ? dateMatrix(now).find((p) => p.name === named) : pointOfTheDay(now);
+if (!point) throw new Error(`no date-matrix point ${named}; there are ${dateMatrix(now).map((p) => p.name).join(', ')}`);
 
 // The Temporal SDK's native bridge dislikes worker threads, hence forks.
 export default defineConfig({
   test: {
     pool: 'forks',
-    include: ['test/**/*.test.ts'],
     globalSetup: ['test/global-setup.ts'],
     setupFiles: ['test/setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 180_000,
     teardownTimeout: 30_000,
+    projects: [
+      { extends: true, test: { name: 'now', include: ['test/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: {
+          name: `dates:${point.name}`,
+          include: LONG_PROCESS_SUITES,
+          env: { TL_TEST_START: point.start, TL_TEST_CALENDAR: JSON.stringify(point.calendar) },
+        },
+      },
+    ],
   },
 });

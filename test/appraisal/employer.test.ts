@@ -2,11 +2,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lastPublishedYear } from '../../domain/calendar/published';
 import { countingDay, dayNumber, startOfDay, yearOf } from '../../domain/calendar/shanghai';
-import { createCalendar } from '../../domain/calendar/working-days';
 import { decideAsEmployer, object, resolveObjection, resubmit, status } from '../../workflows/appraisal/messages';
 import { actor, startAppraisalEnv, type AppraisalEnv } from '../support/appraisal-env';
 import { sleepUntil } from '../support/temporal-env';
 import { actions, expectRefused, waitForStage, waitForStatus } from '../support/workflow-helpers';
+import { testCalendar } from '../support/run-start';
 
 let t: AppraisalEnv;
 beforeAll(async () => {
@@ -18,7 +18,8 @@ afterAll(async () => {
 
 const hr = actor('u-hr-zhangjiang');
 const applicant = actor('u-li-ming');
-const calendar = createCalendar([]);
+/** The calendar the workflows count on in this run (the date matrix may add entries). */
+const calendar = testCalendar();
 
 describe('employer review', () => {
   it('rejection ends the case, with the reason on record and mailed', async () => {

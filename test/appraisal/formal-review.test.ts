@@ -1,6 +1,5 @@
 // Formal review with the one-time correction notice (一次性告知), and the admin's interventions.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCalendar } from '../../domain/calendar/working-days';
 import type { WorkflowHandle } from '@temporalio/client';
 import {
   cancel,
@@ -14,6 +13,7 @@ import {
 } from '../../workflows/appraisal/messages';
 import { actor, startAppraisalEnv, type AppraisalEnv } from '../support/appraisal-env';
 import { actions, expectRefused, sleepPastDeadline, waitForStage } from '../support/workflow-helpers';
+import { testCalendar } from '../support/run-start';
 
 let t: AppraisalEnv;
 beforeAll(async () => {
@@ -27,7 +27,8 @@ const hr = actor('u-hr-zhangjiang');
 const applicant = actor('u-li-ming');
 const authority = actor('u-authority');
 const admin = actor('u-admin');
-const calendar = createCalendar([]);
+/** The calendar the workflows count on in this run (the date matrix may add entries). */
+const calendar = testCalendar();
 
 /** A case through employer review and its notice, waiting at formal review. */
 async function atFormalReview(): Promise<WorkflowHandle> {

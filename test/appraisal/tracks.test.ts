@@ -2,7 +2,6 @@
 // (DOMAIN §1); a failed candidate's 复查; an upheld result objection's 复核.
 import type { WorkflowHandle } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCalendar } from '../../domain/calendar/working-days';
 import { appeal, decideAsEmployer, decideFormalReview, evaluateAsIndustry, object, resolveObjection, status } from '../../workflows/appraisal/messages';
 import type { AppraisalInput } from '../../workflows/appraisal/types';
 import { actor, startAppraisalEnv, type AppraisalEnv } from '../support/appraisal-env';
@@ -11,6 +10,7 @@ import { saveHistory } from '../support/histories';
 import { sleepUntil } from '../support/temporal-env';
 import { committeeMeetingWorkflowId } from '../../workflows/committee/messages';
 import { actions, expectRefused, sleepPastDeadline, waitForStage, waitForStatus } from '../support/workflow-helpers';
+import { testCalendar } from '../support/run-start';
 
 let t: AppraisalEnv;
 beforeAll(async () => {
@@ -21,7 +21,8 @@ afterAll(async () => {
 });
 
 const authority = actor('u-authority');
-const calendar = createCalendar([]);
+/** The calendar the workflows count on in this run (the date matrix may add entries). */
+const calendar = testCalendar();
 
 /** Employer approval, the notice, formal review: the case reaches the stage after it. */
 async function throughFormalReview(h: WorkflowHandle, reviewer = 'u-hr-zhangjiang') {

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countingDay, isoDate } from '../../domain/calendar/shanghai';
 import { createCalendar } from '../../domain/calendar/working-days';
-import { changeDays } from '../../records/calendar';
+import { changeDays, loadOverrides } from '../../records/calendar';
 import { evaluate, pause, reassign, resume, submitSelfReport } from '../../workflows/assessment/messages';
 import { recomputeDeadlines } from '../../workflows/shared/calendar-messages';
 import { justBefore } from '../../workflows/shared/clock';
@@ -11,6 +11,7 @@ import { saveHistory } from '../support/histories';
 import { expectRefused } from '../support/workflow-helpers';
 import { actions, cycleStarted, openWindow, selfReportOf, uniform, waitForStatus } from './support/drive';
 import { admin, expert, hr, industry, startAssessmentEnv, type AssessmentEnv } from './support/env';
+import { testCalendar } from '../support/run-start';
 
 let t: AssessmentEnv;
 beforeAll(async () => {
@@ -20,7 +21,8 @@ afterAll(async () => {
   await t?.stop();
 });
 
-const calendar = createCalendar([]);
+/** The calendar the workflows count on in this run (the date matrix may add entries). */
+const calendar = testCalendar();
 const HOUR = 3600_000;
 
 describe('a missing self-report', () => {
@@ -138,7 +140,7 @@ describe('a calendar change', () => {
     let day = countingDay(opened) + 1;
     while (!calendar.isWorkingDay(isoDate(day))) day++;
     await changeDays(t.db, [{ date: isoDate(day), kind: 'holiday' }], { actorId: 'u-admin', reason: '临时调整', at: t.clock() });
-    const corrected = createCalendar([{ date: isoDate(day), kind: 'holiday' }]);
+    const corrected = createCalendar(await loadOverrides(t.db));
     // Running deadlines keep their end until an administrator asks.
     expect((await waitForStatus(h, () => true)).deadlines).toEqual(open.deadlines);
     await expectRefused(h.executeUpdate(recomputeDeadlines, { args: [{ actor: hr, reason: 'x' }] }), 'Forbidden');

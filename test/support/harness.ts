@@ -21,6 +21,7 @@ import { users } from '../../scripts/seed/demo-data';
 import type { Actor } from '../../workflows/shared/types';
 import { createWorker, workflowsPath } from '../../worker/create-worker';
 import { freshSqliteDb } from './db';
+import { seedRunCalendar } from './run-start';
 import { createTimeSkippingEnv, serverClock, testDataConverter } from './temporal-env';
 
 export const JWT_SECRET = 'test-secret-at-least-16-chars';
@@ -101,6 +102,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     };
   }
   await seedDemo(database.prisma, clock());
+  if (env) await seedRunCalendar(database.prisma, clock());
   const workerOptions = { workflowBundle: await workflowBundle(), maxCachedWorkflows: 0, dataConverter: testDataConverter };
   const deps = { db: database.prisma, mailer, temporal, taskQueue, clock, ...(options.calendarMode ? { calendarMode: options.calendarMode } : {}) };
   const worker: Worker = options.wrapActivities

@@ -12,6 +12,7 @@ import { startSmtpCatcher, type SmtpCatcher } from '../../scripts/dev/smtp-catch
 import { seedDemo } from '../../scripts/seed/seed';
 import { freshSqliteDb } from './db';
 import { workflowBundle } from './harness';
+import { seedRunCalendar } from './run-start';
 import { createTimeSkippingEnv, serverClock, testDataConverter } from './temporal-env';
 
 export interface WorkerEnv {
@@ -30,6 +31,7 @@ export async function startWorkerEnv(queuePrefix: string): Promise<WorkerEnv> {
   const database = await freshSqliteDb();
   const { clock, sync } = await serverClock(env);
   await seedDemo(database.prisma, clock());
+  await seedRunCalendar(database.prisma, clock());
   const smtp = await startSmtpCatcher();
   const mailer = createMailer(smtp.url, 'talent-lifecycle <no-reply@talent.test>');
   const taskQueue = `${queuePrefix}-${randomUUID()}`;
