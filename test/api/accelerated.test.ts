@@ -33,7 +33,8 @@ describe('a development deployment with compressed working days', () => {
 
     const closed = await poll('the notice to close', async () => {
       const d = await detailOf(app.id);
-      return d.stage === 'formal-review' ? d : undefined;
+      // The stage is the workflow's; the timeline is the audit trail, written a moment later.
+      return d.stage === 'formal-review' && d.timeline.some((e: { action: string }) => e.action === 'notice-closed') ? d : undefined;
     }, 30_000);
     const closedAt = closed.timeline.find((e: { action: string }) => e.action === 'notice-closed').at;
     expect(Date.parse(closedAt)).toBeGreaterThanOrEqual(Date.parse(notice.dueAt));
