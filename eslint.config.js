@@ -42,7 +42,7 @@ const workflowBans = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'prisma/generated/**', '.tools/**', 'data/**', 'coverage/**'] },
+  { ignores: ['.dependency-cruiser.cjs', 'node_modules/**', 'prisma/generated/**', '.tools/**', 'data/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -59,6 +59,21 @@ export default tseslint.config(
   },
   { files: ['**/*.ts', '**/*.mjs', '**/*.js'], rules: clockBans },
   { files: ['workflows/**/*.ts'], rules: workflowBans },
+  // Pure rules and contracts: no I/O of any kind (the import check keeps the folders apart).
+  {
+    files: ['domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*', 'fs', 'path', 'crypto', 'os', 'child_process', 'http', 'https', 'net'], message: 'domain/ holds pure rules: I/O belongs in records/ or activities/.' },
+            { group: ['@prisma/*', 'pg', 'better-sqlite3', 'nodemailer', '@temporalio/client', '@temporalio/worker', 'express'], message: 'domain/ holds pure rules: I/O belongs in records/ or activities/.' },
+          ],
+        },
+      ],
+    },
+  },
   { files: ['domain/clock.ts'], rules: { 'no-restricted-syntax': 'off', 'no-restricted-properties': 'off' } },
   { files: ['workflows/shared/clock.ts'], rules: { 'no-restricted-syntax': 'off' } },
 );

@@ -4,6 +4,8 @@ import { dateMatrix, pointOfTheDay } from './test/support/date-matrix';
 
 /** The suites of the processes that run for years: they also run at a shifted instant. */
 export const LONG_PROCESS_SUITES = ['test/appraisal/**/*.test.ts', 'test/committee/**/*.test.ts', 'test/assessment/**/*.test.ts', 'test/exit/**/*.test.ts'];
+/** Of those, the ones that read no clock: pure rules, replays, fixed-date records. */
+const CLOCKLESS = ['test/committee/draw.test.ts', 'test/committee/meeting-state.test.ts', 'test/committee/payload-codec.test.ts', 'test/assessment/scoring.test.ts', 'test/assessment/cohort.test.ts', 'test/assessment/replay.test.ts', 'test/exit/activities.test.ts'];
 
 // Every run tests today and one instant of the date matrix (in turn by the day; `npm run
 // test:dates` runs each, naming it in TL_DATE_POINT). See test/support/date-matrix.ts.
@@ -28,6 +30,7 @@ export default defineConfig({
         test: {
           name: `dates:${point.name}`,
           include: LONG_PROCESS_SUITES,
+          exclude: CLOCKLESS,
           env: { TL_TEST_START: point.start, TL_TEST_CALENDAR: JSON.stringify(point.calendar) },
         },
       },

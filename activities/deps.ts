@@ -1,8 +1,8 @@
 import type { Client } from '@temporalio/client';
 import type { Clock } from '../domain/clock';
 import type { Db } from '../prisma/client';
-import type { CalendarMode } from '../records/calendar';
 import type { Mailer } from './mail/mailer';
+import type { CalendarMode } from '../domain/calendar/mode';
 
 /** What activities need from the outside world; the worker builds these once and injects them. */
 export interface ActivityDeps {

@@ -1,52 +1,38 @@
-// Activities are built by a factory that receives their dependencies; workflows import this
-// module's type only.
-import type { AppraisalInput } from '../workflows/appraisal/types';
-import type { Transition } from '../workflows/shared/transition';
-import { upsertApplication } from './applications';
-import { issueCertificate, type CertificateRequest } from './appraisal/certificates';
-import { recordObjection, resolveObjection, type ObjectionRecord } from './appraisal/objections';
-import { loadAppraisalRules, type RulesRequest } from './appraisal/rules';
+// Activities are built by a factory that receives their dependencies, as thin adapters over
+// records/ (the database), the mailer and the calendar. Workflows see only the interface
+// (domain/activities.ts), which the factory's return type is checked against.
+import type { Activities, CertificateRequest, ObjectionRecord, RulesRequest } from '../domain/activities';
+import type { AppraisalInput } from '../domain/appraisal/types';
+import type { Transition } from '../domain/transition';
+import { recordSubmission } from '../records/applications';
+import { loadAppraisalRules } from '../records/appraisal-rules';
+import { issueCertificate } from '../records/certificates';
+import { recordObjection, resolveObjection } from '../records/objections';
+import { recordTransitionWith } from '../records/transitions';
 import { createAssessmentActivities } from './assessment';
 import { createCalendarActivities } from './calendar/activities';
 import { createCommitteeActivities } from './committee';
 import type { ActivityDeps } from './deps';
 import { createExitActivities } from './exit';
-import { deliverMail } from './mail/deliver';
-import { applyTransition } from './transitions';
+import { sendNow } from './mail/deliver';
 
-export function createActivities(deps: ActivityDeps) {
+export function createActivities(deps: ActivityDeps): Activities {
   const { db } = deps;
-
-  /** Commits the transition, then tries to send its mail; unsent mail is retried by the outbox poller. */
-  async function recordTransition(t: Transition): Promise<void> {
-    const { mailKeys } = await db.$transaction((tx) => applyTransition(tx, t));
-    if (mailKeys.length) await deliverMail(deps, { eventKeys: mailKeys });
-  }
-
+  const send = sendNow(deps);
   return {
     ...createCalendarActivities(deps),
     ...createCommitteeActivities(deps),
     ...createAssessmentActivities(deps),
     ...createExitActivities(deps),
-    recordTransition,
-
-    /** The first write of a case: its row (with the rules it pinned), then the submission transition. */
-    async recordSubmission(input: AppraisalInput, t: Transition, pinned?: { policyVersion: number; standardId: string }): Promise<void> {
-      const { mailKeys } = await db.$transaction(async (tx) => {
-        await upsertApplication(tx, input, t.workflowId, pinned);
-        return applyTransition(tx, t);
-      });
-      if (mailKeys.length) await deliverMail(deps, { eventKeys: mailKeys });
-    },
-
+    /** Commits the transition, then tries to send its mail; unsent mail is retried by the outbox poller. */
+    recordTransition: async (t: Transition) => send(await recordTransitionWith(db, t)),
+    recordSubmission: async (input: AppraisalInput, t: Transition, pinned?: { policyVersion: number; standardId: string }) => send(await recordSubmission(db, input, t, pinned)),
     loadAppraisalRules: (r: RulesRequest) => loadAppraisalRules(db, r),
     issueCertificate: async (r: CertificateRequest) => {
       const { number, verificationCode } = await issueCertificate(db, r);
       return { number, verificationCode };
     },
-    recordObjection: (o: ObjectionRecord) => recordObjection(db, o),
-    resolveObjection: (r: { id: string; outcome: 'dismissed' | 'upheld'; resolvedAt: string }) => resolveObjection(db, r),
+    recordObjection: async (o: ObjectionRecord) => void (await recordObjection(db, o)),
+    resolveObjection: async (r: { id: string; outcome: 'dismissed' | 'upheld'; resolvedAt: string }) => void (await resolveObjection(db, r)),
   };
 }
-
-export type Activities = ReturnType<typeof createActivities>;

@@ -5,7 +5,6 @@ import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { systemClock, type Clock } from '../domain/clock';
 import type { Db } from '../prisma/client';
-import type { CalendarMode } from '../records/calendar';
 import { adminRoutes } from './admin/routes';
 import { applicationRoutes } from './applications/routes';
 import { calendarRoutes } from './calendar/routes';
@@ -26,6 +25,7 @@ import { notFoundHandler, problemHandler } from './problem';
 import { programmeRoutes } from './programmes/routes';
 import { standardRoutes } from './standards/routes';
 import { systemRoutes } from './system/routes';
+import type { CalendarMode } from '../domain/calendar/mode';
 
 /**
  * Every resource's routes, one line each. A new resource adds its module here; it is then

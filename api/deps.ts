@@ -1,8 +1,8 @@
 import type { Client } from '@temporalio/client';
 import type { Clock } from '../domain/clock';
 import type { Db } from '../prisma/client';
-import type { CalendarMode } from '../records/calendar';
 import type { RouteDef } from './http/route';
+import type { CalendarMode } from '../domain/calendar/mode';
 
 /** What every route module receives from the composition root (api/app.ts). */
 export interface ApiDeps {

@@ -2,7 +2,7 @@ import { Client, Connection } from '@temporalio/client';
 import { pino } from 'pino';
 import { createPrisma } from '../prisma/client';
 import { createApp } from './app';
-import { appConfigOf, dataConverterOf, loadEnvOrExit } from './env';
+import { appConfigOf, dataConverterOf, loadEnvOrExit } from '../config/env';
 
 const env = loadEnvOrExit();
 const logger = pino({ level: env.LOG_LEVEL, name: 'api' });

@@ -1,7 +1,7 @@
 // Turns a workflow's refusal of an update into the matching HTTP problem.
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { FAILURE } from '../workflows/shared/failures';
+import { FAILURE } from '../domain/failures';
 import { badRequest, conflict, forbidden } from './problem';
 
 export async function runUpdate<T>(call: () => Promise<T>): Promise<T> {

@@ -1,7 +1,9 @@
 import { z } from 'zod';
-import { createDataConverter, DEV_PAYLOAD_KEY } from '../worker/data-converter';
-import type { CalendarMode } from '../records/calendar';
-import { DEV_JWT_SECRET } from './auth/tokens';
+import { createDataConverter, DEV_PAYLOAD_KEY } from './data-converter';
+import type { CalendarMode } from '../domain/calendar/mode';
+
+/** Development only: production sets JWT_SECRET (or JWT_JWKS_URL). */
+export const DEV_JWT_SECRET = 'dev-only-secret-change-me-please';
 
 /** 'true'/'1'/'yes' or 'false'/'0'/'no'/''; anything else is an error, not a silent false. */
 const flag = z

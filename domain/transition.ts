@@ -1,5 +1,5 @@
 // What a workflow asks the database to record after one transition, in one transaction.
-import type { Instant, Role } from './types';
+import type { Instant, PendingTask, Role } from './types';
 
 export interface TaskSpec {
   taskKey: string;
@@ -48,4 +48,12 @@ export interface Transition {
   mails?: MailSpec[];
   /** Every working-day deadline the case runs after this transition; unset: not reported. */
   deadlines?: DeadlineReport[];
+}
+
+/** What a log hands over to the next run at continue-as-new: plain JSON. */
+export interface LogState {
+  seq: number;
+  pendingTasks: PendingTask[];
+  /** Task kind → user it was reassigned to by an administrator. */
+  reassigned: Record<string, string>;
 }

@@ -3,10 +3,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import type { Db } from '../../prisma/client';
-import { assessmentWorkflowId } from '../../workflows/assessment/messages';
-import type { AssessmentInput, MembershipFacts } from '../../workflows/assessment/types';
-import { loadAssessmentRules } from './rules';
+import type { Db } from '../prisma/client';
+import type { AssessmentInput, MembershipFacts } from '../domain/assessment/types';
+import { loadAssessmentRules } from './assessment-rules';
+import { assessmentWorkflowId } from '../domain/ids';
 
 export interface AdmissionRequest {
   programmeId: string;

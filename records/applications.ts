@@ -1,5 +1,7 @@
-import type { DbTx } from '../prisma/client';
-import type { AppraisalInput } from '../workflows/appraisal/types';
+import type { Db, DbTx } from '../prisma/client';
+import type { Transition } from '../domain/transition';
+import { recordTransitionWith } from './transitions';
+import type { AppraisalInput } from '../domain/appraisal/types';
 
 /** Inserts the application row once; a retried activity finds it and leaves it as it is. */
 export async function upsertApplication(tx: DbTx, input: AppraisalInput, workflowId: string, pinned?: { policyVersion: number; standardId: string }) {
@@ -21,4 +23,9 @@ export async function upsertApplication(tx: DbTx, input: AppraisalInput, workflo
     },
     update: {},
   });
+}
+
+/** The first write of a case: its row (with the rules it pinned), then the submission transition. */
+export function recordSubmission(db: Db, input: AppraisalInput, t: Transition, pinned?: { policyVersion: number; standardId: string }): Promise<string[]> {
+  return recordTransitionWith(db, t, { before: (tx) => upsertApplication(tx, input, t.workflowId, pinned) });
 }

@@ -1,25 +1,8 @@
 import { ApplicationFailure } from '@temporalio/common';
-import type { Db } from '../../prisma/client';
-import type { AppraisalPolicy, PinnedRules } from '../../workflows/appraisal/policy';
-import type { Predicate } from '../../workflows/appraisal/predicates';
-import type { Level } from '../../workflows/appraisal/types';
-
-export interface RulesRequest {
-  track: string;
-  series: string;
-  level: Level;
-  employerId: string;
-  applicantId: string;
-  /** The instant the case started: the policy and standard in force then are pinned. */
-  at: string;
-}
-
-export interface CaseFacts {
-  rules: PinnedRules;
-  employer: { kind: string; privateEnterprise: boolean };
-  /** Set while an integrity record bars the applicant (DOMAIN §5). */
-  barredUntil?: string;
-}
+import type { Db } from '../prisma/client';
+import type { AppraisalPolicy } from '../domain/appraisal/policy';
+import type { Predicate } from '../domain/appraisal/predicates';
+import type { CaseFacts, RulesRequest } from '../domain/activities';
 
 const fail = (message: string) => ApplicationFailure.create({ type: 'RulesMissing', message, nonRetryable: true });
 

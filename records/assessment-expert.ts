@@ -1,15 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Db } from '../../prisma/client';
-
-export interface ExpertRequest {
-  series: string;
-  talentId: string;
-  employerId: string;
-  membershipId: string;
-  cycle: number;
-  /** Workflow time: experts whose term has ended by then are not assigned. */
-  at: string;
-}
+import type { Db } from '../prisma/client';
+import type { ExpertRequest } from '../domain/activities';
 
 /**
  * The expert who evaluates this member this cycle: one of the series' active pool, never from

@@ -1,14 +1,7 @@
 import { ApplicationFailure } from '@temporalio/common';
-import type { Db } from '../../prisma/client';
-import type { AssessmentPolicy, GradingRules, PinnedAssessmentRules, ScoringStandard } from '../../workflows/assessment/policy';
-
-export interface AssessmentRulesRequest {
-  programmeId: string;
-  series: string;
-  level: string;
-  /** The admission instant: the versions in force then are pinned. */
-  at: string;
-}
+import type { Db } from '../prisma/client';
+import type { AssessmentPolicy, GradingRules, PinnedAssessmentRules, ScoringStandard } from '../domain/assessment/policy';
+import type { AssessmentRulesRequest } from '../domain/activities';
 
 const fail = (message: string) => ApplicationFailure.create({ type: 'RulesMissing', message, nonRetryable: true });
 

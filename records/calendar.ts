@@ -8,14 +8,10 @@ import { dayNumber } from '../domain/calendar/shanghai';
 import { createCalendar, type CalendarOverride, type WorkingDayCalendar } from '../domain/calendar/working-days';
 import type { Db } from '../prisma/client';
 import { processOf } from './process';
+import type { CalendarMode } from '../domain/calendar/mode';
 
 export type DayKind = 'holiday' | 'workday';
 
-/** How working days are counted: the mainland calendar, or (development only) compressed. */
-export interface CalendarMode {
-  /** One working day lasts this many milliseconds (TL_DEV_WORKING_DAY_SECONDS). */
-  acceleratedWorkingDayMs?: number;
-}
 
 /**
  * The administrators' entries. A malformed row is an administrator's data error: it throws a

@@ -1,13 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Db } from '../../prisma/client';
-
-export interface CertificateRequest {
-  applicationId: string;
-  holderId: string;
-  series: string;
-  level: string;
-  issuedAt: string;
-}
+import type { Db } from '../prisma/client';
+import type { CertificateRequest } from '../domain/activities';
 
 // Crockford base32 without look-alike letters: easy to read out and type in.
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';

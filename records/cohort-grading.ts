@@ -1,31 +1,12 @@
 // Grading a cohort: each membership is its own workflow, so the 优秀 quota across the members of
 // an intake is applied here, once, in the database.
 import type { Client } from '@temporalio/client';
-import type { Db, DbTx } from '../../prisma/client';
-import { assessmentWorkflowId, cohortGraded } from '../../workflows/assessment/messages';
-import type { Grade } from '../../workflows/assessment/types';
-import { gradeCohort as rank, gradeLate, type QuotaEntry } from './quota';
-
-export interface CohortRequest {
-  membershipId: string;
-  programmeId: string;
-  intake: string;
-  cycle: number;
-  score: number | null;
-  baseGrade: Grade;
-  quota: number | null;
-  detail: Record<string, unknown>;
-  /** This member's idea of the grading deadline; the cohort keeps the first one written. */
-  gradeBy: string;
-  /** Workflow time of the call: at or after the cohort's deadline, it grades whoever is in. */
-  at: string;
-}
-
-export interface CohortAnswer {
-  /** Undefined while the cohort waits for members and its deadline has not come. */
-  grade?: Grade;
-  gradeBy: string;
-}
+import type { Db, DbTx } from '../prisma/client';
+import { cohortGraded } from '../workflows/assessment/messages';
+import type { Grade } from '../domain/assessment/types';
+import { gradeCohort as rank, gradeLate, type QuotaEntry } from '../domain/assessment/quota';
+import type { CohortAnswer, CohortRequest } from '../domain/activities';
+import { assessmentWorkflowId } from '../domain/ids';
 
 /** Members who count in the cohort: the intake's memberships still running. */
 const RUNNING = ['active', 'paused'];

@@ -1,23 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import type { DbTx } from '../../prisma/client';
-import type { committeeMeeting } from '../../workflows/committee/committee-meeting';
-import { committeeMeetingWorkflowId, enroll, status } from '../../workflows/committee/messages';
-import { rulesProblem } from '../../workflows/committee/thresholds';
-import type { Enrolment, MeetingInput, MeetingKind, MeetingRules } from '../../workflows/committee/types';
-import { FAILURE } from '../../workflows/shared/failures';
-import type { ActivityDeps } from '../deps';
-
-export interface EnrolRequest {
-  kind: MeetingKind;
-  series: string;
-  /** The case's pinned policy; a meeting keeps the rules of the case that started it. */
-  rules: MeetingRules;
-  enrolment: Enrolment;
-  /** 1 for the first review, 2 for a 复核, …: an ad-hoc or panel meeting exists per case and round. */
-  round: number;
-}
+import type { Db, DbTx } from '../prisma/client';
+import type { committeeMeeting } from '../workflows/committee/committee-meeting';
+import { enroll, status } from '../workflows/committee/messages';
+import { rulesProblem } from '../domain/committee/thresholds';
+import type { Enrolment, MeetingInput } from '../domain/committee/types';
+import { FAILURE } from '../domain/failures';
+import type { EnrolRequest } from '../domain/activities';
+import { committeeMeetingWorkflowId } from '../domain/ids';
 
 /** Enough for any race with convening; more refusals in a row mean something else is wrong. */
 const MAX_ATTEMPTS = 5;
@@ -63,7 +54,7 @@ async function chooseMeeting(tx: DbTx, { kind, series, rules, enrolment, round }
  * close its agenda between our read and our signal; the meeting's status then lacks the case,
  * and the next meeting is tried.
  */
-export async function enrollInMeeting({ db, temporal, taskQueue }: ActivityDeps, req: EnrolRequest): Promise<{ meetingId: string }> {
+export async function enrollInMeeting({ db, temporal, taskQueue }: { db: Db; temporal: Client; taskQueue: string }, req: EnrolRequest): Promise<{ meetingId: string }> {
   const problem = rulesProblem(req.rules);
   if (problem) throw ApplicationFailure.create({ type: FAILURE.invalid, message: problem, nonRetryable: true });
   const { caseId } = req.enrolment;

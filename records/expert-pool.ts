@@ -1,12 +1,6 @@
-import type { Db } from '../../prisma/client';
-import type { Enrolment, ExpertPool } from '../../workflows/committee/types';
-
-export interface PoolRequest {
-  series: string;
-  cases: Pick<Enrolment, 'applicantId' | 'employerId'>[];
-  /** The meeting's time (workflow time): an expert sits if their term runs past it. */
-  at?: string;
-}
+import type { Db } from '../prisma/client';
+import type { ExpertPool } from '../domain/committee/types';
+import type { PoolRequest } from '../domain/activities';
 
 /**
  * The active pool of a series (active, term not over at the meeting's time), ordered by id, each

@@ -1,8 +1,6 @@
-import type { DbTx } from '../../prisma/client';
-import type { MeetingStep } from '../../workflows/committee/types';
-import type { ActivityDeps } from '../deps';
-import { deliverMail } from '../mail/deliver';
-import { applyTransition } from '../transitions';
+import type { Db, DbTx } from '../prisma/client';
+import type { MeetingStep } from '../domain/committee/types';
+import { recordTransitionWith } from './transitions';
 
 /** The meeting's own rows. Only tallies and, apart, who took part: no row holds a choice. */
 async function writeRecords(tx: DbTx, meetingId: string, step: MeetingStep) {
@@ -44,12 +42,6 @@ async function writeRecords(tx: DbTx, meetingId: string, step: MeetingStep) {
  * Records one meeting step in one transaction keyed by its transition: audit, Meeting.status,
  * tasks and mail (via applyTransition), then the meeting's rows. A retry changes nothing.
  */
-export async function recordMeetingStep(deps: Pick<ActivityDeps, 'db' | 'mailer' | 'clock'>, step: MeetingStep): Promise<void> {
-  const { db } = deps;
-  const { mailKeys } = await db.$transaction(async (tx) => {
-    const result = await applyTransition(tx, step.transition);
-    if (!result.replayed) await writeRecords(tx, step.transition.caseId, step);
-    return result;
-  });
-  if (mailKeys.length) await deliverMail(deps, { eventKeys: mailKeys });
+export function recordMeetingStep(db: Db, step: MeetingStep): Promise<string[]> {
+  return recordTransitionWith(db, step.transition, { after: (tx) => writeRecords(tx, step.transition.caseId, step) });
 }

@@ -1,14 +1,5 @@
-import type { Db } from '../../prisma/client';
-
-export interface ObjectionRecord {
-  id: string;
-  workflowId: string;
-  caseId: string;
-  stage: string;
-  objectorId: string;
-  reason: string;
-  raisedAt: string;
-}
+import type { Db } from '../prisma/client';
+import type { ObjectionRecord } from '../domain/activities';
 
 /** Keyed by the id the workflow gives it: a retry writes it once. */
 export async function recordObjection(db: Db, o: ObjectionRecord) {

@@ -1,6 +1,6 @@
-import type { DbTx } from '../../prisma/client';
-import type { MailSpec, Recipient } from '../../workflows/shared/transition';
-import { renderMail } from './templates';
+import type { DbTx } from '../prisma/client';
+import type { MailSpec, Recipient } from '../domain/transition';
+import { renderMail } from '../domain/mail-templates';
 
 async function resolveRecipients(tx: DbTx, to: Recipient) {
   if ('userId' in to) {

@@ -1,9 +1,9 @@
 // Versioned standards (DOMAIN §2): title standards per series × level × track, and each
 // programme's grading rules. A version is a new row, never an edit: running cases keep the one
 // they pinned, new cases take the newest published by their start.
-import type { Db } from '../../prisma/client';
-import type { GradingRules, ScoringStandard } from '../../workflows/assessment/policy';
-import type { Predicate } from '../../workflows/appraisal/predicates';
+import type { Db } from '../prisma/client';
+import type { GradingRules, ScoringStandard } from '../domain/assessment/policy';
+import type { Predicate } from '../domain/appraisal/predicates';
 
 /** What a title standard holds: read by the appraisal (eligibility) and the assessment (scoring). */
 export interface StandardRules {

@@ -1,5 +1,5 @@
-import type { Db } from '../../prisma/client';
-import type { AppraisalPolicy } from '../../workflows/appraisal/policy';
+import type { Db } from '../prisma/client';
+import type { AppraisalPolicy } from '../domain/appraisal/policy';
 
 /**
  * 撤销: a title obtained by fraud is revoked and an integrity record bars its holder for the

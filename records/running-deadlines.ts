@@ -4,7 +4,7 @@
 // evaluators record in parallel) never overwrites a newer one: each row keeps the sequence number
 // of the transition that last wrote it.
 import type { DbTx } from '../prisma/client';
-import type { DeadlineReport } from '../workflows/shared/transition';
+import type { DeadlineReport } from '../domain/transition';
 
 /** The sequence number a case log puts in front of its event keys (`12-employer-approve`). */
 export function sequenceOf(eventKey: string): number | undefined {

@@ -1,8 +1,8 @@
-import type { DbTx } from '../prisma/client';
-import type { Transition } from '../workflows/shared/transition';
-import { processOf } from '../records/process';
-import { syncRunningDeadlines } from '../records/running-deadlines';
-import { enqueueMails } from './mail/outbox';
+import type { Db, DbTx } from '../prisma/client';
+import type { Transition } from '../domain/transition';
+import { processOf } from './process';
+import { syncRunningDeadlines } from './running-deadlines';
+import { enqueueMails } from './outbox';
 
 /** Per process, how a transition updates that process's case row (the read model). */
 const caseUpdaters: Record<string, (tx: DbTx, t: Transition) => Promise<unknown>> = {
@@ -78,4 +78,25 @@ export async function applyTransition(tx: DbTx, t: Transition): Promise<{ mailKe
   if (t.deadlines) await syncRunningDeadlines(tx, t, t.deadlines);
   const mailKeys = await enqueueMails(tx, t.mails ?? []);
   return { mailKeys, replayed: false };
+}
+
+export interface AlongWith {
+  /** Writes the transition needs in place first (the case's own row): idempotent, run every time. */
+  before?: (tx: DbTx) => Promise<unknown>;
+  /** Writes that follow from it, skipped when the transition is on record already. */
+  after?: (tx: DbTx) => Promise<unknown>;
+}
+
+/**
+ * Records a transition and what goes with it in one transaction. Answers the keys of the mail it
+ * queued, for the caller to send now; what it cannot send the outbox poller sends later.
+ */
+export async function recordTransitionWith(db: Db, t: Transition, along: AlongWith = {}): Promise<string[]> {
+  const { mailKeys } = await db.$transaction(async (tx) => {
+    await along.before?.(tx);
+    const done = await applyTransition(tx, t);
+    if (along.after && !done.replayed) await along.after(tx);
+    return done;
+  });
+  return mailKeys;
 }

@@ -5,7 +5,7 @@
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { mintToken } from '../api/auth/tokens';
-import { calendarModeOf, loadEnvOrExit } from '../api/env';
+import { calendarModeOf, loadEnvOrExit } from '../config/env';
 import { systemClock } from '../domain/clock';
 import { createPrisma } from '../prisma/client';
 import { applyMigrations } from '../prisma/migrate';

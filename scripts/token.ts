@@ -3,9 +3,10 @@
 // Signs with JWT_SECRET, as the API verifies (the development default when unset). It reads
 // nothing else of the API's configuration, so it runs without Temporal's modules.
 import { parseArgs } from 'node:util';
-import { DEV_JWT_SECRET, mintToken } from '../api/auth/tokens';
-import { ROLES, type Role } from '../workflows/shared/types';
+import { mintToken } from '../api/auth/tokens';
+import { ROLES, type Role } from '../domain/types';
 import { users } from './seed/demo-data';
+import { DEV_JWT_SECRET } from '../config/env';
 
 const { values } = parseArgs({
   options: {

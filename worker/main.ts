@@ -2,7 +2,7 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { pino } from 'pino';
 import { createMailer } from '../activities/mail/mailer';
-import { calendarModeOf, dataConverterOf, loadEnvOrExit } from '../api/env';
+import { calendarModeOf, dataConverterOf, loadEnvOrExit } from '../config/env';
 import { systemClock } from '../domain/clock';
 import { createPrisma } from '../prisma/client';
 import { createWorker } from './create-worker';

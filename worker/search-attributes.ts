@@ -1,5 +1,5 @@
 import type { Connection } from '@temporalio/client';
-import { SEARCH_ATTRIBUTES } from '../workflows/shared/search-attributes';
+import { SEARCH_ATTRIBUTES } from '../domain/search-attributes';
 
 /**
  * The search attributes the workflows publish that the namespace lacks. A server without them

@@ -1,9 +1,9 @@
 // Deadline activities: the calendar as it is at the call (the published data plus the
 // administrators' entries, read on every call because they change rarely but matter at once), or
 // the compressed one of a development deployment.
-import type { WorkingDayCalendar, Deadline } from '../../domain/calendar/working-days';
+import type { DueDate, WorkingDayCalendar } from '../../domain/calendar/working-days';
 import { currentCalendar } from '../../records/calendar';
-import { invalid } from '../../workflows/shared/failures';
+import { invalid } from '../../domain/failures';
 import type { ActivityDeps } from '../deps';
 
 export function createCalendarActivities({ db, calendarMode }: Pick<ActivityDeps, 'db' | 'calendarMode'>) {
@@ -11,7 +11,7 @@ export function createCalendarActivities({ db, calendarMode }: Pick<ActivityDeps
 
   return {
     /** The deadline `workingDays` working days after the event at `from` (民法典 art. 201). */
-    async deadlineAfter({ from, workingDays }: { from: string; workingDays: number }): Promise<Deadline> {
+    async deadlineAfter({ from, workingDays }: { from: string; workingDays: number }): Promise<DueDate> {
       const cal = await calendar();
       return rejectingBadInput(() => cal.addWorkingDays(from, workingDays));
     },

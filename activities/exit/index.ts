@@ -1,31 +1,16 @@
-// The exit review's activities: its row, and the outcome on the membership.
+// The exit review's activities: starting a review, its row, and the outcome on the membership.
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import type { DbTx } from '../../prisma/client';
-import { exitWorkflowId } from '../../workflows/exit/messages';
-import type { ExitDecision, ExitReviewInput } from '../../workflows/exit/types';
-import type { Transition } from '../../workflows/shared/transition';
+import type { ExitOutcome } from '../../domain/activities';
+import type { ExitReviewInput } from '../../domain/exit/types';
+import { exitWorkflowId } from '../../domain/ids';
+import type { Transition } from '../../domain/transition';
+import { recordExitOutcome, recordExitReviewOpened } from '../../records/exit-reviews';
 import type { ActivityDeps } from '../deps';
-import { deliverMail } from '../mail/deliver';
-import { applyTransition } from '../transitions';
-
-export interface ExitOutcome {
-  decision: ExitDecision;
-  improvementPlan?: string;
-  decidedAt: string;
-  /** Set for an exit: no admission to any programme before it. */
-  reentryBarUntil?: string;
-}
+import { sendNow } from '../mail/deliver';
 
 export function createExitActivities(deps: ActivityDeps) {
   const { db, temporal, taskQueue } = deps;
-  async function inTransaction(t: Transition, also: (tx: DbTx) => Promise<unknown>) {
-    const { mailKeys } = await db.$transaction(async (tx) => {
-      await also(tx);
-      return applyTransition(tx, t);
-    });
-    if (mailKeys.length) await deliverMail(deps, { eventKeys: mailKeys });
-  }
-
+  const send = sendNow(deps);
   return {
     /**
      * Starts `exit-<membershipId>-<n>` on its own, not as a child: the membership continues as new
@@ -40,37 +25,7 @@ export function createExitActivities(deps: ActivityDeps) {
       }
       return { workflowId };
     },
-
-    /** The review's row, once, then its opening transition. */
-    recordExitReviewOpened: (input: ExitReviewInput, t: Transition) =>
-      inTransaction(t, (tx) =>
-        tx.exitReview.upsert({
-          where: { id: input.reviewId },
-          create: {
-            id: input.reviewId,
-            workflowId: t.workflowId,
-            membershipId: input.membershipId,
-            talentId: input.talentId,
-            n: input.n,
-            trigger: input.trigger.kind,
-            startedAt: new Date(input.openedAt),
-          },
-          update: {},
-        }),
-      ),
-
-    /**
-     * The final decision: an exit ends the membership and records its re-entry bar; a retain
-     * keeps the improvement plan on the review. Repeating it writes the same values.
-     */
-    recordExitOutcome: (membershipId: string, o: ExitOutcome, t: Transition) =>
-      inTransaction(t, async (tx) => {
-        if (o.improvementPlan) await tx.exitReview.update({ where: { id: t.caseId }, data: { improvementPlan: o.improvementPlan } });
-        if (o.decision !== 'exit') return;
-        await tx.membership.update({
-          where: { id: membershipId },
-          data: { status: 'exited', outcome: 'exit', endedAt: new Date(o.decidedAt), reentryBarUntil: o.reentryBarUntil ? new Date(o.reentryBarUntil) : null },
-        });
-      }),
+    recordExitReviewOpened: async (input: ExitReviewInput, t: Transition) => send(await recordExitReviewOpened(db, input, t)),
+    recordExitOutcome: async (membershipId: string, o: ExitOutcome, t: Transition) => send(await recordExitOutcome(db, membershipId, o, t)),
   };
 }

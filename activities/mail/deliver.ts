@@ -57,3 +57,10 @@ export async function deliverMail(
   }
   return { sent, failed };
 }
+
+/** Sends the mail of a transition just recorded, now; whatever fails stays for the outbox poller. */
+export function sendNow(sender: MailSender) {
+  return async (eventKeys: string[]): Promise<void> => {
+    if (eventKeys.length) await deliverMail(sender, { eventKeys });
+  };
+}

@@ -1,10 +1,10 @@
 // The batch action: a reminder to every reviewer with an overdue task. Mail goes through the
 // outbox like every other mail; the key holds the day, so pressing the button twice a day sends
 // one reminder per task, and the worker's outbox poller delivers it.
-import { enqueueMails } from '../../activities/mail/outbox';
+import { enqueueMails } from '../../records/outbox';
 import type { Db } from '../../prisma/client';
-import type { Recipient } from '../../workflows/shared/transition';
-import type { Role } from '../../workflows/shared/types';
+import type { Recipient } from '../../domain/transition';
+import type { Role } from '../../domain/types';
 import { processOf } from '../inbox/service';
 
 export async function remindOverdue(db: Db, filters: { kind?: string | undefined; process?: string | undefined }, actorId: string, now: Date) {

@@ -1,8 +1,8 @@
 // The administrator's use-cases: search, audit, interventions, statistics, the batch reminder.
 import type { UpdateDefinition } from '@temporalio/common';
 import * as appraisal from '../../workflows/appraisal/messages';
-import type { Stage } from '../../workflows/appraisal/types';
-import type { Actor } from '../../workflows/shared/types';
+import type { Stage } from '../../domain/appraisal/types';
+import type { Actor } from '../../domain/types';
 import type { ApiDeps } from '../deps';
 import { skipTake } from '../http/paging';
 import { caseLinks, processOf, taskFilters, taskView } from '../inbox/service';

@@ -4,7 +4,7 @@
 // database still says open shows up here). Visibility is eventually consistent: a move shows
 // within a second or so.
 import type { Client, WorkflowExecutionInfo } from '@temporalio/client';
-import { TlOrganisation, TlProcess, TlSeries, TlStage, TlTrack } from '../../workflows/shared/search-attributes';
+import { TlOrganisation, TlProcess, TlSeries, TlStage, TlTrack } from '../../domain/search-attributes';
 
 export const PROCESSES = ['appraisal', 'assessment', 'exit'] as const;
 

@@ -1,7 +1,7 @@
 // Who may see and act on a title application: the one place this is decided. Lists and single
 // reads share `visibleWhere`, so a case missing from someone's list is also a 404 for them.
 import type { Db, Prisma } from '../../prisma/client';
-import type { Actor } from '../../workflows/shared/types';
+import type { Actor } from '../../domain/types';
 import { hasRole } from '../auth/authenticate';
 import { notFound } from '../problem';
 

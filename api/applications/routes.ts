@@ -3,8 +3,8 @@
 import type { UpdateDefinition } from '@temporalio/common';
 import { z } from 'zod';
 import * as m from '../../workflows/appraisal/messages';
-import type { Stage } from '../../workflows/appraisal/types';
-import type { Actor } from '../../workflows/shared/types';
+import type { Stage } from '../../domain/appraisal/types';
+import type { Actor } from '../../domain/types';
 import type { ApiDeps } from '../deps';
 import { created, ok, route, type RouteDef } from '../http/route';
 import { applicationsService } from './service';

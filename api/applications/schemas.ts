@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LEVELS } from '../../workflows/appraisal/types';
+import { LEVELS } from '../../domain/appraisal/types';
 
 const isoDate = z.iso.date();
 

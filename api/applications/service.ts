@@ -4,10 +4,10 @@ import { randomUUID } from 'node:crypto';
 import { WithStartWorkflowOperation, type Client } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { Db } from '../../prisma/client';
-import { appraisalWorkflowId, awaitSubmission, status } from '../../workflows/appraisal/messages';
-import type { AppraisalPolicy } from '../../workflows/appraisal/policy';
-import type { AppraisalInput, AppraisalStatus, Stage } from '../../workflows/appraisal/types';
-import type { Actor } from '../../workflows/shared/types';
+import { awaitSubmission, status } from '../../workflows/appraisal/messages';
+import type { AppraisalPolicy } from '../../domain/appraisal/policy';
+import type { AppraisalInput, AppraisalStatus, Stage } from '../../domain/appraisal/types';
+import type { Actor } from '../../domain/types';
 import { hasRole } from '../auth/authenticate';
 import { skipTake } from '../http/paging';
 import { badRequest, notFound } from '../problem';
@@ -15,6 +15,7 @@ import { runUpdate } from '../temporal-errors';
 import { claimIdempotencyKey } from './idempotency';
 import { applicationPolicy } from './policy';
 import type { SubmitApplicationBody } from './schemas';
+import { appraisalWorkflowId } from '../../domain/ids';
 
 export interface ApplicationsDeps {
   db: Db;

@@ -1,5 +1,5 @@
 import type { Request, RequestHandler } from 'express';
-import type { Actor, Role } from '../../workflows/shared/types';
+import type { Actor, Role } from '../../domain/types';
 import { forbidden, unauthorized } from '../problem';
 import type { TokenVerifier } from './tokens';
 

@@ -1,10 +1,8 @@
 import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jose';
 import { z } from 'zod';
-import { ROLES, type Actor } from '../../workflows/shared/types';
+import { ROLES, type Actor } from '../../domain/types';
 
 const ISSUER = 'talent-lifecycle';
-/** Development only: production sets JWT_SECRET (or JWT_JWKS_URL). */
-export const DEV_JWT_SECRET = 'dev-only-secret-change-me-please';
 const claims = z.object({
   sub: z.string().min(1),
   roles: z.array(z.enum(ROLES)).min(1),

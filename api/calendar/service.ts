@@ -2,12 +2,13 @@
 // correcting days (audited), what a change would move, and recomputing running deadlines. A
 // change applies to deadlines computed after it; running ones keep their end until recomputed.
 import type { Client } from '@temporalio/client';
-import { calendarOf, changeDays, changeLog, coverageOf, currentCalendar, deadlinesMoved, loadOverrides, withChanges, yearOf, CalendarRefused, type CalendarMode, type DayChange } from '../../records/calendar';
+import { calendarOf, changeDays, changeLog, coverageOf, currentCalendar, deadlinesMoved, loadOverrides, withChanges, yearOf, CalendarRefused, type DayChange } from '../../records/calendar';
 import { recomputeDeadlines } from '../../workflows/shared/calendar-messages';
-import type { Actor } from '../../workflows/shared/types';
+import type { Actor } from '../../domain/types';
 import type { ApiDeps } from '../deps';
 import { conflict, HttpProblem } from '../problem';
 import { runUpdate } from '../temporal-errors';
+import type { CalendarMode } from '../../domain/calendar/mode';
 
 const changeView = (c: { id: number; date: string; before: string | null; after: string | null; name: string | null; reason: string; actorId: string; at: Date }) => ({
   ...c,

@@ -1,7 +1,7 @@
 // Certificates: the public check by number + verification code, and the administrator's
 // revocation (撤销) of a title obtained by fraud.
 import { z } from 'zod';
-import { revokeCertificate } from '../../activities/appraisal/revocation';
+import { revokeCertificate } from '../../records/revocation';
 import type { ApiDeps } from '../deps';
 import { ok, route, type RouteDef } from '../http/route';
 import { notFound } from '../problem';

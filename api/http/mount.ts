@@ -1,7 +1,7 @@
 // Mounts the route table on an Express router: authentication, rate limit and role check as
 // middleware, then the handler with its parsed params and query.
 import { Router, type RequestHandler } from 'express';
-import type { Actor } from '../../workflows/shared/types';
+import type { Actor } from '../../domain/types';
 import { forbidden, unauthorized } from '../problem';
 import { parse } from '../validate';
 import type { LimitKind, RouteDef } from './route';

@@ -3,7 +3,7 @@
 // drive the authorization-matrix test, so none of the three can drift from the others.
 import type { Request, Response } from 'express';
 import type { z } from 'zod';
-import type { Actor, Role } from '../../workflows/shared/types';
+import type { Actor, Role } from '../../domain/types';
 
 /**
  * Who may call a route at all. Callers outside it get 403 before any lookup, which leaks

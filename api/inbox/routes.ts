@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES } from '../../workflows/shared/types';
+import { ROLES } from '../../domain/types';
 import type { ApiDeps } from '../deps';
 import { flag, pagingQuery } from '../http/paging';
 import { ok, route, type RouteDef } from '../http/route';

@@ -1,7 +1,7 @@
 // The inbox: a query over open Task rows, whatever process opened them (appraisal, meeting,
 // assessment, exit…), so a new process's tasks appear here without change.
 import type { Db, Prisma } from '../../prisma/client';
-import type { Actor } from '../../workflows/shared/types';
+import type { Actor } from '../../domain/types';
 import { skipTake } from '../http/paging';
 import { processOf } from '../../records/process';
 

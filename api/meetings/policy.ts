@@ -2,7 +2,7 @@
 // row, whatever its status, so a recused or replaced expert still learns why). Nobody sees a
 // ballot's choice: none is stored, and the live status never holds one.
 import type { Db } from '../../prisma/client';
-import type { Actor } from '../../workflows/shared/types';
+import type { Actor } from '../../domain/types';
 import { hasRole } from '../auth/authenticate';
 import { notFound } from '../problem';
 

@@ -3,8 +3,8 @@
 import type { UpdateDefinition } from '@temporalio/common';
 import { z } from 'zod';
 import * as m from '../../workflows/committee/messages';
-import type { MeetingStage } from '../../workflows/committee/types';
-import type { Actor } from '../../workflows/shared/types';
+import type { MeetingStage } from '../../domain/committee/types';
+import type { Actor } from '../../domain/types';
 import type { ApiDeps } from '../deps';
 import { ok, route, type RouteDef } from '../http/route';
 import * as s from './schemas';

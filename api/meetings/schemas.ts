@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MEETING_KINDS, MEETING_STAGES } from '../../workflows/committee/types';
+import { MEETING_KINDS, MEETING_STAGES } from '../../domain/committee/types';
 import { pagingQuery } from '../http/paging';
 
 export const meetingParams = z.object({ id: z.string().min(1).max(200) });

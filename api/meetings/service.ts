@@ -3,16 +3,17 @@
 import { setTimeout } from 'node:timers/promises';
 import { WorkflowNotFoundError, type WorkflowHandle } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
-import type { AppraisalPolicy } from '../../workflows/appraisal/policy';
-import { committeeMeetingWorkflowId, status } from '../../workflows/committee/messages';
-import type { MeetingKind, MeetingRules, MeetingStage, MeetingStatus } from '../../workflows/committee/types';
-import type { Actor } from '../../workflows/shared/types';
+import type { AppraisalPolicy } from '../../domain/appraisal/policy';
+import { status } from '../../workflows/committee/messages';
+import type { MeetingKind, MeetingRules, MeetingStage, MeetingStatus } from '../../domain/committee/types';
+import type { Actor } from '../../domain/types';
 import type { Db } from '../../prisma/client';
 import type { ApiDeps } from '../deps';
 import { skipTake } from '../http/paging';
 import { conflict } from '../problem';
 import { runUpdate } from '../temporal-errors';
 import { meetingPolicy } from './policy';
+import { committeeMeetingWorkflowId } from '../../domain/ids';
 
 type MeetingRow = NonNullable<Awaited<ReturnType<Db['meeting']['findUnique']>>>;
 

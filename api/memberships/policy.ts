@@ -2,7 +2,7 @@
 // administrators and the authority all; the talent their own; an employer reviewer their
 // organisation's members. Strangers get 404.
 import type { Db, Prisma } from '../../prisma/client';
-import type { Actor } from '../../workflows/shared/types';
+import type { Actor } from '../../domain/types';
 import { hasRole } from '../auth/authenticate';
 import { notFound } from '../problem';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { LEVELS } from '../../workflows/appraisal/types';
-import { EVALUATORS } from '../../workflows/assessment/policy';
+import { LEVELS } from '../../domain/appraisal/types';
+import { EVALUATORS } from '../../domain/assessment/policy';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const points = z.number().min(0).max(100);

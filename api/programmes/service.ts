@@ -2,13 +2,13 @@
 // the workflow or the database.
 import type { UpdateDefinition } from '@temporalio/common';
 import type { z } from 'zod';
-import { AdmissionRefused, admitTalent } from '../../activities/assessment/admission';
-import { createProgramme, listGrading, publishGrading, VersionConflict, type GradingValues } from '../../activities/standards/publish';
+import { AdmissionRefused, admitTalent } from '../../records/admission';
+import { createProgramme, listGrading, publishGrading, VersionConflict, type GradingValues } from '../../records/publishing';
 import * as am from '../../workflows/assessment/messages';
-import { EVALUATORS, type AssessmentPolicy, type Evaluator } from '../../workflows/assessment/policy';
-import type { AssessmentStatus } from '../../workflows/assessment/types';
+import { EVALUATORS, type AssessmentPolicy, type Evaluator } from '../../domain/assessment/policy';
+import type { AssessmentStatus } from '../../domain/assessment/types';
 import * as xm from '../../workflows/exit/messages';
-import type { Actor } from '../../workflows/shared/types';
+import type { Actor } from '../../domain/types';
 import { hasRole } from '../auth/authenticate';
 import type { ApiDeps } from '../deps';
 import { membershipPolicy } from '../memberships/policy';

@@ -2,8 +2,8 @@
 // series × level × track standard and list the versions. A version is never edited: running
 // cases keep the one they pinned, new title applications and admissions take the newest.
 import { z } from 'zod';
-import type { AppraisalPolicy } from '../../workflows/appraisal/policy';
-import { listStandards, publishStandard, VersionConflict, type StandardRules } from '../../activities/standards/publish';
+import type { AppraisalPolicy } from '../../domain/appraisal/policy';
+import { listStandards, publishStandard, VersionConflict, type StandardRules } from '../../records/publishing';
 import type { ApiDeps } from '../deps';
 import { created, ok, route, type RouteDef } from '../http/route';
 import { badRequest, conflict } from '../problem';

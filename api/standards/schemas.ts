@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LEVELS } from '../../workflows/appraisal/types';
+import { LEVELS } from '../../domain/appraisal/types';
 
 const EDUCATION = ['secondary', 'associate', 'bachelor', 'master', 'doctorate'] as const;
 const ACHIEVEMENTS = ['paper', 'patent', 'project', 'award', 'product'] as const;

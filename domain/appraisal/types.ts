@@ -1,6 +1,6 @@
 import type { CommitteeResult } from '../committee/types';
-import type { Deadline } from '../shared/deadline-book';
-import type { Instant, PendingTask, TimelineEntry } from '../shared/types';
+import type { Instant, PendingTask, TimelineEntry } from '../types';
+import type { Deadline } from '../deadlines';
 
 export const TRACKS = ['standard', 'direct', 'green'] as const;
 /** The built-in tracks: standard (常规), direct (直通车), green (绿色通道). More are policy data. */

@@ -1,6 +1,6 @@
 // The 优秀 quota across a cohort (DOMAIN §3): pure, so every caller computes the same grades
 // from the same rows, whichever member's call happens to grade the cohort.
-import type { Grade } from '../../workflows/assessment/types';
+import type { Grade } from './types';
 
 export interface QuotaEntry {
   membershipId: string;

@@ -1,7 +1,7 @@
-import type { LogState } from '../shared/case-log';
-import type { Deadline, DeadlineBook } from '../shared/deadline-book';
-import type { Instant, PendingTask, TimelineEntry } from '../shared/types';
+import type { Instant, PendingTask, TimelineEntry } from '../types';
 import type { Evaluator, PinnedAssessmentRules } from './policy';
+import type { Deadline, DeadlineBook } from '../deadlines';
+import type { LogState } from '../transition';
 
 export const GRADES = ['excellent', 'pass', 'basic-pass', 'fail'] as const;
 /** 优秀 / 合格 / 基本合格 / 不合格, best first. */

@@ -4,14 +4,14 @@
 // and the policy keeps DOMAIN's floors; only the activity's arithmetic is swapped. Never used in
 // a deployment marked production (config refuses the flag there).
 import { shanghaiDate } from './shanghai';
-import type { Deadline, WorkingDayCalendar } from './working-days';
+import type { DueDate, WorkingDayCalendar } from './working-days';
 
 export function acceleratedCalendar(workingDayMs: number): WorkingDayCalendar {
   if (!Number.isInteger(workingDayMs) || workingDayMs < 1) throw new RangeError(`a working day must last at least 1 ms, got ${workingDayMs}`);
   const at = (ms: number) => new Date(ms).toISOString();
   return {
     isWorkingDay: () => true,
-    addWorkingDays(fromInstant: string, n: number): Deadline {
+    addWorkingDays(fromInstant: string, n: number): DueDate {
       const dueAt = at(Date.parse(fromInstant) + n * workingDayMs);
       return { dueAt, lastDay: shanghaiDate(dueAt), warnings: [] };
     },

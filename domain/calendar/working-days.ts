@@ -22,7 +22,7 @@ export interface CalendarOverride {
   kind: 'holiday' | 'workday';
 }
 
-export interface Deadline {
+export interface DueDate {
   /** 24:00 Asia/Shanghai of `lastDay`, as an ISO instant (16:00Z that day). */
   dueAt: string;
   /** The last working day counted. */
@@ -70,7 +70,7 @@ export function createCalendar(overrides: readonly CalendarOverride[]) {
      * 民法典 art. 201: the day of the event is not counted; the period ends at 24:00 Shanghai of
      * its n-th working day. n = 0 ends with the event's own day.
      */
-    addWorkingDays(fromInstant: string, n: number): Deadline {
+    addWorkingDays(fromInstant: string, n: number): DueDate {
       checkCount(n);
       let day = countingDay(fromInstant);
       const unpublished = new Set<number>();

@@ -1,7 +1,7 @@
 // Types of the committee meeting, shared by the workflow, its activities, the case workflow and
 // the API. Plain JSON only: they cross Temporal's history.
-import type { Transition } from '../shared/transition';
-import type { Actor, Instant, PendingTask } from '../shared/types';
+import type { Transition } from '../transition';
+import type { Actor, Instant, PendingTask } from '../types';
 
 export const MEETING_KINDS = ['scheduled', 'adhoc', 'panel'] as const;
 /** scheduled: a batch with a date; adhoc: 随报随评, one case; panel: 直通车 考核认定, one case. */

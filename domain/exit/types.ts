@@ -1,7 +1,7 @@
 import type { ExitPolicy } from '../assessment/policy';
 import type { ExitTrigger } from '../assessment/types';
-import type { Deadline } from '../shared/deadline-book';
-import type { Instant, PendingTask, TimelineEntry } from '../shared/types';
+import type { Instant, PendingTask, TimelineEntry } from '../types';
+import type { Deadline } from '../deadlines';
 
 export const EXIT_STAGES = ['defence', 'committee', 'decided', 'appeal-review', 'exited', 'retained', 'dismissed'] as const;
 export type ExitStage = (typeof EXIT_STAGES)[number];

@@ -1,7 +1,7 @@
 // Demo data for `npm start`: organisations, people in every role, an expert pool per series and a
 // standard per series x level (x track). Plain data; seed.ts writes it idempotently.
-import type { Predicate } from '../../workflows/appraisal/predicates';
-import type { Role } from '../../workflows/shared/types';
+import type { Predicate } from '../../domain/appraisal/predicates';
+import type { Role } from '../../domain/types';
 
 export const SERIES = ['engineering', 'economics', 'health'] as const;
 export const LEVEL_ORDER = ['junior', 'intermediate', 'deputy-senior', 'senior'] as const;

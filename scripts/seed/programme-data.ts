@@ -1,7 +1,7 @@
 // Talent programmes and the assessment policy, version 1: DOMAIN §3, §4 and §8's defaults as
 // data. `seedProgrammes` writes them idempotently (called by seed.ts).
 import type { Db } from '../../prisma/client';
-import type { AssessmentPolicy, GradingRules } from '../../workflows/assessment/policy';
+import type { AssessmentPolicy, GradingRules } from '../../domain/assessment/policy';
 
 export const assessmentPolicyV1: AssessmentPolicy = {
   cycles: {

@@ -8,8 +8,8 @@ import { fixedClock } from '../../domain/clock';
 import type { Db } from '../../prisma/client';
 import { startSmtpCatcher, type SmtpCatcher } from '../../scripts/dev/smtp-catcher';
 import { seedDemo } from '../../scripts/seed/seed';
-import type { AppraisalInput } from '../../workflows/appraisal/types';
-import type { Transition } from '../../workflows/shared/transition';
+import type { AppraisalInput } from '../../domain/appraisal/types';
+import type { Transition } from '../../domain/transition';
 import { freshPostgresDb, freshSqliteDb, postgresAvailable } from '../support/db';
 
 /** The demo data is seeded the day before the case: fixed, so any day gives the same rows. */

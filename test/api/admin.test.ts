@@ -3,7 +3,7 @@
 // certificate's revocation as the public verification shows it.
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { issueCertificate } from '../../activities/appraisal/certificates';
+import { issueCertificate } from '../../records/certificates';
 import { startHarness, type Harness } from '../support/harness';
 import { bearer, engineeringBody, healthBody, meetingFor, poll, submitAs } from './fixtures';
 

@@ -8,7 +8,7 @@
 // which fails validation after authorization, so the matrix changes (almost) nothing.
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { issueCertificate } from '../../activities/appraisal/certificates';
+import { issueCertificate } from '../../records/certificates';
 import { routesOf } from '../../api/app';
 import type { RouteDef } from '../../api/http/route';
 import { startHarness, type Harness } from '../support/harness';

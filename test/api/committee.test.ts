@@ -4,9 +4,9 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout } from 'node:timers/promises';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { committeeMeetingWorkflowId } from '../../workflows/committee/messages';
 import { startHarness, type Harness } from '../support/harness';
 import { bearer, meetingFor, poll, submitAs } from './fixtures';
+import { committeeMeetingWorkflowId } from '../../domain/ids';
 
 let h: Harness;
 beforeAll(async () => {

@@ -2,12 +2,13 @@
 // case starts them (the enrolment activity), and small polling helpers.
 import request from 'supertest';
 import { expect } from 'vitest';
-import { enrollInMeeting } from '../../activities/committee/enroll';
+import { enrollInMeeting } from '../../records/committee-enrolment';
 import { demoAppraisalPolicy } from '../../scripts/seed/policy-data';
-import { committeeMeetingWorkflowId, convene } from '../../workflows/committee/messages';
-import type { MeetingKind } from '../../workflows/committee/types';
+import { convene } from '../../workflows/committee/messages';
+import type { MeetingKind } from '../../domain/committee/types';
 import type { Harness } from '../support/harness';
 import { sleepUntil } from '../support/temporal-env';
+import { committeeMeetingWorkflowId } from '../../domain/ids';
 
 export const engineeringBody = {
   track: 'standard',
@@ -76,7 +77,7 @@ export async function meetingFor(
 ) {
   const kind = opts.kind ?? 'scheduled';
   const { meetingId } = await enrollInMeeting(
-    { db: h.db, temporal: h.temporal, taskQueue: h.taskQueue, clock: h.clock, mailer: undefined as never },
+    { db: h.db, temporal: h.temporal, taskQueue: h.taskQueue },
     {
       kind,
       series: app.series,

@@ -4,9 +4,9 @@
 // was forced to run twice.
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Activities } from '../../activities';
+import type { Activities } from '../../domain/activities';
 import type { CaughtMail } from '../../scripts/dev/smtp-catcher';
-import type { Transition } from '../../workflows/shared/transition';
+import type { Transition } from '../../domain/transition';
 import { startHarness, type Harness } from '../support/harness';
 import { bearer, healthBody, poll, sleepPastDeadline } from './fixtures';
 

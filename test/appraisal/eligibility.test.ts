@@ -1,7 +1,7 @@
 // Eligibility at submission (DOMAIN §1.1, §2, §5): the pinned standard, the track's entry
 // predicates and channels, and the integrity record, with 撤销 barring for the policy's years.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { revokeCertificate } from '../../activities/appraisal/revocation';
+import { revokeCertificate } from '../../records/revocation';
 import { status } from '../../workflows/appraisal/messages';
 import { baseInput, startAppraisalEnv, type AppraisalEnv } from '../support/appraisal-env';
 import { waitForStage } from '../support/workflow-helpers';

@@ -3,14 +3,14 @@
 import type { WorkflowHandle } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appeal, decideAsEmployer, decideFormalReview, evaluateAsIndustry, object, resolveObjection, status } from '../../workflows/appraisal/messages';
-import type { AppraisalInput } from '../../workflows/appraisal/types';
+import type { AppraisalInput } from '../../domain/appraisal/types';
 import { actor, startAppraisalEnv, type AppraisalEnv } from '../support/appraisal-env';
 import { meetingOf, runMeeting } from '../support/committee-driver';
 import { saveHistory } from '../support/histories';
 import { sleepUntil } from '../support/temporal-env';
-import { committeeMeetingWorkflowId } from '../../workflows/committee/messages';
 import { actions, expectRefused, sleepPastDeadline, waitForStage, waitForStatus } from '../support/workflow-helpers';
 import { testCalendar } from '../support/run-start';
+import { committeeMeetingWorkflowId } from '../../domain/ids';
 
 let t: AppraisalEnv;
 beforeAll(async () => {

@@ -2,7 +2,7 @@
 // a cycle on a time-skipping server (every workflow task replays: maxCachedWorkflows 0).
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StandardRules } from '../../activities/standards/publish';
+import type { StandardRules } from '../../records/publishing';
 import { poll as pollFor } from '../api/fixtures';
 import { startHarness, type Harness } from '../support/harness';
 

@@ -3,11 +3,12 @@
 import fc from 'fast-check';
 import type { Client } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gradeCohort as gradeCohortActivity, type CohortRequest } from '../../activities/assessment/cohort';
-import { gradeCohort, gradeLate, slotsFor, type QuotaEntry } from '../../activities/assessment/quota';
-import type { Grade } from '../../workflows/assessment/types';
+import { gradeCohort as gradeCohortActivity } from '../../records/cohort-grading';
+import { gradeCohort, gradeLate, slotsFor, type QuotaEntry } from '../../domain/assessment/quota';
+import type { Grade } from '../../domain/assessment/types';
 import { seedDemo } from '../../scripts/seed/seed';
 import { providers, type TestDb } from '../support/db';
+import type { CohortRequest } from '../../domain/activities';
 
 /** The demo data and the memberships date from a year before the cohort is graded (2027-12): fixed. */
 const SEEDED_AT = '2026-12-01T00:00:00.000Z';

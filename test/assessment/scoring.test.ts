@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { standards } from '../../scripts/seed/demo-data';
 import { gradingV1 } from '../../scripts/seed/programme-data';
-import type { ScoringStandard } from '../../workflows/assessment/policy';
-import { baseGrade, composite, gradeTrigger, longTermView } from '../../workflows/assessment/scoring';
+import type { ScoringStandard } from '../../domain/assessment/policy';
+import { baseGrade, composite, gradeTrigger, longTermView } from '../../domain/assessment/scoring';
 
 const row = standards.find((s) => s.id === 'std-engineering-intermediate-standard-v1')!;
 const standard = { id: row.id, version: 1, ...(row.rules as Pick<ScoringStandard, 'criteria' | 'weights'>) };

@@ -2,8 +2,8 @@
 // the version it pinned at admission; the next admission, and the next title application, take
 // the new one.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { loadAppraisalRules } from '../../activities/appraisal/rules';
-import { publishGrading, publishStandard, type StandardRules } from '../../activities/standards/publish';
+import { loadAppraisalRules } from '../../records/appraisal-rules';
+import { publishGrading, publishStandard, type StandardRules } from '../../records/publishing';
 import { status, submitSelfReport } from '../../workflows/assessment/messages';
 import { cycleStarted, evaluateAll, openWindow, selfReportOf, uniform, waitForStatus } from './support/drive';
 import { startAssessmentEnv, type AssessmentEnv } from './support/env';

@@ -3,10 +3,10 @@
 // text in Temporal's history.
 import type { Payload } from '@temporalio/common';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createDataConverter, DEV_PAYLOAD_KEY } from '../../worker/data-converter';
-import { ENCRYPTED_ENCODING } from '../../worker/payload-codec';
+import { createDataConverter, DEV_PAYLOAD_KEY } from '../../config/data-converter';
+import { ENCRYPTED_ENCODING } from '../../config/payload-codec';
 import { checkIn, closeVoting, convene, vote } from '../../workflows/committee/messages';
-import type { Choice } from '../../workflows/committee/types';
+import type { Choice } from '../../domain/committee/types';
 import { ADMIN, expert, httpStatus, lateStatus, rules, startCommitteeEnv, type CommitteeEnv } from './support';
 
 let t: CommitteeEnv;

@@ -1,7 +1,7 @@
 // The draw (回避 at the draw and after it), the review panel, and a pool that runs out.
 import { setTimeout } from 'node:timers/promises';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { drawOrder, drawSeats } from '../../workflows/committee/draw';
+import { drawOrder, drawSeats } from '../../domain/committee/draw';
 import { checkIn, closeVoting, recuse, submitOpinion, vote } from '../../workflows/committee/messages';
 import { ADMIN, EMPLOYER, expert, httpStatus, rules, startCommitteeEnv, type CommitteeEnv } from './support';
 

@@ -1,8 +1,8 @@
 // The pure parts of the committee: the seeded draw and the 2/3 arithmetic.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { drawOrder, drawSeats } from '../../workflows/committee/draw';
-import { passes, quorumReached, rulesProblem } from '../../workflows/committee/thresholds';
+import { drawOrder, drawSeats } from '../../domain/committee/draw';
+import { passes, quorumReached, rulesProblem } from '../../domain/committee/thresholds';
 import { rules } from './support';
 
 const ids = Array.from({ length: 11 }, (_, i) => `x${String(i).padStart(2, '0')}`);

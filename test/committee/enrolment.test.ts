@@ -1,7 +1,7 @@
 // enrollInMeeting, the activity a case workflow calls: retried, it enrols once; after a
 // scheduled meeting has convened, the next case goes to the next meeting.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { EnrolRequest } from '../../activities/committee';
+import type { EnrolRequest } from '../../domain/activities';
 import { convene } from '../../workflows/committee/messages';
 import { ADMIN, EMPLOYER, httpStatus, rules, startCommitteeEnv, type CommitteeEnv } from './support';
 

@@ -1,8 +1,8 @@
 // The meeting's rules without Temporal: what the validators refuse, and what each step writes.
 import { describe, expect, it } from 'vitest';
 import { CommitteeMeeting } from '../../workflows/committee/meeting';
-import type { MeetingInput, MeetingStep } from '../../workflows/committee/types';
-import { FAILURE } from '../../workflows/shared/failures';
+import type { MeetingInput, MeetingStep } from '../../domain/committee/types';
+import { FAILURE } from '../../domain/failures';
 import { ADMIN, expert, rules } from './support';
 
 const T0 = '2026-10-12T01:00:00.000Z';

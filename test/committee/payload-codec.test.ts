@@ -1,8 +1,8 @@
 // The codec that keeps ballots out of Temporal's history in clear text.
 import { defaultPayloadConverter } from '@temporalio/common';
 import { describe, expect, it } from 'vitest';
-import { createDataConverter, DEV_PAYLOAD_KEY } from '../../worker/data-converter';
-import { AesGcmPayloadCodec, ENCRYPTED_ENCODING } from '../../worker/payload-codec';
+import { createDataConverter, DEV_PAYLOAD_KEY } from '../../config/data-converter';
+import { AesGcmPayloadCodec, ENCRYPTED_ENCODING } from '../../config/payload-codec';
 
 const codecOf = (...keys: string[]) => createDataConverter(keys[0]!, ...keys.slice(1)).payloadCodecs![0]!;
 const OTHER_KEY = Buffer.alloc(32, 7).toString('base64');

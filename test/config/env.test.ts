@@ -5,8 +5,8 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { DEV_JWT_SECRET } from '../../api/auth/tokens';
-import { calendarModeOf, loadEnv } from '../../api/env';
+import { calendarModeOf, loadEnv } from '../../config/env';
+import { DEV_JWT_SECRET } from '../../config/env';
 
 const run = promisify(execFile);
 const PRODUCTION_SECRETS = { JWT_SECRET: 'a-production-secret-of-32-chars!', TEMPORAL_PAYLOAD_KEY: Buffer.alloc(32, 7).toString('base64') };

@@ -7,7 +7,7 @@ import type { Mailer } from '../../activities/mail/mailer';
 import { fixedClock } from '../../domain/clock';
 import type { Db } from '../../prisma/client';
 import { seedDemo } from '../../scripts/seed/seed';
-import type { ExitReviewInput } from '../../workflows/exit/types';
+import type { ExitReviewInput } from '../../domain/exit/types';
 import { CaseLog } from '../../workflows/shared/case-log';
 import { providers, type TestDb } from '../support/db';
 

@@ -2,15 +2,16 @@
 // one appeal, and what each outcome does to the membership.
 import type { WorkflowHandle } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AdmissionRefused } from '../../activities/assessment/admission';
+import { AdmissionRefused } from '../../records/admission';
 import { evaluate, requestExitReview, status as assessmentStatus, submitSelfReport } from '../../workflows/assessment/messages';
-import { appeal, decide, exitWorkflowId, fileDefence, status } from '../../workflows/exit/messages';
-import type { ExitReviewStatus } from '../../workflows/exit/types';
-import { TlOrganisation, TlProcess, TlStage } from '../../workflows/shared/search-attributes';
+import { appeal, decide, fileDefence, status } from '../../workflows/exit/messages';
+import type { ExitReviewStatus } from '../../domain/exit/types';
+import { TlOrganisation, TlProcess, TlStage } from '../../domain/search-attributes';
 import { saveHistory } from '../support/histories';
 import { expectRefused } from '../support/workflow-helpers';
 import { cycleStarted, evaluateAll, openWindow, runCycle, selfReportOf, uniform, waitForStatus } from '../assessment/support/drive';
 import { admin, authority, hr, startAssessmentEnv, talent, type AssessmentEnv } from '../assessment/support/env';
+import { exitWorkflowId } from '../../domain/ids';
 
 let t: AssessmentEnv;
 beforeAll(async () => {

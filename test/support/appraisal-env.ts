@@ -3,8 +3,8 @@ import { randomUUID } from 'node:crypto';
 import type { WorkflowHandle } from '@temporalio/client';
 import { users } from '../../scripts/seed/demo-data';
 import type { titleAppraisal } from '../../workflows/appraisal/title-appraisal';
-import type { AppraisalInput } from '../../workflows/appraisal/types';
-import type { Actor } from '../../workflows/shared/types';
+import type { AppraisalInput } from '../../domain/appraisal/types';
+import type { Actor } from '../../domain/types';
 import { startWorkerEnv, type WorkerEnv } from './worker-env';
 
 export interface AppraisalEnv extends WorkerEnv {

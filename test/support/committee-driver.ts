@@ -2,9 +2,10 @@
 // scheduled meeting, the seated experts check in and vote, the administrator closes voting.
 import type { Client } from '@temporalio/client';
 import type { Db } from '../../prisma/client';
-import { checkIn, closeVoting, committeeMeetingWorkflowId, convene, status, vote } from '../../workflows/committee/messages';
-import type { Choice, MeetingStatus } from '../../workflows/committee/types';
-import type { Actor } from '../../workflows/shared/types';
+import { checkIn, closeVoting, convene, status, vote } from '../../workflows/committee/messages';
+import type { Choice, MeetingStatus } from '../../domain/committee/types';
+import type { Actor } from '../../domain/types';
+import { committeeMeetingWorkflowId } from '../../domain/ids';
 
 const admin: Actor = { id: 'u-admin', roles: ['admin'] };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -6,7 +6,8 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, NativeConnection, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { pino } from 'pino';
 import { inject } from 'vitest';
-import { createActivities, type Activities } from '../../activities';
+import { createActivities } from '../../activities';
+import type { Activities } from '../../domain/activities';
 import { deliverMail } from '../../activities/mail/deliver';
 import { createMailer } from '../../activities/mail/mailer';
 import { createApp } from '../../api/app';
@@ -14,15 +15,15 @@ import { mintToken } from '../../api/auth/tokens';
 import type { RateLimits } from '../../api/http/rate-limit';
 import { systemClock, type Clock } from '../../domain/clock';
 import type { Db } from '../../prisma/client';
-import type { CalendarMode } from '../../records/calendar';
 import { startSmtpCatcher, type SmtpCatcher } from '../../scripts/dev/smtp-catcher';
 import { seedDemo } from '../../scripts/seed/seed';
 import { users } from '../../scripts/seed/demo-data';
-import type { Actor } from '../../workflows/shared/types';
+import type { Actor } from '../../domain/types';
 import { createWorker, workflowsPath } from '../../worker/create-worker';
 import { freshSqliteDb } from './db';
 import { seedRunCalendar } from './run-start';
 import { createTimeSkippingEnv, serverClock, testDataConverter } from './temporal-env';
+import type { CalendarMode } from '../../domain/calendar/mode';
 
 export const JWT_SECRET = 'test-secret-at-least-16-chars';
 

@@ -7,8 +7,8 @@ import { NativeConnection } from '@temporalio/worker';
 import { temporal } from '@temporalio/proto';
 import { inject } from 'vitest';
 import { offsetClock, systemClock, type Clock } from '../../domain/clock';
-import { SEARCH_ATTRIBUTES } from '../../workflows/shared/search-attributes';
-import { createDataConverter, DEV_PAYLOAD_KEY } from '../../worker/data-converter';
+import { SEARCH_ATTRIBUTES } from '../../domain/search-attributes';
+import { createDataConverter, DEV_PAYLOAD_KEY } from '../../config/data-converter';
 import { runStart } from './run-start';
 
 /** Tests encrypt payloads as production does, with the development key. */

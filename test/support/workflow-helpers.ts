@@ -4,7 +4,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { expect } from 'vitest';
 import { status } from '../../workflows/appraisal/messages';
-import type { AppraisalStatus, Deadline, Stage } from '../../workflows/appraisal/types';
+import type { AppraisalStatus, Deadline, Stage } from '../../domain/appraisal/types';
 import { sleepUntil } from './temporal-env';
 
 /** Polls the `status` query until `ready` holds (activities run in real time, even when time skips). */

@@ -1,6 +1,6 @@
 // The activities the appraisal calls, proxied with their timeouts.
 import { proxyActivities } from '@temporalio/workflow';
-import type { Activities } from '../../activities';
+import type { Activities } from '../../domain/activities';
 import { runToCompletion } from '../shared/activities';
 
 export const acts = runToCompletion(

@@ -1,6 +1,6 @@
 // Waiting for a person within working-day deadlines: reminders before, escalation after.
 import { condition } from '@temporalio/workflow';
-import type { Recipient, Transition } from '../shared/transition';
+import type { Recipient, Transition } from '../../domain/transition';
 import { now } from '../shared/clock';
 import { acts } from './activities';
 import type { AppraisalCase } from './state';

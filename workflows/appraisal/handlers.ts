@@ -8,8 +8,9 @@ import { now, record } from './deadlines';
 import * as m from './messages';
 import { recomputeDeadlines } from '../shared/calendar-messages';
 import { justBefore } from '../shared/clock';
-import { recount, type MovedDeadline } from '../shared/deadline-book';
+import { recount } from '../shared/deadline-book';
 import type { AppraisalCase } from './state';
+import type { MovedDeadline } from '../../domain/deadlines';
 
 /**
  * The lifecycle empties an action's slot once the transition the action caused is on record:

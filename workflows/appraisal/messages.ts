@@ -1,8 +1,8 @@
 // Message definitions shared by the workflow and the API: verbs for actions, nouns for queries.
 // Every update carries the acting person, taken by the API from the verified token.
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { Actor } from '../shared/types';
-import type { AppraisalStatus, EmployerDecision, FormalDecision, Stage, Submission } from './types';
+import type { Actor } from '../../domain/types';
+import type { AppraisalStatus, EmployerDecision, FormalDecision, Stage, Submission } from '../../domain/appraisal/types';
 
 export interface Acting {
   actor: Actor;
@@ -59,4 +59,3 @@ export const extendDeadline = defineUpdate<Stage, [ExtendDeadlineRequest]>('exte
 export const reassign = defineUpdate<Stage, [ReassignRequest]>('reassign');
 export const status = defineQuery<AppraisalStatus>('status');
 
-export const appraisalWorkflowId = (applicationId: string) => `appraisal-${applicationId}`;

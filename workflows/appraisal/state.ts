@@ -1,24 +1,14 @@
 // The appraisal's state and its rules of who may do what when, kept apart from Temporal wiring.
-import { conflict, forbidden, invalid } from '../shared/failures';
+import { conflict, forbidden, invalid } from '../../domain/failures';
 import { CaseLog, type Move } from '../shared/case-log';
-import { reportDeadlines } from '../shared/deadline-book';
 import { validateRecompute, type RecomputeRequest } from '../shared/calendar-messages';
-import type { TaskSpec, Transition } from '../shared/transition';
-import type { Actor, PendingTask, Role, TimelineEntry } from '../shared/types';
-import type {
-  CorrectionRequest,
-  EmployerDecisionRequest,
-  ExtendDeadlineRequest,
-  FormalDecisionRequest,
-  IndustryEvaluationRequest,
-  ReassignRequest,
-  ResolveObjectionRequest,
-  ResubmitRequest,
-  WithReason,
-} from './messages';
-import type { PinnedRules } from './policy';
-import type { AppraisalInput, AppraisalStatus, CommitteeTally, Deadline, ObjectionState, Stage, Submission } from './types';
-import { FINAL_STAGES } from './types';
+import type { TaskSpec, Transition } from '../../domain/transition';
+import type { Actor, PendingTask, Role, TimelineEntry } from '../../domain/types';
+import type { CorrectionRequest, EmployerDecisionRequest, ExtendDeadlineRequest, FormalDecisionRequest, IndustryEvaluationRequest, ReassignRequest, ResolveObjectionRequest, ResubmitRequest, WithReason } from './messages';
+import type { PinnedRules } from '../../domain/appraisal/policy';
+import type { AppraisalInput, AppraisalStatus, CommitteeTally, Deadline, ObjectionState, Stage, Submission } from '../../domain/appraisal/types';
+import { FINAL_STAGES } from '../../domain/appraisal/types';
+import { reportDeadlines } from '../../domain/deadlines';
 
 export class AppraisalCase {
   /** Numbered transitions, pending tasks, timeline and reassignments: shared with other processes. */

@@ -8,7 +8,7 @@ import { formalReview } from './stages/formal-review';
 import { industryEvaluation } from './stages/industry';
 import { intake } from './stages/intake';
 import { AppraisalCase } from './state';
-import type { AppraisalInput, Stage } from './types';
+import type { AppraisalInput, Stage } from '../../domain/appraisal/types';
 
 /**
  * One application for a professional title, from submission to certificate (DOMAIN §1). The

@@ -1,9 +1,9 @@
 // The activities the assessment calls, proxied with their timeouts; each runs to completion
 // even when the membership's lifecycle is cancelled meanwhile (see runToCompletion).
 import { proxyActivities } from '@temporalio/workflow';
-import type { Activities } from '../../activities';
+import type { Activities } from '../../domain/activities';
 import { runToCompletion } from '../shared/activities';
-import type { Transition } from '../shared/transition';
+import type { Transition } from '../../domain/transition';
 import type { AssessmentCase } from './state';
 
 export const acts = runToCompletion(

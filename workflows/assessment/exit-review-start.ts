@@ -1,10 +1,10 @@
 // Opening an exit review (DOMAIN §4) from the membership: one at a time, numbered per membership.
-import { exitWorkflowId } from '../exit/messages';
-import type { ExitReviewInput } from '../exit/types';
+import type { ExitReviewInput } from '../../domain/exit/types';
 import { now } from '../shared/deadline-book';
 import { acts, record } from './activities';
 import type { AssessmentCase } from './state';
-import type { OpenExitReview } from './types';
+import type { OpenExitReview } from '../../domain/assessment/types';
+import { exitWorkflowId } from '../../domain/ids';
 
 /**
  * Starts `exit-<membershipId>-<n>` through an activity, as a workflow of its own rather than a

@@ -3,11 +3,12 @@
 // answers with the stage once the resulting transition is on record.
 import { type CancellationScope, condition, setHandler } from '@temporalio/workflow';
 import { recomputeDeadlines, validateRecompute } from '../shared/calendar-messages';
-import { now, pause as pauseClocks, recountBook, resume as resumeClocks, retimeFor } from '../shared/deadline-book';
+import { now, recountBook, resume as resumeClocks } from '../shared/deadline-book';
 import { record } from './activities';
 import { startExitReview } from './exit-review-start';
 import * as m from './messages';
 import type { AssessmentCase } from './state';
+import { pause as pauseClocks, retimeFor } from '../../domain/deadlines';
 
 /** Runs jobs one at a time in call order: a pause and a resume never interleave. */
 function serial() {

@@ -1,9 +1,9 @@
 // Message definitions shared by the workflow, the exit review and the API: verbs for actions,
 // nouns for queries. Every update carries the acting person, taken by the API from the token.
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { Actor } from '../shared/types';
-import type { Evaluator } from './policy';
-import type { AssessmentStatus, ExitTrigger, Grade, Stage } from './types';
+import type { Actor } from '../../domain/types';
+import type { Evaluator } from '../../domain/assessment/policy';
+import type { AssessmentStatus, ExitTrigger, Grade, Stage } from '../../domain/assessment/types';
 
 export interface Acting {
   actor: Actor;
@@ -64,4 +64,3 @@ export const cohortGraded = defineSignal<[CohortGraded]>('cohortGraded');
 
 export const status = defineQuery<AssessmentStatus>('status');
 
-export const assessmentWorkflowId = (membershipId: string) => `assessment-${membershipId}`;

@@ -1,15 +1,16 @@
 import { allHandlersFinished, CancellationScope, condition, continueAsNew, isCancellation, workflowInfo } from '@temporalio/workflow';
-import { emptyBook, now } from '../shared/deadline-book';
+import { now } from '../shared/deadline-book';
 import { publishStage } from '../shared/search';
 import { acts, record } from './activities';
 import { registerHandlers } from './handlers';
-import { longTermView } from './scoring';
+import { longTermView } from '../../domain/assessment/scoring';
 import { evaluation } from './stages/evaluation';
 import { afterGrade, grading } from './stages/grading';
 import { runningPeriod, selfReport } from './stages/self-report';
 import { AssessmentCase } from './state';
-import type { AssessmentInput, CycleSummary, Stage } from './types';
-import { GRADE_LABELS } from './types';
+import type { AssessmentInput, CycleSummary, Stage } from '../../domain/assessment/types';
+import { GRADE_LABELS } from '../../domain/assessment/types';
+import { emptyBook } from '../../domain/deadlines';
 
 /**
  * One programme membership (DOMAIN §3), one cycle per run: the cycle runs its course, the talent

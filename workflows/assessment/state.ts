@@ -1,12 +1,12 @@
 // A membership's state and its rules of who may do what when, kept apart from Temporal wiring.
 import { CaseLog } from '../shared/case-log';
-import { emptyBook, reportDeadlines, type DeadlineBook } from '../shared/deadline-book';
-import { conflict, forbidden, invalid } from '../shared/failures';
-import type { Actor, Instant } from '../shared/types';
+import { conflict, forbidden, invalid } from '../../domain/failures';
+import type { Actor, Instant } from '../../domain/types';
 import type { EvaluationRequest, ExitReviewRequest, ReassignRequest, SelfReportRequest, WithReason } from './messages';
-import { EVALUATORS, type Evaluator, type PinnedAssessmentRules } from './policy';
-import { longTermView } from './scoring';
-import type { AssessmentInput, AssessmentStatus, CarriedState, CycleSummary, FollowUp, Grade, MembershipFacts, OpenExitReview, Stage } from './types';
+import { EVALUATORS, type Evaluator, type PinnedAssessmentRules } from '../../domain/assessment/policy';
+import { longTermView } from '../../domain/assessment/scoring';
+import type { AssessmentInput, AssessmentStatus, CarriedState, CycleSummary, FollowUp, Grade, MembershipFacts, OpenExitReview, Stage } from '../../domain/assessment/types';
+import { emptyBook, reportDeadlines, type DeadlineBook } from '../../domain/deadlines';
 
 export interface Evaluation {
   actorId: string;

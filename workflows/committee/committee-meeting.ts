@@ -1,9 +1,9 @@
 import { allHandlersFinished, condition, getExternalWorkflowHandle, log, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
-import type { Activities } from '../../activities';
+import type { Activities } from '../../domain/activities';
 import { msUntil, now } from '../shared/clock';
 import * as msg from './messages';
 import { CommitteeMeeting, type DrawCause } from './meeting';
-import type { CommitteeResult, MeetingInput, MeetingStep } from './types';
+import type { CommitteeResult, MeetingInput, MeetingStep } from '../../domain/committee/types';
 
 const { loadExpertPool, recordMeetingStep } = proxyActivities<Activities>({
   startToCloseTimeout: '1 minute',

@@ -1,12 +1,12 @@
 // The meeting's state and rules (DOMAIN §1 stage 4), apart from Temporal wiring. Every change
 // happens synchronously in one method, so the next update's validator already sees it; each
 // method returns the step the database must record.
-import { conflict, forbidden, invalid } from '../shared/failures';
-import type { MailSpec, TaskSpec } from '../shared/transition';
-import type { Actor, Instant, PendingTask } from '../shared/types';
-import { drawSeats } from './draw';
-import { passes, quorumReached } from './thresholds';
-import type * as T from './types';
+import { conflict, forbidden, invalid } from '../../domain/failures';
+import type { MailSpec, TaskSpec } from '../../domain/transition';
+import type { Actor, Instant, PendingTask } from '../../domain/types';
+import { drawSeats } from '../../domain/committee/draw';
+import { passes, quorumReached } from '../../domain/committee/thresholds';
+import type * as T from '../../domain/committee/types';
 
 const HOUR_MS = 3_600_000;
 const addHours = (at: Instant, hours: number) => new Date(Date.parse(at) + hours * HOUR_MS).toISOString();

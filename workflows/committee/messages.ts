@@ -14,9 +14,8 @@ import type {
   RedrawRequest,
   RescheduleRequest,
   VoteRequest,
-} from './types';
+} from '../../domain/committee/types';
 
-export const committeeMeetingWorkflowId = (meetingId: string) => `meeting-${meetingId}`;
 
 /** Case → meeting, sent with signal-with-start; enrolling the same case twice adds it once. */
 export const enroll = defineSignal<[Enrolment]>('enroll');

@@ -1,11 +1,12 @@
 import { allHandlersFinished, condition, setHandler, workflowInfo } from '@temporalio/workflow';
 import { recomputeDeadlines, validateRecompute } from '../shared/calendar-messages';
-import { recountBook, retimeFor } from '../shared/deadline-book';
+import { recountBook } from '../shared/deadline-book';
 import { publishStage } from '../shared/search';
 import * as msg from './messages';
 import { appealWindow, committee, conclude, defence, record } from './stages';
 import { ExitCase } from './state';
-import type { DecisionRecord, ExitReviewInput, ExitStage } from './types';
+import type { DecisionRecord, ExitReviewInput, ExitStage } from '../../domain/exit/types';
+import { retimeFor } from '../../domain/deadlines';
 
 /**
  * One exit review of a membership (DOMAIN §4): the talent is notified and may file a statement of

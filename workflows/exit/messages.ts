@@ -1,7 +1,7 @@
 // Message definitions shared by the exit review workflow and the API.
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { Actor } from '../shared/types';
-import type { ExitDecision, ExitReviewStatus, ExitStage } from './types';
+import type { Actor } from '../../domain/types';
+import type { ExitDecision, ExitReviewStatus, ExitStage } from '../../domain/exit/types';
 
 export interface DefenceRequest {
   actor: Actor;
@@ -28,4 +28,3 @@ export const decide = defineUpdate<ExitStage, [DecisionRequest]>('decide');
 export const appeal = defineUpdate<ExitStage, [AppealRequest]>('appeal');
 export const status = defineQuery<ExitReviewStatus>('status');
 
-export const exitWorkflowId = (membershipId: string, n: number) => `exit-${membershipId}-${n}`;

@@ -1,12 +1,13 @@
 // The exit review's stages (DOMAIN §4): defence window, committee, appeal window, outcome.
 import { condition, getExternalWorkflowHandle, log, proxyActivities } from '@temporalio/workflow';
-import type { Activities } from '../../activities';
+import type { Activities } from '../../domain/activities';
 import { exitReviewClosed } from '../assessment/messages';
 import type { Move } from '../shared/case-log';
-import { endDeadline, now, startDeadline, waitUntilDue, type WaitOptions } from '../shared/deadline-book';
-import type { Recipient, Transition } from '../shared/transition';
+import { now, startDeadline, waitUntilDue, type WaitOptions } from '../shared/deadline-book';
+import type { Recipient, Transition } from '../../domain/transition';
 import type { ExitCase } from './state';
-import type { ExitStage } from './types';
+import type { ExitStage } from '../../domain/exit/types';
+import { endDeadline } from '../../domain/deadlines';
 
 const acts = proxyActivities<Activities>({ startToCloseTimeout: '1 minute', retry: { initialInterval: '1 second', maximumInterval: '1 minute' } });
 const LABEL = { exit: '退出', retain: '保留并限期整改', dismiss: '不予退出' } as const;

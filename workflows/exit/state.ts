@@ -1,11 +1,11 @@
 // An exit review's state and who may act when, kept apart from Temporal wiring.
 import { CaseLog } from '../shared/case-log';
-import { emptyBook, reportDeadlines } from '../shared/deadline-book';
-import { conflict, forbidden, invalid } from '../shared/failures';
-import type { Instant } from '../shared/types';
+import { conflict, forbidden, invalid } from '../../domain/failures';
+import type { Instant } from '../../domain/types';
 import type { AppealRequest, DecisionRequest, DefenceRequest } from './messages';
-import type { DecisionRecord, ExitReviewInput, ExitReviewStatus, ExitStage } from './types';
-import { FINAL_EXIT_STAGES } from './types';
+import type { DecisionRecord, ExitReviewInput, ExitReviewStatus, ExitStage } from '../../domain/exit/types';
+import { FINAL_EXIT_STAGES } from '../../domain/exit/types';
+import { emptyBook, reportDeadlines } from '../../domain/deadlines';
 
 export class ExitCase {
   readonly log: CaseLog;

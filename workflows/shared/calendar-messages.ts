@@ -2,9 +2,9 @@
 // given until an administrator has them counted again. Every case workflow with working-day
 // deadlines takes this update; the API sends it (api/calendar) and records nothing itself.
 import { defineUpdate } from '@temporalio/workflow';
-import { conflict, forbidden, invalid } from './failures';
-import type { MovedDeadline } from './deadline-book';
-import type { Actor } from './types';
+import { conflict, forbidden, invalid } from '../../domain/failures';
+import type { Actor } from '../../domain/types';
+import type { MovedDeadline } from '../../domain/deadlines';
 
 export interface RecomputeRequest {
   actor: Actor;

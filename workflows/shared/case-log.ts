@@ -1,7 +1,8 @@
 // The record-keeping half of a case workflow: numbered transitions, pending tasks and the
 // timeline. Used by the appraisal, the assessment and the exit review.
-import type { DeadlineReport, MailSpec, TaskSpec, Transition } from './transition';
-import type { PendingTask, Role, TimelineEntry } from './types';
+import type { DeadlineReport, MailSpec, TaskSpec, Transition } from '../../domain/transition';
+import type { PendingTask, Role, TimelineEntry } from '../../domain/types';
+import type { LogState } from '../../domain/transition';
 
 export interface Move {
   actorId: string;
@@ -16,13 +17,6 @@ export interface Move {
   retime?: { taskKey: string; dueAt: string }[];
 }
 
-/** What a log hands over to the next run at continue-as-new: plain JSON. */
-export interface LogState {
-  seq: number;
-  pendingTasks: PendingTask[];
-  /** Task kind → user it was reassigned to by an administrator. */
-  reassigned: Record<string, string>;
-}
 
 export class CaseLog {
   seq: number;

@@ -1,6 +1,6 @@
 // Workflow time: the one place workflow code reads it. Inside a workflow `new Date()` is the time
 // of the current workflow task, the same on every replay; nothing here reads the machine's clock.
-import type { Instant } from './types';
+import type { Instant } from '../../domain/types';
 
 /** Now, in workflow time. */
 export const now = (): Instant => new Date().toISOString();

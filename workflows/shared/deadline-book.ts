@@ -2,10 +2,10 @@
 // in parallel), with reminders before each and a pause that stops every clock. Used by the
 // assessment and the exit review.
 import { condition, proxyActivities } from '@temporalio/workflow';
-import type { Activities } from '../../activities';
+import type { Activities } from '../../domain/activities';
 import { justBefore, now } from './clock';
-import type { DeadlineReport } from './transition';
-import type { Instant } from './types';
+import { setDeadline, type Deadline, type DeadlineBook, type MovedDeadline } from '../../domain/deadlines';
+import type { Instant } from '../../domain/types';
 
 const calendar = proxyActivities<Pick<Activities, 'deadlineAfter' | 'remindersBefore' | 'workingDaysBetween'>>({
   startToCloseTimeout: '1 minute',
@@ -15,54 +15,10 @@ const calendar = proxyActivities<Pick<Activities, 'deadlineAfter' | 'remindersBe
 export { now };
 const ms = (iso: string) => new Date(iso).getTime();
 
-export interface Deadline {
-  /** What it is for: a task kind, or a window such as the cycle's end. */
-  purpose: string;
-  /**
-   * The event the count starts after (民法典 art. 201). With `workingDays` it is the deadline's
-   * definition, so it can be counted again on a corrected calendar; unset on a plain instant and
-   * on deadlines started before it was kept.
-   */
-  from?: Instant;
-  dueAt: Instant;
-  /** Working days granted in total, extensions and pauses included (0 for a plain instant). */
-  workingDays: number;
-  warnings: string[];
-}
-
-/** A deadline the recount moved. */
-export interface MovedDeadline {
-  purpose: string;
-  from: Instant;
-  to: Instant;
-}
-
-/** Plain JSON, so it crosses continue-as-new as it is. */
-export interface DeadlineBook {
-  running: Record<string, Deadline>;
-  /** Bumped whenever a deadline moves or a pause starts or ends: running waits re-read the book. */
-  version: number;
-  pausedSince?: Instant;
-}
-
-export const emptyBook = (): DeadlineBook => ({ running: {}, version: 0 });
-
 /** Starts a deadline `workingDays` working days after `from` (民法典 art. 201). */
 export async function startDeadline(book: DeadlineBook, purpose: string, workingDays: number, from: Instant = now()): Promise<Deadline> {
   const d = await calendar.deadlineAfter({ from, workingDays });
   return setDeadline(book, { purpose, from, dueAt: d.dueAt, workingDays, warnings: d.warnings });
-}
-
-/**
- * The deadlines as the database keeps them (RunningDeadline): working-day ones whose start is
- * known, so an administrator can see which a calendar change would move.
- */
-export function reportDeadlines(deadlines: (Deadline | undefined)[], pausedSince?: Instant): DeadlineReport[] {
-  return deadlines.flatMap((d) =>
-    d?.from && d.workingDays > 0
-      ? [{ purpose: d.purpose, countFrom: d.from, workingDays: d.workingDays, dueAt: d.dueAt, ...(pausedSince ? { pausedSince } : {}) }]
-      : [],
-  );
 }
 
 /**
@@ -74,14 +30,6 @@ export async function recount(d: Deadline): Promise<Deadline | undefined> {
   if (!d.from || d.workingDays === 0) return undefined;
   const r = await calendar.deadlineAfter({ from: d.from, workingDays: d.workingDays });
   return r.dueAt === d.dueAt ? undefined : { ...d, dueAt: r.dueAt, warnings: r.warnings };
-}
-
-/** The pending tasks due when a moved deadline was: they are due when it is now. */
-export function retimeFor(tasks: { taskKey: string; dueAt?: Instant }[], moved: MovedDeadline[]): { taskKey: string; dueAt: Instant }[] {
-  return tasks.flatMap((t) => {
-    const to = moved.find((x) => x.from === t.dueAt)?.to;
-    return to ? [{ taskKey: t.taskKey, dueAt: to }] : [];
-  });
 }
 
 /** Recounts every running deadline of the book; running waits pick up the moved ones. */
@@ -96,22 +44,6 @@ export async function recountBook(book: DeadlineBook): Promise<MovedDeadline[]> 
   }
   if (moved.length) book.version++;
   return moved;
-}
-
-export function setDeadline(book: DeadlineBook, d: Deadline): Deadline {
-  book.running[d.purpose] = d;
-  book.version++;
-  return d;
-}
-
-export function endDeadline(book: DeadlineBook, purpose: string): void {
-  delete book.running[purpose];
-  book.version++;
-}
-
-export function pause(book: DeadlineBook, at: Instant): void {
-  book.pausedSince = at;
-  book.version++;
 }
 
 /**

@@ -1,7 +1,7 @@
 // Keeps a case workflow's search attributes in step with its stage.
 import type { SearchAttributeUpdatePair } from '@temporalio/common';
 import { patched, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
-import { TlOrganisation, TlProcess, TlSeries, TlStage, TlTrack } from './search-attributes';
+import { TlOrganisation, TlProcess, TlSeries, TlStage, TlTrack } from '../../domain/search-attributes';
 
 /**
  * Cases started before the workflows published search attributes replay without the upserts:

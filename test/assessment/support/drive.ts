@@ -2,8 +2,8 @@
 import type { WorkflowHandle } from '@temporalio/client';
 import { systemClock } from '../../../domain/clock';
 import { evaluate, status, submitSelfReport } from '../../../workflows/assessment/messages';
-import { EVALUATORS, type Evaluator } from '../../../workflows/assessment/policy';
-import type { AssessmentStatus, Stage } from '../../../workflows/assessment/types';
+import { EVALUATORS, type Evaluator } from '../../../domain/assessment/policy';
+import type { AssessmentStatus, Stage } from '../../../domain/assessment/types';
 import { expert, hr, industry, talent, type AssessmentEnv } from './env';
 
 /**

@@ -1,9 +1,9 @@
 // The assessment and exit-review tests' environment: a worker environment plus talents and admissions.
 import { randomUUID } from 'node:crypto';
 import type { WorkflowHandle } from '@temporalio/client';
-import { admitTalent, type AdmissionRequest } from '../../../activities/assessment/admission';
+import { admitTalent, type AdmissionRequest } from '../../../records/admission';
 import type { periodicAssessment } from '../../../workflows/assessment/periodic-assessment';
-import type { Actor } from '../../../workflows/shared/types';
+import type { Actor } from '../../../domain/types';
 import { sleepUntil } from '../../support/temporal-env';
 import { startWorkerEnv, type WorkerEnv } from '../../support/worker-env';
 

@@ -1,10 +1,10 @@
 // Submission: pin the rules in force, record the application, check eligibility (DOMAIN §1.1).
 import { ActivityFailure, ApplicationFailure } from '@temporalio/workflow';
-import type { CaseFacts } from '../../../activities/appraisal/rules';
 import { acts } from '../activities';
 import { now, record } from '../deadlines';
-import { unmet } from '../predicates';
+import { unmet } from '../../../domain/appraisal/predicates';
 import type { AppraisalCase } from '../state';
+import type { CaseFacts } from '../../../domain/activities';
 
 /** Returns false when the case ends here (ineligible). */
 export async function intake(c: AppraisalCase): Promise<boolean> {

@@ -3,7 +3,7 @@ import { justBefore } from '../../shared/clock';
 import { acts } from '../activities';
 import { now, record, reviewerWait, waitUntilDue } from '../deadlines';
 import type { AppraisalCase } from '../state';
-import type { Recipient } from '../../shared/transition';
+import type { Recipient } from '../../../domain/transition';
 
 /**
  * Runs the notice whose deadline is already started. Returns 'clear' when it closes, or 'upheld'

@@ -1,12 +1,13 @@
 // 结果评价: the employer (用人单位主体地位), an industry body and an expert evaluate in parallel,
 // each within their own working-day deadline, reminded before it and escalated after it.
 import { condition } from '@temporalio/workflow';
-import { endDeadline, now, startDeadline, waitUntilDue } from '../../shared/deadline-book';
-import type { Recipient } from '../../shared/transition';
+import { now, startDeadline, waitUntilDue } from '../../shared/deadline-book';
+import type { Recipient } from '../../../domain/transition';
 import { acts, record } from '../activities';
-import { EVALUATORS, type Evaluator } from '../policy';
+import { EVALUATORS, type Evaluator } from '../../../domain/assessment/policy';
 import type { AssessmentCase } from '../state';
 import { escalate, reminding } from '../waits';
+import { endDeadline } from '../../../domain/deadlines';
 
 const DAYS = { employer: 'employerEvaluationDays', industry: 'industryEvaluationDays', expert: 'expertEvaluationDays' } as const;
 

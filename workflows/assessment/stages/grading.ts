@@ -3,9 +3,9 @@ import { condition } from '@temporalio/workflow';
 import { msUntil, now } from '../../shared/clock';
 import { acts, record } from '../activities';
 import { startExitReview } from '../exit-review-start';
-import { baseGrade, composite, gradeTrigger } from '../scoring';
+import { baseGrade, composite, gradeTrigger } from '../../../domain/assessment/scoring';
 import type { AssessmentCase } from '../state';
-import { GRADE_LABELS } from '../types';
+import { GRADE_LABELS } from '../../../domain/assessment/types';
 
 
 /** `assessed` is false when the self-report never came: the cycle is 不合格 without a score. */

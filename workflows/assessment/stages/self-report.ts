@@ -1,8 +1,9 @@
 // The cycle runs its course, then the self-report window (过程评价) opens (DOMAIN §3).
-import { endDeadline, now, setDeadline, startDeadline, waitUntilDue } from '../../shared/deadline-book';
+import { now, startDeadline, waitUntilDue } from '../../shared/deadline-book';
 import { record } from '../activities';
 import type { AssessmentCase } from '../state';
 import { addMonths, escalate, reminding } from '../waits';
+import { endDeadline, setDeadline } from '../../../domain/deadlines';
 
 /** Waits out the cycle: its end is a deadline like any other, so a pause moves it too. */
 export async function runningPeriod(c: AssessmentCase): Promise<void> {

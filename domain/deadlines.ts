@@ -1,0 +1,74 @@
+// A case's working-day deadlines as data (DOMAIN §6, §8): each one's purpose, start, working
+// days and end, several at once in a book that a pause stops as a whole. Plain JSON, so a book
+// crosses continue-as-new as it is. The waiting and counting is workflow code
+// (workflows/shared/deadline-book.ts); the counting itself is an activity over domain/calendar.
+import type { DeadlineReport } from './transition';
+import type { Instant } from './types';
+
+export interface Deadline {
+  /** What it is for: a task kind, or a window such as the cycle's end. */
+  purpose: string;
+  /**
+   * The event the count starts after (民法典 art. 201). With `workingDays` it is the deadline's
+   * definition, so it can be counted again on a corrected calendar; unset on a plain instant and
+   * on deadlines started before it was kept.
+   */
+  from?: Instant;
+  dueAt: Instant;
+  /** Working days granted in total, extensions and pauses included (0 for a plain instant). */
+  workingDays: number;
+  warnings: string[];
+}
+
+/** A deadline the recount moved. */
+export interface MovedDeadline {
+  purpose: string;
+  from: Instant;
+  to: Instant;
+}
+
+/** Plain JSON, so it crosses continue-as-new as it is. */
+export interface DeadlineBook {
+  running: Record<string, Deadline>;
+  /** Bumped whenever a deadline moves or a pause starts or ends: running waits re-read the book. */
+  version: number;
+  pausedSince?: Instant;
+}
+
+export const emptyBook = (): DeadlineBook => ({ running: {}, version: 0 });
+
+/**
+ * The deadlines as the database keeps them (RunningDeadline): working-day ones whose start is
+ * known, so an administrator can see which a calendar change would move.
+ */
+export function reportDeadlines(deadlines: (Deadline | undefined)[], pausedSince?: Instant): DeadlineReport[] {
+  return deadlines.flatMap((d) =>
+    d?.from && d.workingDays > 0
+      ? [{ purpose: d.purpose, countFrom: d.from, workingDays: d.workingDays, dueAt: d.dueAt, ...(pausedSince ? { pausedSince } : {}) }]
+      : [],
+  );
+}
+
+/** The pending tasks due when a moved deadline was: they are due when it is now. */
+export function retimeFor(tasks: { taskKey: string; dueAt?: Instant }[], moved: MovedDeadline[]): { taskKey: string; dueAt: Instant }[] {
+  return tasks.flatMap((t) => {
+    const to = moved.find((x) => x.from === t.dueAt)?.to;
+    return to ? [{ taskKey: t.taskKey, dueAt: to }] : [];
+  });
+}
+
+export function setDeadline(book: DeadlineBook, d: Deadline): Deadline {
+  book.running[d.purpose] = d;
+  book.version++;
+  return d;
+}
+
+export function endDeadline(book: DeadlineBook, purpose: string): void {
+  delete book.running[purpose];
+  book.version++;
+}
+
+export function pause(book: DeadlineBook, at: Instant): void {
+  book.pausedSince = at;
+  book.version++;
+}

@@ -1,0 +1,43 @@
+// An exit review's rows: the review itself when it opens, and its outcome on the membership.
+import type { ExitOutcome } from '../domain/activities';
+import type { ExitReviewInput } from '../domain/exit/types';
+import type { Transition } from '../domain/transition';
+import type { Db } from '../prisma/client';
+import { recordTransitionWith } from './transitions';
+
+/** The review's row, once, then its opening transition. */
+export function recordExitReviewOpened(db: Db, input: ExitReviewInput, t: Transition): Promise<string[]> {
+  return recordTransitionWith(db, t, {
+    before: (tx) =>
+      tx.exitReview.upsert({
+        where: { id: input.reviewId },
+        create: {
+          id: input.reviewId,
+          workflowId: t.workflowId,
+          membershipId: input.membershipId,
+          talentId: input.talentId,
+          n: input.n,
+          trigger: input.trigger.kind,
+          startedAt: new Date(input.openedAt),
+        },
+        update: {},
+      }),
+  });
+}
+
+/**
+ * The final decision: an exit ends the membership and records its re-entry bar; a retain keeps
+ * the improvement plan on the review. Repeating it writes the same values.
+ */
+export function recordExitOutcome(db: Db, membershipId: string, o: ExitOutcome, t: Transition): Promise<string[]> {
+  return recordTransitionWith(db, t, {
+    before: async (tx) => {
+      if (o.improvementPlan) await tx.exitReview.update({ where: { id: t.caseId }, data: { improvementPlan: o.improvementPlan } });
+      if (o.decision !== 'exit') return;
+      await tx.membership.update({
+        where: { id: membershipId },
+        data: { status: 'exited', outcome: 'exit', endedAt: new Date(o.decidedAt), reentryBarUntil: o.reentryBarUntil ? new Date(o.reentryBarUntil) : null },
+      });
+    },
+  });
+}
