@@ -1,5 +1,6 @@
 // A case's working-day deadlines as data (DOMAIN §6, §8): each one's purpose, start, working
-// days and end, several at once in a book that a pause stops as a whole. Plain JSON, so a book
+// days and end, several at once in a book. A pause stops the whole book (a suspended membership)
+// or one deadline (a notice while an objection to it is investigated). Plain JSON, so a book
 // crosses continue-as-new as it is. The waiting and counting is workflow code
 // (workflows/shared/deadline-book.ts); the counting itself is an activity over domain/calendar.
 import type { DeadlineReport } from './transition';
@@ -18,6 +19,8 @@ export interface Deadline {
   /** Working days granted in total, extensions and pauses included (0 for a plain instant). */
   workingDays: number;
   warnings: string[];
+  /** Set while this deadline alone stands still. */
+  pausedSince?: Instant;
 }
 
 /** A deadline the recount moved. */
@@ -37,16 +40,18 @@ export interface DeadlineBook {
 
 export const emptyBook = (): DeadlineBook => ({ running: {}, version: 0 });
 
+/** Since when a deadline stands still, if it does: its own pause or the whole book's. */
+export const pausedSinceOf = (book: DeadlineBook, d: Deadline): Instant | undefined => book.pausedSince ?? d.pausedSince;
+
 /**
- * The deadlines as the database keeps them (RunningDeadline): working-day ones whose start is
+ * The book as the database keeps it (RunningDeadline): working-day deadlines whose start is
  * known, so an administrator can see which a calendar change would move.
  */
-export function reportDeadlines(deadlines: (Deadline | undefined)[], pausedSince?: Instant): DeadlineReport[] {
-  return deadlines.flatMap((d) =>
-    d?.from && d.workingDays > 0
-      ? [{ purpose: d.purpose, countFrom: d.from, workingDays: d.workingDays, dueAt: d.dueAt, ...(pausedSince ? { pausedSince } : {}) }]
-      : [],
-  );
+export function reportBook(book: DeadlineBook): DeadlineReport[] {
+  return Object.values(book.running).flatMap((d) => {
+    const pausedSince = pausedSinceOf(book, d);
+    return d.from && d.workingDays > 0 ? [{ purpose: d.purpose, countFrom: d.from, workingDays: d.workingDays, dueAt: d.dueAt, ...(pausedSince ? { pausedSince } : {}) }] : [];
+  });
 }
 
 /** The pending tasks due when a moved deadline was: they are due when it is now. */
@@ -68,7 +73,22 @@ export function endDeadline(book: DeadlineBook, purpose: string): void {
   book.version++;
 }
 
+/** Ends every deadline: the case has left the stages that have them. */
+export function endAll(book: DeadlineBook): void {
+  book.running = {};
+  book.version++;
+}
+
+/** Stops every clock of the book. */
 export function pause(book: DeadlineBook, at: Instant): void {
   book.pausedSince = at;
+  book.version++;
+}
+
+/** Stops one deadline's clock; the others run on. */
+export function pauseDeadline(book: DeadlineBook, purpose: string, at: Instant): void {
+  const d = book.running[purpose];
+  if (!d) throw new Error(`no running deadline ${purpose}`);
+  book.running[purpose] = { ...d, pausedSince: at };
   book.version++;
 }

@@ -4,6 +4,7 @@ import { lastPublishedYear } from '../../domain/calendar/published';
 import { countingDay, dayNumber, startOfDay, yearOf } from '../../domain/calendar/shanghai';
 import { decideAsEmployer, object, resolveObjection, resubmit, status } from '../../workflows/appraisal/messages';
 import { actor, startAppraisalEnv, type AppraisalEnv } from '../support/appraisal-env';
+import { saveHistory } from '../support/histories';
 import { sleepUntil } from '../support/temporal-env';
 import { actions, expectRefused, waitForStage, waitForStatus } from '../support/workflow-helpers';
 import { testCalendar } from '../support/run-start';
@@ -140,6 +141,7 @@ describe('employer notice (公示)', () => {
     expect(lost).toBeGreaterThan(0);
     expect(resumed.deadline).toMatchObject({ purpose: 'employer-notice', workingDays: 5 + lost, dueAt: calendar.addWorkingDays(before.deadline!.dueAt, lost).dueAt });
     expect((await t.db.objection.findFirstOrThrow({ where: { workflowId: h.workflowId } })).outcome).toBe('dismissed');
+    await saveHistory('appraisal-objection', h);
   });
 
   it('an upheld objection ends the case', async () => {

@@ -1,12 +1,15 @@
-// Waiting for a person within working-day deadlines: reminders before, escalation after.
+// The appraisal's deadlines on the one engine (workflows/shared/deadline-book.ts): one running at
+// a time (the stage's), plus a notice that stands still while an objection to it is investigated.
+// Waiting for a person: reminders before, escalation to the administrators after.
 import { condition } from '@temporalio/workflow';
+import { endAll, endDeadline } from '../../domain/deadlines';
 import type { Recipient, Transition } from '../../domain/transition';
 import { now } from '../shared/clock';
+import { startDeadline as start, waitUntilDue as wait } from '../shared/deadline-book';
 import { acts } from './activities';
 import type { AppraisalCase } from './state';
 
 export { now };
-const ms = (iso: string) => new Date(iso).getTime();
 
 /** Records a transition; an update handler waiting for the next record then answers. */
 export async function record(c: AppraisalCase, t: Transition): Promise<void> {
@@ -15,49 +18,50 @@ export async function record(c: AppraisalCase, t: Transition): Promise<void> {
   if (c.final) c.endRecorded = true;
 }
 
-/** Starts a deadline `workingDays` working days from now (民法典 art. 201). */
+/**
+ * Starts the stage's deadline `workingDays` working days from now (民法典 art. 201). The one it
+ * replaces ends, unless it stands still (a notice under objection): that one runs on later.
+ */
 export async function startDeadline(c: AppraisalCase, purpose: string, workingDays: number): Promise<string> {
-  const from = now();
-  const d = await acts.deadlineAfter({ from, workingDays });
-  c.deadline = { purpose, from, dueAt: d.dueAt, workingDays, warnings: d.warnings };
-  c.deadlineVersion++;
+  const previous = c.deadline;
+  if (previous && !previous.pausedSince && previous.purpose !== purpose) endDeadline(c.book, previous.purpose);
+  const d = await start(c.book, purpose, workingDays, now());
+  c.current = purpose;
   return d.dueAt;
+}
+
+/** The case leaves the stages with deadlines (the committee, the end). */
+export function endDeadlines(c: AppraisalCase): void {
+  endAll(c.book);
+  c.current = undefined;
 }
 
 /**
  * Waits until `done()` or the running deadline passes, mailing `remind` the policy's number of
  * working days before it. An extension moves the deadline while waiting.
  */
-export async function waitUntilDue(c: AppraisalCase, done: () => boolean, remind?: Recipient): Promise<'done' | 'due'> {
-  const sent = new Set<string>();
-  for (;;) {
-    if (done()) return 'done';
-    const deadline = c.deadline;
-    if (!deadline) throw new Error('waitUntilDue without a deadline');
-    const version = c.deadlineVersion;
-    const reminders = remind ? await acts.remindersBefore({ dueAt: deadline.dueAt, workingDaysBefore: c.rules!.policy.remindBeforeDays }) : [];
-    const t = ms(now());
-    const next = reminders.filter((r) => !sent.has(r) && ms(r) > t).sort()[0];
-    const wake = Math.min(next ? ms(next) : Infinity, ms(deadline.dueAt));
-    if (wake > t) await condition(() => done() || c.deadlineVersion !== version, wake - t);
-    if (done()) return 'done';
-    if (c.deadlineVersion !== version) continue;
-    if (next && ms(next) <= ms(now())) {
-      sent.add(next);
-      const left = reminders.indexOf(next);
-      await record(
-        c,
-        c.move(c.stage, {
-          actorId: 'system',
-          action: `remind-${deadline.purpose}-${c.rules!.policy.remindBeforeDays[left]}`,
-          close: [],
-          mails: [{ eventKey: 'reminder', to: remind!, template: 'reminder', data: { caseId: c.caseId, purpose: deadline.purpose, dueAt: deadline.dueAt } }],
-        }, now()),
-      );
-      continue;
-    }
-    if (ms(now()) >= ms(deadline.dueAt)) return 'due';
-  }
+export function waitUntilDue(c: AppraisalCase, done: () => boolean, remind?: Recipient): Promise<'done' | 'due'> {
+  const purpose = c.current;
+  if (!purpose) throw new Error('waitUntilDue without a deadline');
+  const days = c.pinned.policy.remindBeforeDays;
+  return wait(c.book, purpose, done, {
+    ...(c.legacyDeadlines ? { legacyReminders: true } : {}),
+    ...(remind
+      ? {
+          remindBeforeDays: days,
+          onReminder: (daysBefore, d) =>
+            record(
+              c,
+              c.move(c.stage, {
+                actorId: 'system',
+                action: `remind-${d.purpose}-${daysBefore}`,
+                close: [],
+                mails: [{ eventKey: 'reminder', to: remind, template: 'reminder', data: { caseId: c.caseId, purpose: d.purpose, dueAt: d.dueAt } }],
+              }, now()),
+            ),
+        }
+      : {}),
+  });
 }
 
 /**

@@ -3,14 +3,12 @@
 // the stage once the resulting transition is on record.
 import { CancellationScope, condition, setHandler, uuid4 } from '@temporalio/workflow';
 import { committeeDecided } from '../committee/messages';
-import { acts } from './activities';
 import { now, record } from './deadlines';
 import * as m from './messages';
 import { recomputeDeadlines } from '../shared/calendar-messages';
-import { justBefore } from '../shared/clock';
-import { recount } from '../shared/deadline-book';
+import { extendDeadline, recountBook } from '../shared/deadline-book';
 import type { AppraisalCase } from './state';
-import type { MovedDeadline } from '../../domain/deadlines';
+import { retimeFor } from '../../domain/deadlines';
 
 /**
  * The lifecycle empties an action's slot once the transition the action caused is on record:
@@ -62,12 +60,8 @@ export function registerHandlers(c: AppraisalCase, lifecycle: CancellationScope)
   setHandler(
     m.extendDeadline,
     async (r) => {
-      const d = c.deadline!;
-      const extended = await acts.deadlineAfter({ from: justBefore(d.dueAt), workingDays: r.workingDays });
-      c.deadline = { ...d, dueAt: extended.dueAt, workingDays: d.workingDays + r.workingDays, warnings: [...d.warnings, ...extended.warnings] };
-      c.deadlineVersion++;
-      const retime = c.pendingTasks.filter((t) => t.dueAt === d.dueAt).map((t) => ({ taskKey: t.taskKey, dueAt: extended.dueAt }));
-      await record(c, c.move(c.stage, { actorId: r.actor.id, action: 'extend-deadline', note: r.reason, close: [], retime, detail: { purpose: d.purpose, from: d.dueAt, to: extended.dueAt } }, now()));
+      const moved = await extendDeadline(c.book, c.current!, r.workingDays);
+      await record(c, c.move(c.stage, { actorId: r.actor.id, action: 'extend-deadline', note: r.reason, close: [], retime: retimeFor(c.pendingTasks, [moved]), detail: { ...moved } }, now()));
       return c.stage;
     },
     { validator: (r) => c.validateExtend(r) },
@@ -76,20 +70,8 @@ export function registerHandlers(c: AppraisalCase, lifecycle: CancellationScope)
   setHandler(
     recomputeDeadlines,
     async (r) => {
-      const moved: MovedDeadline[] = [];
-      const retime: { taskKey: string; dueAt: string }[] = [];
-      for (const slot of ['deadline', 'suspendedNotice'] as const) {
-        const d = c[slot];
-        const next = d && (await recount(d));
-        // Only a deadline still as it was when the calendar was read is replaced.
-        if (!next || c[slot] !== d) continue;
-        c[slot] = next;
-        moved.push({ purpose: d.purpose, from: d.dueAt, to: next.dueAt });
-        retime.push(...c.pendingTasks.filter((t) => t.dueAt === d.dueAt).map((t) => ({ taskKey: t.taskKey, dueAt: next.dueAt })));
-      }
-      if (moved.length === 0) return { stage: c.stage, moved };
-      c.deadlineVersion++;
-      await record(c, c.move(c.stage, { actorId: r.actor.id, action: 'recompute-deadlines', note: r.reason, close: [], retime, detail: { moved } }, now()));
+      const moved = await recountBook(c.book);
+      if (moved.length) await record(c, c.move(c.stage, { actorId: r.actor.id, action: 'recompute-deadlines', note: r.reason, close: [], retime: retimeFor(c.pendingTasks, moved), detail: { moved } }, now()));
       return { stage: c.stage, moved };
     },
     { validator: (r) => c.validateRecompute(r) },

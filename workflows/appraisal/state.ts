@@ -8,7 +8,7 @@ import type { CorrectionRequest, EmployerDecisionRequest, ExtendDeadlineRequest,
 import type { PinnedRules } from '../../domain/appraisal/policy';
 import type { AppraisalInput, AppraisalStatus, CommitteeTally, Deadline, ObjectionState, Stage, Submission } from '../../domain/appraisal/types';
 import { FINAL_STAGES } from '../../domain/appraisal/types';
-import { reportDeadlines } from '../../domain/deadlines';
+import { emptyBook, endAll, reportBook, type DeadlineBook } from '../../domain/deadlines';
 
 export class AppraisalCase {
   /** Numbered transitions, pending tasks, timeline and reassignments: shared with other processes. */
@@ -18,11 +18,12 @@ export class AppraisalCase {
   /** The submission and the first stage after it are on record (awaitSubmission answers). */
   intakeDone = false;
   committeeResults: Record<string, CommitteeTally> = {};
-  deadline?: Deadline;
-  /** A notice standing still while an objection to it is investigated. */
-  suspendedNotice?: Deadline;
-  /** Bumped when a deadline moves, so a running wait recomputes. */
-  deadlineVersion = 0;
+  /** The case's deadlines: the stage's, and a notice standing still while an objection to it is investigated. */
+  readonly book: DeadlineBook = emptyBook();
+  /** The purpose of the stage's deadline, the one the case waits on now. */
+  current?: string;
+  /** Started before the one deadline engine: reminders are asked for as they were then (see WaitOptions). */
+  legacyDeadlines = false;
   objection?: ObjectionState;
   objectionResolution?: ResolveObjectionRequest;
   /** The open objection's transition is on record. */
@@ -50,8 +51,18 @@ export class AppraisalCase {
   ) {
     this.submission = input.submission;
     this.log = new CaseLog(workflowId, input.applicationId, 'submitted');
-    this.log.reportDeadlines = () =>
-      this.final ? [] : [...reportDeadlines([this.deadline]), ...reportDeadlines([this.suspendedNotice], this.objection?.raisedAt)];
+    this.log.reportDeadlines = () => (this.final ? [] : reportBook(this.book));
+  }
+
+  /** The stage's running deadline. */
+  get deadline(): Deadline | undefined {
+    return this.current ? this.book.running[this.current] : undefined;
+  }
+
+  /** The policy and standard pinned at intake; every stage after intake has them. */
+  get pinned(): PinnedRules {
+    if (!this.rules) throw new Error('the case has no pinned rules before intake');
+    return this.rules;
   }
 
   get stage(): Stage {
@@ -101,7 +112,10 @@ export class AppraisalCase {
    * unless it says which. The running deadline goes into the audit detail, with its warnings.
    */
   move(stage: Stage, m: Move, at: string): Transition {
-    if (FINAL_STAGES.includes(stage)) this.deadline = undefined;
+    if (FINAL_STAGES.includes(stage)) {
+      endAll(this.book);
+      this.current = undefined;
+    }
     const d = this.deadline;
     const deadline = d ? { deadline: { purpose: d.purpose, dueAt: d.dueAt, ...(d.warnings.length ? { warnings: d.warnings } : {}) } } : {};
     return this.log.move(stage, { ...m, close: m.close ?? 'all', detail: { ...deadline, ...(m.detail ?? {}) } }, at);

@@ -1,4 +1,4 @@
-import { CancellationScope, condition, allHandlersFinished, isCancellation, workflowInfo } from '@temporalio/workflow';
+import { CancellationScope, condition, allHandlersFinished, isCancellation, patched, workflowInfo } from '@temporalio/workflow';
 import { publishStage } from '../shared/search';
 import { now, record } from './deadlines';
 import { registerHandlers } from './handlers';
@@ -10,6 +10,8 @@ import { intake } from './stages/intake';
 import { AppraisalCase } from './state';
 import type { AppraisalInput, Stage } from '../../domain/appraisal/types';
 
+export const ONE_DEADLINE_ENGINE = 'one-deadline-engine';
+
 /**
  * One application for a professional title, from submission to certificate (DOMAIN §1). The
  * track's data (pinned at the start) decides channels, entry predicates, deadlines, whether
@@ -17,6 +19,9 @@ import type { AppraisalInput, Stage } from '../../domain/appraisal/types';
  */
 export async function titleAppraisal(input: AppraisalInput): Promise<{ stage: Stage }> {
   const c = new AppraisalCase(input, workflowInfo().workflowId);
+  // Cases started before the appraisal moved onto the one deadline engine ask for their reminder
+  // instants the way they did then; deprecate once none of them is running.
+  c.legacyDeadlines = !patched(ONE_DEADLINE_ENGINE);
   c.log.onMove = (stage) => publishStage({ process: 'appraisal', track: input.track, series: input.series, organisation: input.employerId }, stage);
   const lifecycle = new CancellationScope();
   registerHandlers(c, lifecycle);

@@ -1,6 +1,6 @@
 // Opening an exit review (DOMAIN §4) from the membership: one at a time, numbered per membership.
 import type { ExitReviewInput } from '../../domain/exit/types';
-import { now } from '../shared/deadline-book';
+import { now } from '../shared/clock';
 import { acts, record } from './activities';
 import type { AssessmentCase } from './state';
 import type { OpenExitReview } from '../../domain/assessment/types';

@@ -3,22 +3,14 @@
 // answers with the stage once the resulting transition is on record.
 import { type CancellationScope, condition, setHandler } from '@temporalio/workflow';
 import { recomputeDeadlines, validateRecompute } from '../shared/calendar-messages';
-import { now, recountBook, resume as resumeClocks } from '../shared/deadline-book';
+import { recountBook, resume as resumeClocks } from '../shared/deadline-book';
+import { now } from '../shared/clock';
 import { record } from './activities';
 import { startExitReview } from './exit-review-start';
 import * as m from './messages';
 import type { AssessmentCase } from './state';
 import { pause as pauseClocks, retimeFor } from '../../domain/deadlines';
-
-/** Runs jobs one at a time in call order: a pause and a resume never interleave. */
-function serial() {
-  let tail: Promise<unknown> = Promise.resolve();
-  return <R>(job: () => Promise<R>): Promise<R> => {
-    const run = tail.then(job);
-    tail = run.catch(() => undefined);
-    return run;
-  };
-}
+import { serial } from '../shared/serial';
 
 async function answerAfter(c: AssessmentCase, waiting: () => boolean) {
   await condition(() => !waiting() || c.endRecorded || c.closed);

@@ -1,5 +1,5 @@
 import { allHandlersFinished, CancellationScope, condition, continueAsNew, isCancellation, workflowInfo } from '@temporalio/workflow';
-import { now } from '../shared/deadline-book';
+import { now } from '../shared/clock';
 import { publishStage } from '../shared/search';
 import { acts, record } from './activities';
 import { registerHandlers } from './handlers';

@@ -6,7 +6,7 @@ import type { EvaluationRequest, ExitReviewRequest, ReassignRequest, SelfReportR
 import { EVALUATORS, type Evaluator, type PinnedAssessmentRules } from '../../domain/assessment/policy';
 import { longTermView } from '../../domain/assessment/scoring';
 import type { AssessmentInput, AssessmentStatus, CarriedState, CycleSummary, FollowUp, Grade, MembershipFacts, OpenExitReview, Stage } from '../../domain/assessment/types';
-import { emptyBook, reportDeadlines, type DeadlineBook } from '../../domain/deadlines';
+import { emptyBook, reportBook, type DeadlineBook } from '../../domain/deadlines';
 
 export interface Evaluation {
   actorId: string;
@@ -59,7 +59,7 @@ export class AssessmentCase {
     this.exitReviews = c?.exitReviews ?? 0;
     this.exitReview = c?.exitReview;
     this.followUp = c?.followUp;
-    this.log.reportDeadlines = () => (this.final ? [] : reportDeadlines(Object.values(this.book.running), this.book.pausedSince));
+    this.log.reportDeadlines = () => (this.final ? [] : reportBook(this.book));
   }
 
   get stage(): Stage {

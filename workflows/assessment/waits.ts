@@ -1,5 +1,6 @@
 // Reminders before a deadline and escalation after it, as transitions of the membership.
-import { now, type WaitOptions } from '../shared/deadline-book';
+import { type WaitOptions } from '../shared/deadline-book';
+import { now } from '../shared/clock';
 import type { Recipient } from '../../domain/transition';
 import { record } from './activities';
 import type { AssessmentCase } from './state';

@@ -4,21 +4,12 @@ import { msUntil, now } from '../shared/clock';
 import * as msg from './messages';
 import { CommitteeMeeting, type DrawCause } from './meeting';
 import type { CommitteeResult, MeetingInput, MeetingStep } from '../../domain/committee/types';
+import { serial } from '../shared/serial';
 
 const { loadExpertPool, recordMeetingStep } = proxyActivities<Activities>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
-
-/** Runs jobs one at a time in call order, so the database records the meeting's steps in order. */
-function serial() {
-  let tail: Promise<unknown> = Promise.resolve();
-  return <R>(job: () => Promise<R>): Promise<R> => {
-    const run = tail.then(job);
-    tail = run.catch(() => undefined);
-    return run;
-  };
-}
 
 /** One committee meeting: its agenda, the draw, check-in and quorum, the secret ballot, the tally. */
 export async function committeeMeeting(input: MeetingInput): Promise<CommitteeResult[]> {

@@ -3,7 +3,8 @@ import { condition, getExternalWorkflowHandle, log, proxyActivities } from '@tem
 import type { Activities } from '../../domain/activities';
 import { exitReviewClosed } from '../assessment/messages';
 import type { Move } from '../shared/case-log';
-import { now, startDeadline, waitUntilDue, type WaitOptions } from '../shared/deadline-book';
+import { startDeadline, waitUntilDue, type WaitOptions } from '../shared/deadline-book';
+import { now } from '../shared/clock';
 import type { Recipient, Transition } from '../../domain/transition';
 import type { ExitCase } from './state';
 import type { ExitStage } from '../../domain/exit/types';

@@ -5,7 +5,7 @@ import type { Instant } from '../../domain/types';
 import type { AppealRequest, DecisionRequest, DefenceRequest } from './messages';
 import type { DecisionRecord, ExitReviewInput, ExitReviewStatus, ExitStage } from '../../domain/exit/types';
 import { FINAL_EXIT_STAGES } from '../../domain/exit/types';
-import { emptyBook, reportDeadlines } from '../../domain/deadlines';
+import { emptyBook, reportBook } from '../../domain/deadlines';
 
 export class ExitCase {
   readonly log: CaseLog;
@@ -24,7 +24,7 @@ export class ExitCase {
     workflowId: string,
   ) {
     this.log = new CaseLog(workflowId, input.reviewId, 'defence');
-    this.log.reportDeadlines = () => (this.final ? [] : reportDeadlines(Object.values(this.book.running)));
+    this.log.reportDeadlines = () => (this.final ? [] : reportBook(this.book));
   }
 
   get stage(): ExitStage {

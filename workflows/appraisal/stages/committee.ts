@@ -1,7 +1,7 @@
 // Committee review, result notice, certificate, and the failed applicant's appeal (DOMAIN §1.4–7).
 import { condition } from '@temporalio/workflow';
 import { acts } from '../activities';
-import { now, record, startDeadline, waitUntilDue } from '../deadlines';
+import { endDeadlines, now, record, startDeadline, waitUntilDue } from '../deadlines';
 import type { AppraisalCase } from '../state';
 import type { Cause } from './cause';
 import { progress } from './employer';
@@ -13,7 +13,7 @@ export async function committeeAndResult(c: AppraisalCase, first: Cause): Promis
   let cause = first;
   for (;;) {
     c.committeeRound++;
-    c.deadline = undefined;
+    endDeadlines(c);
     await record(c, c.move('committee-review', { ...cause, detail: { ...cause.detail, round: c.committeeRound, routing } }, now()));
     // The actions that led here are answered now that the committee stage is on record.
     c.formalDecision = undefined;

@@ -1,9 +1,10 @@
 // A public notice (公示) that a real-name objection pauses until it is resolved.
-import { justBefore } from '../../shared/clock';
-import { acts } from '../activities';
-import { now, record, reviewerWait, waitUntilDue } from '../deadlines';
-import type { AppraisalCase } from '../state';
+import { pauseDeadline, endDeadline } from '../../../domain/deadlines';
 import type { Recipient } from '../../../domain/transition';
+import { resumeDeadline } from '../../shared/deadline-book';
+import { acts } from '../activities';
+import { now, record, reviewerWait, startDeadline, waitUntilDue } from '../deadlines';
+import type { AppraisalCase } from '../state';
 
 /**
  * Runs the notice whose deadline is already started. Returns 'clear' when it closes, or 'upheld'
@@ -11,14 +12,15 @@ import type { Recipient } from '../../../domain/transition';
  * working days it was paused.
  */
 export async function noticePeriod(c: AppraisalCase, investigators: Recipient & { role: 'employer' | 'authority' }): Promise<'clear' | 'upheld'> {
+  const notice = c.current!;
   for (;;) {
     if ((await waitUntilDue(c, () => c.objection !== undefined)) === 'due') return 'clear';
     const objection = c.objection!;
-    // The notice stands still while the objection is investigated (on its own deadline).
-    const notice = (c.suspendedNotice = c.deadline!);
+    // The notice stands still while the objection is investigated, on a deadline of its own.
+    pauseDeadline(c.book, notice, objection.raisedAt);
     await acts.recordObjection({ ...objection, workflowId: c.workflowId, caseId: c.caseId });
     const org = 'organisationId' in investigators ? investigators.organisationId : undefined;
-    const dueAt = await startDeadlineFor(c);
+    const dueAt = await startDeadline(c, 'objection', c.pinned.deadlines.objectionInvestigationDays);
     await record(
       c,
       c.move(c.stage, {
@@ -37,34 +39,21 @@ export async function noticePeriod(c: AppraisalCase, investigators: Recipient & 
     // An upheld objection's slots are cleared by the caller, once it has recorded what follows.
     if (resolution.outcome === 'upheld') return 'upheld';
 
-    const paused = await acts.workingDaysBetween({ from: objection.raisedAt, to: now() });
-    // Read back: an administrator may have had it recomputed on a corrected calendar meanwhile.
-    const suspended = c.suspendedNotice ?? notice;
-    const resumed = paused > 0 ? (await acts.deadlineAfter({ from: justBefore(suspended.dueAt), workingDays: paused })).dueAt : suspended.dueAt;
-    c.deadline = { ...suspended, dueAt: resumed, workingDays: suspended.workingDays + paused };
-    c.suspendedNotice = undefined;
-    c.deadlineVersion++;
+    const resumed = await resumeDeadline(c.book, notice, now());
+    endDeadline(c.book, 'objection');
+    c.current = notice;
     await record(
       c,
       c.move(c.stage, {
         actorId: resolution.actor.id,
         action: 'objection-dismissed',
         note: resolution.reason,
-        detail: { pausedWorkingDays: paused, noticeEndsAt: resumed },
+        detail: { pausedWorkingDays: resumed.pausedWorkingDays, noticeEndsAt: resumed.dueAt },
       }, now()),
     );
     clearObjection(c);
   }
 }
-
-async function startDeadlineFor(c: AppraisalCase): Promise<string> {
-  const from = now();
-  const d = await acts.deadlineAfter({ from, workingDays: c.rules!.deadlines.objectionInvestigationDays });
-  c.deadline = { purpose: 'objection', from, dueAt: d.dueAt, workingDays: c.rules!.deadlines.objectionInvestigationDays, warnings: d.warnings };
-  c.deadlineVersion++;
-  return d.dueAt;
-}
-
 
 export function clearObjection(c: AppraisalCase) {
   c.objection = undefined;

@@ -1,7 +1,8 @@
 // 结果评价: the employer (用人单位主体地位), an industry body and an expert evaluate in parallel,
 // each within their own working-day deadline, reminded before it and escalated after it.
 import { condition } from '@temporalio/workflow';
-import { now, startDeadline, waitUntilDue } from '../../shared/deadline-book';
+import { startDeadline, waitUntilDue } from '../../shared/deadline-book';
+import { now } from '../../shared/clock';
 import type { Recipient } from '../../../domain/transition';
 import { acts, record } from '../activities';
 import { EVALUATORS, type Evaluator } from '../../../domain/assessment/policy';

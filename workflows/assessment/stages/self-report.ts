@@ -1,5 +1,6 @@
 // The cycle runs its course, then the self-report window (过程评价) opens (DOMAIN §3).
-import { now, startDeadline, waitUntilDue } from '../../shared/deadline-book';
+import { startDeadline, waitUntilDue } from '../../shared/deadline-book';
+import { now } from '../../shared/clock';
 import { record } from '../activities';
 import type { AssessmentCase } from '../state';
 import { addMonths, escalate, reminding } from '../waits';
