@@ -12,6 +12,7 @@ import { authenticate } from './auth/authenticate';
 import { createVerifier, type TokenConfig } from './auth/tokens';
 import { certificateRoutes } from './certificates/routes';
 import type { ApiDeps, RouteModule } from './deps';
+import { exitReviewRoutes } from './exit-reviews/routes';
 import { docsRouter } from './http/docs';
 import { requestLogger } from './http/logging';
 import { mountRoutes } from './http/mount';
@@ -39,6 +40,7 @@ export const routeModules: RouteModule[] = [
   certificateRoutes,
   membershipRoutes,
   programmeRoutes,
+  exitReviewRoutes,
   standardRoutes,
   adminRoutes,
   calendarRoutes,

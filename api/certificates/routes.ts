@@ -1,10 +1,9 @@
 // Certificates: the public check by number + verification code, and the administrator's
 // revocation (撤销) of a title obtained by fraud.
 import { z } from 'zod';
-import { revokeCertificate } from '../../records/revocation';
 import type { ApiDeps } from '../deps';
 import { ok, route, type RouteDef } from '../http/route';
-import { notFound } from '../problem';
+import { certificatesService } from './service';
 
 const verifyQuery = z.object({
   number: z.string().trim().min(1).max(64),
@@ -21,7 +20,8 @@ const verification = z.object({
   revokedAt: z.string().optional(),
 });
 
-export function certificateRoutes({ db, now }: ApiDeps): RouteDef[] {
+export function certificateRoutes(deps: ApiDeps): RouteDef[] {
+  const service = certificatesService(deps);
   return [
     route({
       id: 'verifyCertificate',
@@ -34,18 +34,7 @@ export function certificateRoutes({ db, now }: ApiDeps): RouteDef[] {
       limit: 'public',
       query: verifyQuery,
       responses: { 200: { description: 'The certificate as published.', schema: verification }, 404: { description: 'No certificate with this number and code.' } },
-      async handler({ query }) {
-        const cert = await db.certificate.findUnique({ where: { number: query.number.toUpperCase() } });
-        if (!cert || cert.verificationCode !== query.code.toUpperCase()) throw notFound('no certificate with this number and verification code');
-        return ok({
-          number: cert.number,
-          holderName: cert.holderName,
-          title: { series: cert.series, level: cert.level },
-          issuedAt: cert.issuedAt.toISOString(),
-          status: cert.status === 'revoked' ? 'revoked' : 'valid',
-          ...(cert.revokedAt ? { revokedAt: cert.revokedAt.toISOString() } : {}),
-        });
-      },
+      handler: async ({ query }) => ok(await service.verify(query.number, query.code)),
     }),
     route({
       id: 'revokeCertificate',
@@ -63,13 +52,7 @@ export function certificateRoutes({ db, now }: ApiDeps): RouteDef[] {
           schema: z.object({ number: z.string(), status: z.literal('revoked'), barUntil: z.string() }),
         },
       },
-      async handler({ actor, params, body }) {
-        const cert = await db.certificate.findUnique({ where: { number: params.number } });
-        if (!cert) throw notFound(`no certificate ${params.number}`);
-        const { reason } = body();
-        const { integrityRecord } = await revokeCertificate(db, { certificateId: cert.id, reason, actorId: actor.id, at: now() });
-        return ok({ number: cert.number, status: 'revoked', barUntil: integrityRecord.barUntil.toISOString() });
-      },
+      handler: async ({ actor, params, body }) => ok(await service.revoke(actor, params.number, body().reason)),
     }),
   ];
 }

@@ -1,91 +1,98 @@
-// The talent's side of the programme processes: the cycle's self-report (过程评价) to the
-// periodic assessment, the statement of defence (陈述申辩) to an exit review. Programmes,
-// admissions and evaluations are the programme module's (api/programmes/).
+// A programme membership, the case of a periodic assessment (DOMAIN §3): its detail; the
+// talent's self-report (过程评价); the evaluators' scores (结果评价); the administrator's pause,
+// resume and exit review. Admissions are the programme's (api/programmes/).
 import { z } from 'zod';
-import * as assessment from '../../workflows/assessment/messages';
-import * as exit from '../../workflows/exit/messages';
 import type { ApiDeps } from '../deps';
 import { ok, route, type RouteDef } from '../http/route';
-import { runUpdate } from '../temporal-errors';
-import { membershipPolicy } from './policy';
+import * as s from './schemas';
+import { membershipsService } from './service';
 
-const evidence = z.array(z.string().trim().min(1).max(500)).max(50);
-const title = z.string().trim().min(1).max(300);
-
-export const selfReportBody = z.object({
-  summary: z.string().trim().min(1).max(10000),
-  milestones: z.array(z.object({ title, status: z.enum(['met', 'partly', 'missed']), evidence })).min(1).max(100),
-  outputs: z.array(z.object({ kind: z.enum(['paper', 'patent', 'project', 'award', 'product', 'other']), title, evidence })).max(200),
-});
-
-export const exitAppealBody = z.object({ reason: z.string().trim().min(1).max(5000) });
-
-export const defenceBody = z.object({
-  statement: z.string().trim().min(1).max(20000),
-  evidence: evidence.default([]),
-});
-
+const TAGS = ['Programmes'];
+const ADMIN = ['admin'] as const;
 const verdict = {
-  200: { description: 'The workflow took it; the stage after it.', schema: z.object({ id: z.string(), stage: z.string() }) },
-  409: { description: 'Not expected now (another stage), or already filed.' },
+  200: { description: 'The workflow took the action; the stage after it.', schema: s.stageReply },
+  409: { description: 'Refused at this stage, already done, or the membership has ended.' },
 };
 
-export function membershipRoutes({ db, temporal }: ApiDeps): RouteDef[] {
-  const policy = membershipPolicy(db);
+export function membershipRoutes(deps: ApiDeps): RouteDef[] {
+  const service = membershipsService(deps);
   return [
+    route({
+      id: 'getMembership',
+      method: 'get',
+      path: '/api/memberships/:id',
+      summary: 'A membership: its row and, while it runs, the live stage, deadlines, tasks and timeline',
+      tags: TAGS,
+      access: ['applicant', 'employer', 'authority', 'industry', 'expert', 'admin'],
+      params: s.membershipParams,
+      responses: { 200: { description: 'The membership.', schema: z.object({ id: z.string(), stage: z.string(), live: z.unknown() }) } },
+      handler: async ({ actor, params }) => ok(await service.detail(actor, params.id)),
+    }),
     route({
       id: 'submitSelfReport',
       method: 'post',
       path: '/api/memberships/:id/self-report',
       summary: "File the cycle's self-report (述职: milestones and outputs with evidence)",
-      tags: ['Programmes'],
+      tags: TAGS,
       access: ['applicant'],
       limit: 'mutation',
-      params: z.object({ id: z.string().min(1).max(200) }),
-      body: selfReportBody,
+      params: s.membershipParams,
+      body: s.selfReportBody,
       responses: verdict,
-      async handler({ actor, params, body }) {
-        const membership = await policy.findMembership(actor, params.id);
-        const request = { ...body(), actor };
-        const stage = await runUpdate(() => temporal.workflow.getHandle(membership.workflowId).executeUpdate(assessment.submitSelfReport, { args: [request] }));
-        return ok({ id: membership.id, stage });
-      },
+      handler: async ({ actor, params, body }) => ok(await service.selfReport(actor, params.id, body)),
     }),
     route({
-      id: 'fileDefence',
+      id: 'evaluateMember',
       method: 'post',
-      path: '/api/exit-reviews/:id/defence',
-      summary: 'File the statement of defence (陈述申辩) in an exit review',
-      tags: ['Programmes'],
-      access: ['applicant'],
+      path: '/api/memberships/:id/evaluation',
+      summary: 'Evaluate the cycle (结果评价) as the employer, an industry body or the assigned expert',
+      tags: TAGS,
+      access: ['employer', 'industry', 'expert'],
       limit: 'mutation',
-      params: z.object({ id: z.string().min(1).max(200) }),
-      body: defenceBody,
+      params: s.membershipParams,
+      body: s.evaluationBody,
       responses: verdict,
-      async handler({ actor, params, body }) {
-        const review = await policy.findExitReview(actor, params.id);
-        const request = { ...body(), actor };
-        const stage = await runUpdate(() => temporal.workflow.getHandle(review.workflowId).executeUpdate(exit.fileDefence, { args: [request] }));
-        return ok({ id: review.id, stage });
-      },
+      handler: async ({ actor, params, body }) => ok(await service.evaluate(actor, params.id, body)),
     }),
     route({
-      id: 'appealExitReview',
+      id: 'pauseMembership',
       method: 'post',
-      path: '/api/exit-reviews/:id/appeal',
-      summary: 'Appeal an exit decision, once, within the appeal window',
-      tags: ['Programmes'],
-      access: ['applicant'],
+      path: '/api/memberships/:id/pause',
+      summary: 'Pause a membership (secondment, leave): its deadlines stand still',
+      tags: TAGS,
+      access: ADMIN,
       limit: 'mutation',
-      params: z.object({ id: z.string().min(1).max(200) }),
-      body: exitAppealBody,
+      params: s.membershipParams,
+      body: s.reasonBody,
       responses: verdict,
-      async handler({ actor, params, body }) {
-        const review = await policy.findExitReview(actor, params.id);
-        const request = { ...body(), actor };
-        const stage = await runUpdate(() => temporal.workflow.getHandle(review.workflowId).executeUpdate(exit.appeal, { args: [request] }));
-        return ok({ id: review.id, stage });
-      },
+      handler: async ({ actor, params, body }) => ok(await service.pause(actor, params.id, body, false)),
+    }),
+    route({
+      id: 'resumeMembership',
+      method: 'post',
+      path: '/api/memberships/:id/resume',
+      summary: 'Resume a paused membership: each deadline moves by the working days paused',
+      tags: TAGS,
+      access: ADMIN,
+      limit: 'mutation',
+      params: s.membershipParams,
+      body: s.reasonBody,
+      responses: verdict,
+      handler: async ({ actor, params, body }) => ok(await service.pause(actor, params.id, body, true)),
+    }),
+    route({
+      id: 'requestExitReview',
+      method: 'post',
+      path: '/api/memberships/:id/exit-review',
+      summary: 'Open an exit review: integrity violation, leaving the district or employer, or an administrator’s decision',
+      description: 'The employer may report leaving or an ineligible move; the other triggers are the administrator’s.',
+      tags: TAGS,
+      access: ['employer', 'admin'],
+      limit: 'mutation',
+      params: s.membershipParams,
+      body: s.exitReviewBody,
+      responses: { ...verdict, 200: { description: 'The review opened.', schema: s.stageReply.extend({ exitReviewId: z.string() }) } },
+      handler: async ({ actor, params, body }) => ok(await service.requestExitReview(actor, params.id, body)),
     }),
   ];
 }

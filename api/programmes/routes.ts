@@ -1,7 +1,5 @@
 // Talent programmes (DOMAIN §3): administrators create programmes, publish their grading rules
-// and admit talents (which starts the membership's assessment); evaluators score a cycle; the
-// administrator pauses, resumes or opens an exit review; the committee records its decision.
-// The talent's own actions (self-report, defence) are in api/memberships/.
+// and admit talents, which starts the membership's assessment (api/memberships/).
 import { z } from 'zod';
 import type { ApiDeps } from '../deps';
 import { created, ok, route, type RouteDef } from '../http/route';
@@ -10,10 +8,6 @@ import { programmesService } from './service';
 
 const TAGS = ['Programmes'];
 const ADMIN = ['admin'] as const;
-const verdict = {
-  200: { description: 'The workflow took the action; the stage after it.', schema: s.stageReply },
-  409: { description: 'Refused at this stage, already done, or the membership has ended.' },
-};
 
 export function programmeRoutes(deps: ApiDeps): RouteDef[] {
   const service = programmesService(deps);
@@ -87,83 +81,6 @@ export function programmeRoutes(deps: ApiDeps): RouteDef[] {
         const m = await service.admit(actor, params.id, body());
         return created({ ...m, links: { self: `/api/memberships/${m.id}`, temporalUi: deps.uiLink(m.workflowId) } }, `/api/memberships/${m.id}`);
       },
-    }),
-    route({
-      id: 'getMembership',
-      method: 'get',
-      path: '/api/memberships/:id',
-      summary: 'A membership: its row and, while it runs, the live stage, deadlines, tasks and timeline',
-      tags: TAGS,
-      access: ['applicant', 'employer', 'authority', 'industry', 'expert', 'admin'],
-      params: s.membershipParams,
-      responses: { 200: { description: 'The membership.', schema: z.object({ id: z.string(), stage: z.string(), live: z.unknown() }) } },
-      handler: async ({ actor, params }) => ok(await service.detail(actor, params.id)),
-    }),
-    route({
-      id: 'evaluateMember',
-      method: 'post',
-      path: '/api/memberships/:id/evaluation',
-      summary: 'Evaluate the cycle (结果评价) as the employer, an industry body or the assigned expert',
-      tags: TAGS,
-      access: ['employer', 'industry', 'expert'],
-      limit: 'mutation',
-      params: s.membershipParams,
-      body: s.evaluationBody,
-      responses: verdict,
-      handler: async ({ actor, params, body }) => ok(await service.evaluate(actor, params.id, body)),
-    }),
-    route({
-      id: 'pauseMembership',
-      method: 'post',
-      path: '/api/memberships/:id/pause',
-      summary: 'Pause a membership (secondment, leave): its deadlines stand still',
-      tags: TAGS,
-      access: ADMIN,
-      limit: 'mutation',
-      params: s.membershipParams,
-      body: s.reasonBody,
-      responses: verdict,
-      handler: async ({ actor, params, body }) => ok(await service.pause(actor, params.id, body, false)),
-    }),
-    route({
-      id: 'resumeMembership',
-      method: 'post',
-      path: '/api/memberships/:id/resume',
-      summary: 'Resume a paused membership: each deadline moves by the working days paused',
-      tags: TAGS,
-      access: ADMIN,
-      limit: 'mutation',
-      params: s.membershipParams,
-      body: s.reasonBody,
-      responses: verdict,
-      handler: async ({ actor, params, body }) => ok(await service.pause(actor, params.id, body, true)),
-    }),
-    route({
-      id: 'requestExitReview',
-      method: 'post',
-      path: '/api/memberships/:id/exit-review',
-      summary: 'Open an exit review: integrity violation, leaving the district or employer, or an administrator’s decision',
-      description: 'The employer may report leaving or an ineligible move; the other triggers are the administrator’s.',
-      tags: TAGS,
-      access: ['employer', 'admin'],
-      limit: 'mutation',
-      params: s.membershipParams,
-      body: s.exitReviewBody,
-      responses: { ...verdict, 200: { description: 'The review opened.', schema: s.stageReply.extend({ exitReviewId: z.string() }) } },
-      handler: async ({ actor, params, body }) => ok(await service.requestExitReview(actor, params.id, body)),
-    }),
-    route({
-      id: 'decideExitReview',
-      method: 'post',
-      path: '/api/exit-reviews/:id/decision',
-      summary: 'Record the committee’s decision: exit, retain with an improvement plan, or dismiss',
-      tags: TAGS,
-      access: ['authority'],
-      limit: 'mutation',
-      params: s.exitReviewParams,
-      body: s.exitDecisionBody,
-      responses: verdict,
-      handler: async ({ actor, params, body }) => ok(await service.decideExitReview(actor, params.id, body)),
     }),
   ];
 }

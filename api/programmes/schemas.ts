@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { LEVELS } from '../../domain/appraisal/types';
-import { EVALUATORS } from '../../domain/assessment/policy';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const points = z.number().min(0).max(100);
@@ -15,8 +14,6 @@ export const gradingRulesSchema = z.object({
 });
 
 export const programmeParams = z.object({ id: text(100) });
-export const membershipParams = z.object({ id: z.uuid() });
-export const exitReviewParams = z.object({ id: text(200) });
 
 export const createProgrammeBody = z.object({
   id: z.string().regex(/^[a-z][a-z0-9-]{1,49}$/, 'lower-case letters, digits and dashes'),
@@ -37,25 +34,6 @@ export const admitBody = z.object({
   intake: z.string().regex(/^[A-Za-z0-9-]{1,50}$/).optional(),
 });
 
-export const evaluationBody = z.object({
-  /** Needed only by someone holding more than one evaluator role. */
-  as: z.enum(EVALUATORS).optional(),
-  scores: z.record(z.string().max(50), points),
-  opinion: text(5000),
-  followUp: z.object({ met: z.boolean(), note: text(2000) }).optional(),
-});
-
-export const reasonBody = z.object({ reason: text(2000) });
-
-export const exitReviewBody = z.object({
-  trigger: z.enum(['integrity-violation', 'left-employer', 'ineligible-move', 'admin']),
-  reason: text(2000),
-});
-
-export const exitDecisionBody = z
-  .object({ decision: z.enum(['exit', 'retain', 'dismiss']), reason: text(2000), improvementPlan: text(5000).optional() })
-  .refine((b) => b.decision !== 'retain' || b.improvementPlan !== undefined, { path: ['improvementPlan'], message: 'retaining needs an improvement plan' });
-
 export const programmeSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -68,4 +46,3 @@ export const programmeSchema = z.object({
 export const gradingVersionSchema = z.object({ id: z.string(), programmeId: z.string(), version: z.number().int(), rules: gradingRulesSchema, publishedAt: z.string(), publishedBy: z.string() });
 
 export const admittedReply = z.object({ id: z.string(), workflowId: z.string(), programmeId: z.string(), intake: z.string(), stage: z.string() });
-export const stageReply = z.object({ id: z.string(), stage: z.string() });

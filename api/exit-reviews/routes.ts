@@ -1,0 +1,57 @@
+// An exit review (考评退出, DOMAIN §4): the talent's statement of defence (陈述申辩) and appeal,
+// and the committee's decision (exit, retain with an improvement plan, dismiss).
+import type { ApiDeps } from '../deps';
+import { ok, route, type RouteDef } from '../http/route';
+import * as s from './schemas';
+import { exitReviewsService } from './service';
+
+const TAGS = ['Programmes'];
+const verdict = {
+  200: { description: 'The workflow took it; the stage after it.', schema: s.stageReply },
+  409: { description: 'Not expected now (another stage), already filed, or the review has ended.' },
+};
+
+export function exitReviewRoutes(deps: ApiDeps): RouteDef[] {
+  const service = exitReviewsService(deps);
+  return [
+    route({
+      id: 'fileDefence',
+      method: 'post',
+      path: '/api/exit-reviews/:id/defence',
+      summary: 'File the statement of defence (陈述申辩) in an exit review',
+      tags: TAGS,
+      access: ['applicant'],
+      limit: 'mutation',
+      params: s.exitReviewParams,
+      body: s.defenceBody,
+      responses: verdict,
+      handler: async ({ actor, params, body }) => ok(await service.defence(actor, params.id, body)),
+    }),
+    route({
+      id: 'appealExitReview',
+      method: 'post',
+      path: '/api/exit-reviews/:id/appeal',
+      summary: 'Appeal an exit decision, once, within the appeal window',
+      tags: TAGS,
+      access: ['applicant'],
+      limit: 'mutation',
+      params: s.exitReviewParams,
+      body: s.exitAppealBody,
+      responses: verdict,
+      handler: async ({ actor, params, body }) => ok(await service.appeal(actor, params.id, body)),
+    }),
+    route({
+      id: 'decideExitReview',
+      method: 'post',
+      path: '/api/exit-reviews/:id/decision',
+      summary: 'Record the committee’s decision: exit, retain with an improvement plan, or dismiss',
+      tags: TAGS,
+      access: ['authority'],
+      limit: 'mutation',
+      params: s.exitReviewParams,
+      body: s.exitDecisionBody,
+      responses: verdict,
+      handler: async ({ actor, params, body }) => ok(await service.decide(actor, params.id, body)),
+    }),
+  ];
+}

@@ -1,0 +1,10 @@
+// Sending a person's action to a case workflow as an update: the workflow's refusal becomes
+// 403 / 409 / 400 (api/temporal-errors.ts). Every resource module acts through this.
+import type { Client } from '@temporalio/client';
+import type { UpdateDefinition } from '@temporalio/common';
+import { runUpdate } from './temporal-errors';
+
+export function workflowUpdates(temporal: Client) {
+  return <R, A>(workflowId: string, update: UpdateDefinition<R, [A]>, request: A): Promise<R> =>
+    runUpdate(() => temporal.workflow.getHandle(workflowId).executeUpdate(update, { args: [request] }));
+}
