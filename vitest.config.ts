@@ -1,19 +1,12 @@
 import { defineConfig } from 'vitest/config';
-import { systemClock } from './domain/clock';
-import { dateMatrix, pointOfTheDay } from './test/support/date-matrix';
 
 /** The suites of the processes that run for years: they also run at a shifted instant. */
-export const LONG_PROCESS_SUITES = ['test/appraisal/**/*.test.ts', 'test/committee/**/*.test.ts', 'test/assessment/**/*.test.ts', 'test/exit/**/*.test.ts'];
+const LONG_PROCESS_SUITES = ['test/appraisal/**/*.test.ts', 'test/committee/**/*.test.ts', 'test/assessment/**/*.test.ts', 'test/exit/**/*.test.ts'];
 /** Of those, the ones that read no clock: pure rules, replays, fixed-date records. */
 const CLOCKLESS = ['test/committee/draw.test.ts', 'test/committee/meeting-state.test.ts', 'test/committee/payload-codec.test.ts', 'test/assessment/scoring.test.ts', 'test/assessment/cohort.test.ts', 'test/assessment/replay.test.ts', 'test/exit/activities.test.ts'];
 
-// Every run tests today and one instant of the date matrix (in turn by the day; `npm run
-// test:dates` runs each, naming it in TL_DATE_POINT). See test/support/date-matrix.ts.
-const now = systemClock().getTime();
-const named = process.env.TL_DATE_POINT;
-const point = named ? dateMatrix(now).find((p) => p.name === named) : pointOfTheDay(now);
-if (!point) throw new Error(`no date-matrix point ${named}; there are ${dateMatrix(now).map((p) => p.name).join(', ')}`);
-
+// Every run tests today (`now`) and one instant of the date matrix (`dates`: in turn by the day;
+// `npm run test:dates` runs each, naming it in TL_DATE_POINT). See test/support/date-matrix.ts.
 // The Temporal SDK's native bridge dislikes worker threads, hence forks.
 export default defineConfig({
   test: {
@@ -25,15 +18,7 @@ export default defineConfig({
     teardownTimeout: 30_000,
     projects: [
       { extends: true, test: { name: 'now', include: ['test/**/*.test.ts'] } },
-      {
-        extends: true,
-        test: {
-          name: `dates:${point.name}`,
-          include: LONG_PROCESS_SUITES,
-          exclude: CLOCKLESS,
-          env: { TL_TEST_START: point.start, TL_TEST_CALENDAR: JSON.stringify(point.calendar) },
-        },
-      },
+      { extends: true, test: { name: 'dates', include: LONG_PROCESS_SUITES, exclude: CLOCKLESS, setupFiles: ['test/support/date-point.ts'] } },
     ],
   },
 });

@@ -23,6 +23,7 @@ import { inboxRoutes } from './inbox/routes';
 import { meetingRoutes } from './meetings/routes';
 import { membershipRoutes } from './memberships/routes';
 import { notFoundHandler, problemHandler } from './problem';
+import { policyRoutes } from './policies/routes';
 import { programmeRoutes } from './programmes/routes';
 import { standardRoutes } from './standards/routes';
 import { systemRoutes } from './system/routes';
@@ -44,6 +45,7 @@ export const routeModules: RouteModule[] = [
   standardRoutes,
   adminRoutes,
   calendarRoutes,
+  policyRoutes,
 ];
 
 export interface AppConfig {

@@ -44,14 +44,18 @@ export async function admitTalent(deps: { db: Db; temporal: Client; taskQueue: s
   if (!programme) throw new AdmissionRefused(404, `no programme ${r.programmeId}`);
   const talent = await db.user.findUnique({ where: { id: r.talentId } });
   if (!talent) throw new AdmissionRefused(400, `no user ${r.talentId}`);
-  const employer = await db.organisation.findUnique({ where: { id: r.employerId } });
-  if (!employer || !['employer', 'talent-service-centre'].includes(employer.kind)) throw new AdmissionRefused(400, `no employer ${r.employerId}`);
+  let rules;
   try {
-    await loadAssessmentRules(db, { programmeId: r.programmeId, series: r.series, level: r.level, at: at.toISOString() });
+    rules = await loadAssessmentRules(db, { programmeId: r.programmeId, series: r.series, level: r.level, at: at.toISOString() });
   } catch (err) {
     if (err instanceof ApplicationFailure && err.type === 'RulesMissing') throw new AdmissionRefused(400, err.message);
     throw err;
   }
+  // Who may employ a member is the policy's: an employer or a talent service centre by default.
+  const employer = await db.organisation.findUnique({ where: { id: r.employerId } });
+  if (!employer) throw new AdmissionRefused(400, `no employer ${r.employerId}`);
+  const kinds = rules.policy.admission.employerKinds;
+  if (!kinds.includes(employer.kind)) throw new AdmissionRefused(400, `${r.employerId} is a ${employer.kind}; members are employed by a ${kinds.join(' or ')}`);
 
   const id = randomUUID();
   const facts: MembershipFacts = {

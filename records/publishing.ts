@@ -2,18 +2,9 @@
 // programme's grading rules. A version is a new row, never an edit: running cases keep the one
 // they pinned, new cases take the newest published by their start.
 import type { Db } from '../prisma/client';
-import type { GradingRules, ScoringStandard } from '../domain/assessment/policy';
-import type { Predicate } from '../domain/appraisal/predicates';
+import type { GradingValues } from '../domain/assessment/policy';
+import type { StandardRules } from '../domain/appraisal/standard';
 
-/** What a title standard holds: read by the appraisal (eligibility) and the assessment (scoring). */
-export interface StandardRules {
-  eligibility: Predicate[];
-  requiredEvidence: string[];
-  criteria: ScoringStandard['criteria'];
-  weights: ScoringStandard['weights'];
-}
-
-export type GradingValues = Omit<GradingRules, 'version'>;
 
 /** Refused because another row is in the way; the API answers 409. */
 export class VersionConflict extends Error {}
@@ -21,7 +12,7 @@ export class VersionConflict extends Error {}
 const isUniqueViolation = (err: unknown) => typeof err === 'object' && err !== null && (err as { code?: string }).code === 'P2002';
 
 /** The next version number, retried when two administrators publish at the same moment. */
-async function nextVersion<T>(latest: () => Promise<number | undefined>, create: (version: number) => Promise<T>): Promise<T> {
+export async function nextVersion<T>(latest: () => Promise<number | undefined>, create: (version: number) => Promise<T>): Promise<T> {
   for (let attempt = 0; attempt < 3; attempt++) {
     const version = ((await latest()) ?? 0) + 1;
     try {

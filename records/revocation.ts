@@ -1,5 +1,5 @@
 import type { Db } from '../prisma/client';
-import type { AppraisalPolicy } from '../domain/appraisal/policy';
+import { appraisalPolicySchema } from '../domain/appraisal/policy';
 
 /**
  * 撤销: a title obtained by fraud is revoked and an integrity record bars its holder for the
@@ -10,8 +10,9 @@ export async function revokeCertificate(db: Db, r: { certificateId: string; reas
   return db.$transaction(async (tx) => {
     const cert = await tx.certificate.findUniqueOrThrow({ where: { id: r.certificateId } });
     const application = await tx.application.findUniqueOrThrow({ where: { id: cert.applicationId } });
+    // The bar the case's own policy version sets: it is what the holder applied under.
     const policy = await tx.policy.findFirstOrThrow({ where: { key: 'appraisal', version: application.policyVersion ?? 1 } });
-    const years = (policy.values as unknown as AppraisalPolicy).integrityBarYears;
+    const years = appraisalPolicySchema.parse(policy.values).integrityBarYears;
     const barUntil = new Date(at);
     barUntil.setUTCFullYear(barUntil.getUTCFullYear() + years);
     if (cert.status !== 'revoked') {

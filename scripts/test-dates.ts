@@ -22,7 +22,7 @@ for (const p of points) {
   const outputFile = `test-results/dates-${p.name}.json`;
   const started = performance.now();
   const code = await new Promise<number>((resolve) => {
-    const child = spawn('npx', ['vitest', 'run', '--project', `dates:${p.name}`, '--reporter=default', '--reporter=json', `--outputFile=${outputFile}`], {
+    const child = spawn('npx', ['vitest', 'run', '--project', 'dates', '--reporter=default', '--reporter=json', `--outputFile=${outputFile}`], {
       stdio: 'inherit',
       env: { ...process.env, TL_DATE_POINT: p.name },
     });

@@ -5,7 +5,6 @@ import { WithStartWorkflowOperation, type Client } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { Db } from '../../prisma/client';
 import { awaitSubmission, status } from '../../workflows/appraisal/messages';
-import type { AppraisalPolicy } from '../../domain/appraisal/policy';
 import type { AppraisalInput, AppraisalStatus, Stage } from '../../domain/appraisal/types';
 import type { Actor } from '../../domain/types';
 import { hasRole } from '../auth/authenticate';
@@ -16,6 +15,7 @@ import { claimIdempotencyKey } from './idempotency';
 import { applicationPolicy } from './policy';
 import type { SubmitApplicationBody } from './schemas';
 import { appraisalWorkflowId } from '../../domain/ids';
+import { loadPolicy, PolicyMissing } from '../../records/policy';
 
 export interface ApplicationsDeps {
   db: Db;
@@ -47,10 +47,16 @@ export const summaryOf = (a: AppRow) => ({
 export function applicationsService({ db, temporal, taskQueue, uiLink, now: clock }: ApplicationsDeps) {
   const policy = applicationPolicy(db);
 
-  /** The request against the policy in force: a 400 naming the field, before anything starts. */
-  async function checkSubmission(body: SubmitApplicationBody) {
-    const row = await db.policy.findFirst({ where: { key: 'appraisal' }, orderBy: { version: 'desc' } });
-    const track = (row?.values as unknown as AppraisalPolicy | undefined)?.tracks[body.track];
+  /**
+   * The request against the policy and standard in force at `at`, the instant the case will pin
+   * them at: a 400 naming the field, before anything starts.
+   */
+  async function checkSubmission(body: SubmitApplicationBody, at: Date) {
+    const inForce = await loadPolicy(db, 'appraisal', { at }).catch((err: unknown) => {
+      if (err instanceof PolicyMissing) return undefined;
+      throw err;
+    });
+    const track = inForce?.values.tracks[body.track];
     if (!track) throw badRequest('unknown track', [{ path: 'body.track', message: `no track ${body.track} in the policy in force` }]);
     const employer = await db.organisation.findUnique({ where: { id: body.employerId } });
     if (!employer || !track.channels.includes(employer.kind)) {
@@ -58,7 +64,7 @@ export function applicationsService({ db, temporal, taskQueue, uiLink, now: cloc
         { path: 'body.employerId', message: `no ${track.channels.join(' or ')} with this id may submit on the ${body.track} track` },
       ]);
     }
-    const standard = await db.standard.findFirst({ where: { series: body.series, level: body.level, track: body.track } });
+    const standard = await db.standard.findFirst({ where: { series: body.series, level: body.level, track: body.track, publishedAt: { lte: at } } });
     if (!standard) {
       throw badRequest('no standard for this series and level', [
         { path: 'body.series', message: `no published standard for ${body.series} / ${body.level} on the ${body.track} track` },
@@ -72,14 +78,15 @@ export function applicationsService({ db, temporal, taskQueue, uiLink, now: cloc
    * workflow (USE_EXISTING) and never starts a second one (REJECT_DUPLICATE once it has ended).
    */
   async function submit(actor: Actor, body: SubmitApplicationBody, idempotencyKey?: string) {
-    await checkSubmission(body);
+    const at = clock();
+    await checkSubmission(body, at);
     const { id, replay } = idempotencyKey
       ? await claimIdempotencyKey(db, 'application', actor.id, idempotencyKey, body)
       : { id: randomUUID(), replay: false };
     const workflowId = appraisalWorkflowId(id);
     const recorded = replay ? await db.application.findUnique({ where: { id } }) : null;
     if (recorded) return { id, workflowId, stage: recorded.stage, replay };
-    const input: AppraisalInput = { version: 1, applicationId: id, applicantId: actor.id, ...body, submittedAt: clock().toISOString() };
+    const input: AppraisalInput = { version: 1, applicationId: id, applicantId: actor.id, ...body, submittedAt: at.toISOString() };
     try {
       const stage = await temporal.workflow.executeUpdateWithStart(awaitSubmission, {
         startWorkflowOperation: new WithStartWorkflowOperation('titleAppraisal', {

@@ -3,7 +3,6 @@
 import { setTimeout } from 'node:timers/promises';
 import { WorkflowNotFoundError, type WorkflowHandle } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
-import type { AppraisalPolicy } from '../../domain/appraisal/policy';
 import { status } from '../../workflows/committee/messages';
 import type { MeetingKind, MeetingRules, MeetingStage, MeetingStatus } from '../../domain/committee/types';
 import type { Actor } from '../../domain/types';
@@ -14,6 +13,7 @@ import { conflict } from '../problem';
 import { runUpdate } from '../temporal-errors';
 import { meetingPolicy } from './policy';
 import { committeeMeetingWorkflowId } from '../../domain/ids';
+import { loadPolicy } from '../../records/policy';
 
 type MeetingRow = NonNullable<Awaited<ReturnType<Db['meeting']['findUnique']>>>;
 
@@ -45,8 +45,7 @@ export function meetingsService({ db, temporal, uiLink }: ApiDeps) {
     const agenda = await db.meetingCase.findMany({ where: { meetingId: { in: meetings.map((m) => m.id) } }, select: { meetingId: true, caseId: true } });
     const apps = await db.application.findMany({ where: { id: { in: agenda.map((a) => a.caseId) } }, select: { id: true, policyVersion: true } });
     const versions = [...new Set(apps.map((a) => a.policyVersion ?? 1))];
-    const policies = await db.policy.findMany({ where: { key: 'appraisal', version: { in: versions } } });
-    const byVersion = new Map(policies.map((p) => [p.version, p.values as unknown as AppraisalPolicy]));
+    const byVersion = new Map((await Promise.all(versions.map((version) => loadPolicy(db, 'appraisal', { version })))).map((p) => [p.version, p.values]));
     const versionOf = new Map(apps.map((a) => [a.id, a.policyVersion ?? 1]));
     const rules = new Map<string, MeetingRules>();
     for (const a of agenda) {

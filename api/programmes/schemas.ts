@@ -1,17 +1,11 @@
 import { z } from 'zod';
 import { LEVELS } from '../../domain/appraisal/types';
+import { gradingValuesSchema } from '../../domain/assessment/policy';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
-const points = z.number().min(0).max(100);
 
 /** A programme's grading rules: grade boundaries in points and the optional 优秀 quota. */
-export const gradingRulesSchema = z.object({
-  boundaries: z
-    .object({ excellent: points, pass: points, basicPass: points })
-    .refine((b) => b.excellent > b.pass && b.pass > b.basicPass, '优秀 > 合格 > 基本合格 boundaries, in that order'),
-  /** Share of a cohort that may be graded 优秀 (0.2 = 20%), or null for no quota. */
-  excellentQuota: z.number().gt(0).max(1).nullable(),
-});
+export const gradingRulesSchema = gradingValuesSchema;
 
 export const programmeParams = z.object({ id: text(100) });
 

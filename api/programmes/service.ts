@@ -2,8 +2,9 @@
 // stored data, then write through records/.
 import type { z } from 'zod';
 import { AdmissionRefused, admitTalent } from '../../records/admission';
-import { createProgramme, listGrading, publishGrading, VersionConflict, type GradingValues } from '../../records/publishing';
-import type { AssessmentPolicy } from '../../domain/assessment/policy';
+import { loadPolicy, PolicyMissing } from '../../records/policy';
+import { createProgramme, listGrading, publishGrading, VersionConflict } from '../../records/publishing';
+import { gradingValuesSchema, type GradingValues } from '../../domain/assessment/policy';
 import type { Actor } from '../../domain/types';
 import type { ApiDeps } from '../deps';
 import { badRequest, conflict, HttpProblem, notFound } from '../problem';
@@ -12,7 +13,7 @@ import type * as s from './schemas';
 const TITLES = { 400: 'Bad Request', 404: 'Not Found', 409: 'Conflict' } as const;
 const gradingView = (row: { id: string; programmeId: string; version: number; rules: unknown; publishedAt: Date; publishedBy: string }) => ({
   ...row,
-  rules: row.rules as GradingValues,
+  rules: gradingValuesSchema.parse(row.rules),
   publishedAt: row.publishedAt.toISOString(),
 });
 
@@ -25,8 +26,11 @@ export function programmesService({ db, temporal, taskQueue, now }: ApiDeps) {
 
   return {
     async create(actor: Actor, b: z.infer<typeof s.createProgrammeBody>) {
-      const row = await db.policy.findFirst({ where: { key: 'assessment' }, orderBy: { version: 'desc' } });
-      if (!(row?.values as AssessmentPolicy | undefined)?.cycles[b.talentType]) {
+      const inForce = await loadPolicy(db, 'assessment', { at: now() }).catch((err: unknown) => {
+        if (err instanceof PolicyMissing) return undefined;
+        throw err;
+      });
+      if (!inForce?.values.cycles[b.talentType]) {
         throw badRequest('unknown talent type', [{ path: 'body.talentType', message: `no cycle for ${b.talentType} in the assessment policy in force` }]);
       }
       try {

@@ -2,22 +2,15 @@
 // series × level × track standard and list the versions. A version is never edited: running
 // cases keep the one they pinned, new title applications and admissions take the newest.
 import { z } from 'zod';
-import type { AppraisalPolicy } from '../../domain/appraisal/policy';
-import { listStandards, publishStandard, VersionConflict, type StandardRules } from '../../records/publishing';
 import type { ApiDeps } from '../deps';
 import { created, ok, route, type RouteDef } from '../http/route';
-import { badRequest, conflict } from '../problem';
 import * as s from './schemas';
+import { standardsService } from './service';
 
 const TAGS = ['Standards'];
 
-const view = (row: { id: string; series: string; level: string; track: string; version: number; rules: unknown; publishedAt: Date; publishedBy: string }) => ({
-  ...row,
-  rules: row.rules as StandardRules,
-  publishedAt: row.publishedAt.toISOString(),
-});
-
-export function standardRoutes({ db, now }: ApiDeps): RouteDef[] {
+export function standardRoutes(deps: ApiDeps): RouteDef[] {
+  const service = standardsService(deps);
   return [
     route({
       id: 'publishStandard',
@@ -34,18 +27,8 @@ export function standardRoutes({ db, now }: ApiDeps): RouteDef[] {
         409: { description: 'Another version was published at the same moment.' },
       },
       async handler({ actor, body }) {
-        const b = body();
-        const policy = await db.policy.findFirst({ where: { key: 'appraisal' }, orderBy: { version: 'desc' } });
-        if (!(policy?.values as AppraisalPolicy | undefined)?.tracks[b.track]) {
-          throw badRequest('unknown track', [{ path: 'body.track', message: `no track ${b.track} in the appraisal policy in force` }]);
-        }
-        try {
-          const row = await publishStandard(db, { ...b, rules: b.rules as StandardRules, publishedBy: actor.id, at: now() });
-          return created(view(row), `/api/standards?series=${encodeURIComponent(row.series)}&level=${row.level}&track=${encodeURIComponent(row.track)}`);
-        } catch (err) {
-          if (err instanceof VersionConflict) throw conflict(err.message);
-          throw err;
-        }
+        const row = await service.publish(actor, body());
+        return created(row, `/api/standards?series=${encodeURIComponent(row.series)}&level=${row.level}&track=${encodeURIComponent(row.track)}`);
       },
     }),
     route({
@@ -57,7 +40,7 @@ export function standardRoutes({ db, now }: ApiDeps): RouteDef[] {
       access: ['admin', 'authority'],
       query: s.listStandardsQuery,
       responses: { 200: { description: 'The versions.', schema: z.object({ items: z.array(s.standardSchema) }) } },
-      handler: async ({ query }) => ok({ items: (await listStandards(db, query)).map(view) }),
+      handler: async ({ query }) => ok({ items: await service.list(query) }),
     }),
   ];
 }

@@ -1,56 +1,80 @@
-// The appraisal policy as data (DOMAIN §8): every number and every track is a versioned value,
-// pinned by a case when it starts.
-import type { MeetingRules } from '../committee/types';
+// The appraisal policy as data (DOMAIN §1, §8): every number and every track is a versioned value,
+// pinned by a case when it starts. The schema is the policy's one definition: the values are
+// parsed with it when read (records/policy.ts) and when an administrator publishes a version, and
+// it refuses a version below DOMAIN's floors (notices ≥ 5 working days, quorum and pass ≥ 2/3,
+// odd committees, a review panel of ≥ 3).
+import { z } from 'zod';
+import { meetingRulesSchema } from '../committee/policy';
 import type { Predicate } from './predicates';
-import type { Level } from './types';
+import { predicateSchema } from './standard';
+import { LEVELS } from './types';
 
-/** Working-day periods of one case; a track may shorten any of them. */
-export interface Deadlines {
+/** DOMAIN §1: the employer's and the result's notices last at least 5 working days. */
+export const NOTICE_FLOOR_DAYS = 5;
+
+const days = z.number().int().min(1).max(365);
+const noticeDays = days.min(NOTICE_FLOOR_DAYS, `a notice lasts at least ${NOTICE_FLOOR_DAYS} working days (DOMAIN §1)`);
+
+/** Working-day periods of one case; a track may shorten any of them, never a notice below its floor. */
+export const deadlinesSchema = z.object({
   /** 公示 after the employer's approval. */
-  employerNoticeDays: number;
+  employerNoticeDays: noticeDays,
   /** 评审结果公示. */
-  resultNoticeDays: number;
+  resultNoticeDays: noticeDays,
   /** How long the employer's reviewer has, before escalation. */
-  employerReviewDays: number;
+  employerReviewDays: days,
   /** How long the authority has for formal review, before escalation. */
-  formalReviewDays: number;
+  formalReviewDays: days,
   /** 一次性告知: time to correct; missed ⇒ withdrawn (视为放弃). */
-  correctionDays: number;
+  correctionDays: days,
   /** Time to resubmit after the employer returned the application. */
-  resubmitDays: number;
+  resubmitDays: days,
   /** Objection investigation, extendable up to objectionInvestigationMaxDays. */
-  objectionInvestigationDays: number;
-  objectionInvestigationMaxDays: number;
+  objectionInvestigationDays: days,
+  objectionInvestigationMaxDays: days,
   /** 复查: window after a failed result. */
-  appealWindowDays: number;
+  appealWindowDays: days,
   /** How long the industry body has to evaluate (where the track needs it). */
-  industryEvaluationDays: number;
-}
+  industryEvaluationDays: days,
+});
+export type Deadlines = z.infer<typeof deadlinesSchema>;
 
-export type CommitteeRouting = 'scheduled' | 'adhoc' | 'panel';
+const text = z.string().trim().min(1).max(100);
 
-export interface TrackConfig {
-  label: { 'zh-CN': string; en: string };
+export const COMMITTEE_ROUTINGS = ['scheduled', 'adhoc', 'panel'] as const;
+export type CommitteeRouting = (typeof COMMITTEE_ROUTINGS)[number];
+
+export const trackSchema = z.object({
+  label: z.object({ 'zh-CN': text, en: text }),
   /** Organisation kinds that may act as the applicant's employer on this track. */
-  channels: string[];
-  levels: Level[];
+  channels: z.array(text).min(1),
+  levels: z.array(z.enum(LEVELS)).min(1),
   /** Who may use the track at all, on top of the standard's eligibility. */
-  entry: Predicate[];
-  committee: CommitteeRouting;
-  requiresIndustryEvaluation: boolean;
-  deadlines?: Partial<Deadlines>;
-}
+  entry: z.array(predicateSchema),
+  committee: z.enum(COMMITTEE_ROUTINGS),
+  requiresIndustryEvaluation: z.boolean(),
+  deadlines: deadlinesSchema.partial().optional(),
+});
+export type TrackConfig = z.infer<typeof trackSchema>;
 
-export interface AppraisalPolicy {
-  deadlines: Deadlines;
-  correctionRounds: number;
-  appealRounds: number;
-  /** Reminder mails this many working days before a deadline (DOMAIN: 3 and 1). */
-  remindBeforeDays: number[];
-  integrityBarYears: number;
-  committee: Record<CommitteeRouting, MeetingRules>;
-  tracks: Record<string, TrackConfig>;
-}
+export const appraisalPolicySchema = z
+  .object({
+    deadlines: deadlinesSchema,
+    correctionRounds: z.number().int().min(0).max(5),
+    appealRounds: z.number().int().min(0).max(5),
+    /** Reminder mails this many working days before a deadline (DOMAIN: 3 and 1). */
+    remindBeforeDays: z.array(z.number().int().min(1).max(30)).max(5),
+    integrityBarYears: z.number().int().min(0).max(20),
+    committee: z.object({ scheduled: meetingRulesSchema, adhoc: meetingRulesSchema, panel: meetingRulesSchema }),
+    tracks: z.record(z.string().regex(/^[a-z][a-z0-9-]{0,30}$/, 'lower-case letters, digits and dashes'), trackSchema).refine((t) => Object.keys(t).length > 0, 'at least one track'),
+  })
+  .superRefine((p, ctx) => {
+    const d = p.deadlines;
+    if (d.objectionInvestigationMaxDays < d.objectionInvestigationDays) {
+      ctx.addIssue({ code: 'custom', path: ['deadlines', 'objectionInvestigationMaxDays'], message: 'an investigation may be extended, not shortened' });
+    }
+  });
+export type AppraisalPolicy = z.infer<typeof appraisalPolicySchema>;
 
 /** What a case pins at its start: the policy version, its track and the standard it is judged by. */
 export interface PinnedRules {

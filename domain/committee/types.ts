@@ -2,32 +2,13 @@
 // the API. Plain JSON only: they cross Temporal's history.
 import type { Transition } from '../transition';
 import type { Actor, Instant, PendingTask } from '../types';
+import type { Fraction, MeetingRules } from './policy';
+
+export type { Fraction, MeetingRules };
 
 export const MEETING_KINDS = ['scheduled', 'adhoc', 'panel'] as const;
 /** scheduled: a batch with a date; adhoc: 随报随评, one case; panel: 直通车 考核认定, one case. */
 export type MeetingKind = (typeof MEETING_KINDS)[number];
-
-/** A ratio compared with integer math only: `part * den >= whole * num`. */
-export interface Fraction {
-  num: number;
-  den: number;
-}
-
-/** Policy data pinned by the case that starts the meeting; no number here is a literal in code. */
-export interface MeetingRules {
-  /** Committee members; odd. */
-  size: number;
-  /** Seats of the review panel (评议组): 0 = none, else at least 3 and at most `size`. */
-  panelSize: number;
-  /** Share of members that must be present before voting opens (≥ 2/3). */
-  quorum: Fraction;
-  /** Share of yes votes among the experts present that passes a case (≥ 2/3). */
-  pass: Fraction;
-  /** How long after the meeting starts quorum may be reached before the admin is called. */
-  checkInHours: number;
-  /** How long voting stays open once quorum is reached. */
-  votingHours: number;
-}
 
 /** Workflow input, versioned so a later shape can still start and replay old meetings. */
 export interface MeetingInputV1 {

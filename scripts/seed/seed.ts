@@ -1,6 +1,7 @@
 import type { Db } from '../../prisma/client';
 import { experts, organisations, standards, users } from './demo-data';
-import { demoAppraisalPolicy } from './policy-data';
+import { demoAppraisalPolicy } from '../../domain/appraisal/policy-defaults';
+import { planV1 } from '../../domain/plan';
 import { seedProgrammes } from './programme-data';
 
 const DAY_MS = 86_400_000;
@@ -29,6 +30,11 @@ export async function seedDemo(db: Db, now: Date): Promise<void> {
   await db.policy.upsert({
     where: { key_version: { key: 'appraisal', version: 1 } },
     create: { id: 'appraisal-v1', key: 'appraisal', version: 1, values: demoAppraisalPolicy as object, publishedAt: inForceFrom },
+    update: {},
+  });
+  await db.policy.upsert({
+    where: { key_version: { key: 'plan', version: 1 } },
+    create: { id: 'plan-v1', key: 'plan', version: 1, values: planV1 as object, publishedAt: inForceFrom },
     update: {},
   });
   await seedProgrammes(db, inForceFrom);

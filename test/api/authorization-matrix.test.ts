@@ -89,6 +89,9 @@ const MATRIX: Record<string, Rule | 'public'> = {
   calendarChanges: only({ admin: 'ok' }),
   pendingDeadlines: only({ admin: 'ok' }),
   recomputeDeadlines: only({ admin: 'ok' }),
+  listPolicies: only({ authority: 'ok', admin: 'ok' }),
+  policyVersions: only({ authority: 'ok', admin: 'ok' }),
+  publishPolicy: only({ admin: 'ok' }),
 };
 
 let h: Harness;
@@ -149,6 +152,7 @@ function urlOf(r: RouteDef, which: 'own' | 'other') {
   const path = r.path
     .replace(':number', encodeURIComponent(ids.certificate!))
     .replace(':year', '2027')
+    .replace(':key', 'appraisal')
     .replace(':date', '2027-01-01')
     .replace(':id', idFor(r.path, ids));
   return r.id === 'verifyCertificate' ? `${path}?number=${ids.certificate}&code=${ids.code}` : path;

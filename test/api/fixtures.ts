@@ -3,7 +3,7 @@
 import request from 'supertest';
 import { expect } from 'vitest';
 import { enrollInMeeting } from '../../records/committee-enrolment';
-import { demoAppraisalPolicy } from '../../scripts/seed/policy-data';
+import { demoAppraisalPolicy } from '../../domain/appraisal/policy-defaults';
 import { convene } from '../../workflows/committee/messages';
 import type { MeetingKind } from '../../domain/committee/types';
 import type { Harness } from '../support/harness';

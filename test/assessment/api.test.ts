@@ -2,9 +2,9 @@
 // a cycle on a time-skipping server (every workflow task replays: maxCachedWorkflows 0).
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StandardRules } from '../../records/publishing';
 import { poll as pollFor } from '../api/fixtures';
 import { startHarness, type Harness } from '../support/harness';
+import type { StandardRules } from '../../domain/appraisal/standard';
 
 let h: Harness;
 beforeAll(async () => {

@@ -2,7 +2,7 @@
 // functions on pinned data (DOMAIN §2–§4).
 import { describe, expect, it } from 'vitest';
 import { standards } from '../../scripts/seed/demo-data';
-import { gradingV1 } from '../../scripts/seed/programme-data';
+import { gradingV1 } from '../../domain/assessment/policy-defaults';
 import type { ScoringStandard } from '../../domain/assessment/policy';
 import { baseGrade, composite, gradeTrigger, longTermView } from '../../domain/assessment/scoring';
 

@@ -3,10 +3,11 @@
 // the new one.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadAppraisalRules } from '../../records/appraisal-rules';
-import { publishGrading, publishStandard, type StandardRules } from '../../records/publishing';
+import { publishGrading, publishStandard } from '../../records/publishing';
 import { status, submitSelfReport } from '../../workflows/assessment/messages';
 import { cycleStarted, evaluateAll, openWindow, selfReportOf, uniform, waitForStatus } from './support/drive';
 import { startAssessmentEnv, type AssessmentEnv } from './support/env';
+import type { StandardRules } from '../../domain/appraisal/standard';
 
 let t: AssessmentEnv;
 beforeAll(async () => {

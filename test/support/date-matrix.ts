@@ -98,3 +98,11 @@ export function pointOfTheDay(now: number): MatrixPoint {
   const matrix = dateMatrix(now);
   return matrix[Math.floor(now / (24 * HOUR)) % matrix.length]!;
 }
+
+/** The point named (npm run test:dates), or the point of the day (npm test). */
+export function datePoint(now: number, name?: string): MatrixPoint {
+  if (!name) return pointOfTheDay(now);
+  const point = dateMatrix(now).find((p) => p.name === name);
+  if (!point) throw new Error(`no date-matrix point ${name}; there are ${dateMatrix(now).map((p) => p.name).join(', ')}`);
+  return point;
+}

@@ -44,6 +44,6 @@ async function run(c: AppraisalCase): Promise<void> {
   if (!(await employerStage(c))) return;
   let cause = await formalReview(c);
   if (!cause) return;
-  if (c.rules!.track.requiresIndustryEvaluation) cause = await industryEvaluation(c, cause);
+  if (c.pinned.track.requiresIndustryEvaluation) cause = await industryEvaluation(c, cause);
   await committeeAndResult(c, cause);
 }

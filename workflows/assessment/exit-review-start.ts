@@ -17,7 +17,7 @@ export async function startExitReview(c: AssessmentCase, trigger: ExitReviewInpu
   const workflowId = exitWorkflowId(c.m.membershipId, n);
   const open: OpenExitReview = { n, workflowId, trigger: trigger.kind };
   c.exitReview = open;
-  const { policy, policyVersion } = c.rules!;
+  const { policy, policyVersion } = c.pinned;
   const input: ExitReviewInput = {
     version: 1,
     reviewId: `${c.m.membershipId}-${n}`,

@@ -66,7 +66,7 @@ async function runCycle(c: AssessmentCase): Promise<'next-cycle' | 'completed'> 
   if (assessed) await evaluation(c);
   await grading(c, assessed);
   await afterGrade(c);
-  if (c.cycle < c.rules!.cycle.termCycles) return 'next-cycle';
+  if (c.cycle < c.pinned.cycle.termCycles) return 'next-cycle';
   await termEnd(c);
   return 'completed';
 }
@@ -75,7 +75,7 @@ async function runCycle(c: AssessmentCase): Promise<'next-cycle' | 'completed'> 
 async function termEnd(c: AssessmentCase): Promise<void> {
   c.termEnded = true;
   await condition(() => !c.exitReview);
-  const { grading, policy } = c.rules!;
+  const { grading, policy } = c.pinned;
   const view = longTermView(c.past, { trendThreshold: policy.trendThreshold, boundaries: grading.boundaries }, true);
   const at = now();
   await acts.recordMembershipTransition(

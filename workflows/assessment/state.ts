@@ -62,6 +62,12 @@ export class AssessmentCase {
     this.log.reportDeadlines = () => (this.final ? [] : reportBook(this.book));
   }
 
+  /** The versions pinned at admission; every stage after it has them. */
+  get pinned(): PinnedAssessmentRules {
+    if (!this.rules) throw new Error('the membership has no pinned rules before admission');
+    return this.rules;
+  }
+
   get stage(): Stage {
     return this.log.stage as Stage;
   }
@@ -72,7 +78,7 @@ export class AssessmentCase {
   /** The next run's input: only what the next cycle needs, so history stays bounded. */
   carry(next: { cycle: number; cycleStart: Instant }): AssessmentInput {
     const carried: CarriedState = {
-      rules: this.rules!,
+      rules: this.pinned,
       ...next,
       log: this.log.state(),
       book: this.book,
@@ -167,7 +173,7 @@ export class AssessmentCase {
     this.requireActive();
     this.requireStage('evaluation');
     if (this.evaluationSlots[r.as] || this.evaluations[r.as]) throw conflict(`the ${r.as} evaluation is already in`);
-    const keys = this.rules!.standard.criteria.map((c) => c.key);
+    const keys = this.pinned.standard.criteria.map((c) => c.key);
     const missing = keys.filter((k) => !(typeof r.scores?.[k] === 'number' && r.scores[k]! >= 0 && r.scores[k]! <= 100));
     if (missing.length) throw invalid(`score every criterion 0–100: ${missing.join(', ')}`);
     const extra = Object.keys(r.scores).filter((k) => !keys.includes(k));

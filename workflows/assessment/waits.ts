@@ -8,7 +8,7 @@ import type { AssessmentCase } from './state';
 /** Reminder mails to `to`, the policy's working days before the deadline (DOMAIN: 3 and 1). */
 export function reminding(c: AssessmentCase, to: Recipient): WaitOptions {
   return {
-    remindBeforeDays: c.rules!.policy.remindBeforeDays,
+    remindBeforeDays: c.pinned.policy.remindBeforeDays,
     onReminder: (days, d) =>
       record(
         c,

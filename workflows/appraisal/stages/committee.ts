@@ -9,7 +9,7 @@ import { clearObjection, noticePeriod } from './notice';
 
 export async function committeeAndResult(c: AppraisalCase, first: Cause): Promise<void> {
   const { input } = c;
-  const routing = c.rules!.track.committee;
+  const routing = c.pinned.track.committee;
   let cause = first;
   for (;;) {
     c.committeeRound++;
@@ -23,7 +23,7 @@ export async function committeeAndResult(c: AppraisalCase, first: Cause): Promis
     const { meetingId } = await acts.enrollInMeeting({
       kind: routing,
       series: input.series,
-      rules: c.rules!.policy.committee[routing],
+      rules: c.pinned.policy.committee[routing],
       enrolment: { caseId: c.caseId, workflowId: c.workflowId, applicantId: input.applicantId, employerId: input.employerId },
       round: c.committeeRound,
     });
@@ -33,7 +33,7 @@ export async function committeeAndResult(c: AppraisalCase, first: Cause): Promis
     const detail = { meetingId, members: tally.members, present: tally.present, yes: tally.yes, no: tally.no, abstain: tally.abstain };
 
     if (tally.passed) {
-      const noticeEnds = await startDeadline(c, 'result-notice', c.rules!.deadlines.resultNoticeDays);
+      const noticeEnds = await startDeadline(c, 'result-notice', c.pinned.deadlines.resultNoticeDays);
       await record(c, c.move('result-notice', { actorId: 'committee', action: 'committee-passed', detail: { ...detail, noticeEndsAt: noticeEnds }, mails: [progress(c, 'result-notice')] }, now()));
       if ((await noticePeriod(c, { role: 'authority' })) === 'upheld') {
         const by = c.objectionResolution!;
@@ -55,11 +55,11 @@ export async function committeeAndResult(c: AppraisalCase, first: Cause): Promis
       return;
     }
 
-    if (c.appealRounds >= c.rules!.policy.appealRounds) {
+    if (c.appealRounds >= c.pinned.policy.appealRounds) {
       await record(c, c.move('failed', { actorId: 'committee', action: 'committee-failed', status: 'failed', detail, mails: [progress(c, 'failed')] }, now()));
       return;
     }
-    const appealBy = await startDeadline(c, 'appeal-window', c.rules!.deadlines.appealWindowDays);
+    const appealBy = await startDeadline(c, 'appeal-window', c.pinned.deadlines.appealWindowDays);
     await record(
       c,
       c.move('failed', {

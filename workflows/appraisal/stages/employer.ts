@@ -12,7 +12,7 @@ export async function employerStage(c: AppraisalCase): Promise<boolean> {
   let cause: Cause = { actorId: 'system', action: 'open-employer-review' };
 
   for (;;) {
-    const dueAt = await startDeadline(c, 'employer-review', c.rules!.deadlines.employerReviewDays);
+    const dueAt = await startDeadline(c, 'employer-review', c.pinned.deadlines.employerReviewDays);
     await record(
       c,
       c.move('employer-review', {
@@ -32,7 +32,7 @@ export async function employerStage(c: AppraisalCase): Promise<boolean> {
       return false;
     }
     if (decision === 'return') {
-      const resubmitBy = await startDeadline(c, 'resubmit', c.rules!.deadlines.resubmitDays);
+      const resubmitBy = await startDeadline(c, 'resubmit', c.pinned.deadlines.resubmitDays);
       await record(
         c,
         c.move('returned', {
@@ -53,7 +53,7 @@ export async function employerStage(c: AppraisalCase): Promise<boolean> {
       continue;
     }
 
-    await startDeadline(c, 'employer-notice', c.rules!.deadlines.employerNoticeDays);
+    await startDeadline(c, 'employer-notice', c.pinned.deadlines.employerNoticeDays);
     await record(c, c.move('employer-notice', { actorId: actor.id, action: 'employer-approve', note: reason, detail: { noticeEndsAt: c.deadline!.dueAt }, mails: [progress(c, 'employer-notice')] }, now()));
     c.employerDecision = undefined;
     if ((await noticePeriod(c, employer)) === 'upheld') {

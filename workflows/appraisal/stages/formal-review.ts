@@ -9,7 +9,7 @@ export async function formalReview(c: AppraisalCase): Promise<Cause | undefined>
   const authority = { role: 'authority' as const };
   let cause: Cause = { actorId: 'system', action: 'notice-closed' };
   for (;;) {
-    const dueAt = await startDeadline(c, 'formal-review', c.rules!.deadlines.formalReviewDays);
+    const dueAt = await startDeadline(c, 'formal-review', c.pinned.deadlines.formalReviewDays);
     await record(
       c,
       c.move('formal-review', {
@@ -32,7 +32,7 @@ export async function formalReview(c: AppraisalCase): Promise<Cause | undefined>
 
     c.correctionRounds++;
     c.correctionItems = items!;
-    const correctBy = await startDeadline(c, 'correction', c.rules!.deadlines.correctionDays);
+    const correctBy = await startDeadline(c, 'correction', c.pinned.deadlines.correctionDays);
     const listed = items!.map((i, n) => `${n + 1}. ${i.item}: ${i.reason}`).join('\n');
     await record(
       c,

@@ -5,7 +5,7 @@ import type { Cause } from './cause';
 
 export async function industryEvaluation(c: AppraisalCase, cause: Cause): Promise<Cause> {
   const industry = { role: 'industry' as const };
-  const dueAt = await startDeadline(c, 'industry-evaluation', c.rules!.deadlines.industryEvaluationDays);
+  const dueAt = await startDeadline(c, 'industry-evaluation', c.pinned.deadlines.industryEvaluationDays);
   await record(
     c,
     c.move('industry-evaluation', {

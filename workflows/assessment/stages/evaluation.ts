@@ -23,7 +23,7 @@ export async function evaluation(c: AssessmentCase): Promise<void> {
   };
   const open = [];
   for (const e of EVALUATORS) {
-    const due = await startDeadline(c.book, `evaluation-${e}`, c.rules!.policy.deadlines[DAYS[e]]);
+    const due = await startDeadline(c.book, `evaluation-${e}`, c.pinned.policy.deadlines[DAYS[e]]);
     open.push(c.log.task(`evaluation-${e}`, e, e === 'employer' ? { org: m.employerId } : e === 'expert' && expertId ? { userId: expertId } : {}, due.dueAt));
   }
   const filer = c.selfReportSlot!;

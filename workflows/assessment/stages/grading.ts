@@ -10,7 +10,7 @@ import { GRADE_LABELS } from '../../../domain/assessment/types';
 
 /** `assessed` is false when the self-report never came: the cycle is 不合格 without a score. */
 export async function grading(c: AssessmentCase, assessed: boolean): Promise<void> {
-  const rules = c.rules!;
+  const rules = c.pinned;
   const ev = c.evaluations;
   const scored = assessed ? composite(rules.standard, { employer: ev.employer!.scores, industry: ev.industry!.scores, expert: ev.expert!.scores }) : undefined;
   const score = scored?.score ?? null;
@@ -53,7 +53,7 @@ export async function grading(c: AssessmentCase, assessed: boolean): Promise<voi
 
 /** DOMAIN §4's grade rules, and the follow-up of a retain-with-plan, may open an exit review. */
 export async function afterGrade(c: AssessmentCase): Promise<void> {
-  const triggers = c.rules!.policy.exitTriggers;
+  const triggers = c.pinned.policy.exitTriggers;
   let followUpFailed = false;
   if (c.followUpDue) {
     followUpFailed = c.evaluations.employer?.followUp?.met !== true;

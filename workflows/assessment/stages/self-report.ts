@@ -8,9 +8,9 @@ import { endDeadline, setDeadline } from '../../../domain/deadlines';
 
 /** Waits out the cycle: its end is a deadline like any other, so a pause moves it too. */
 export async function runningPeriod(c: AssessmentCase): Promise<void> {
-  const end = setDeadline(c.book, { purpose: 'cycle-end', dueAt: addMonths(c.cycleStart, c.rules!.cycle.cycleMonths), workingDays: 0, warnings: [] });
+  const end = setDeadline(c.book, { purpose: 'cycle-end', dueAt: addMonths(c.cycleStart, c.pinned.cycle.cycleMonths), workingDays: 0, warnings: [] });
   c.windowOpensAt = end.dueAt;
-  await record(c, c.log.move('running', { actorId: 'system', action: 'open-cycle', detail: { cycle: c.cycle, of: c.rules!.cycle.termCycles, windowOpensAt: end.dueAt } }, now()));
+  await record(c, c.log.move('running', { actorId: 'system', action: 'open-cycle', detail: { cycle: c.cycle, of: c.pinned.cycle.termCycles, windowOpensAt: end.dueAt } }, now()));
   await waitUntilDue(c.book, 'cycle-end', () => false);
   c.windowOpensAt = c.book.running['cycle-end']!.dueAt;
   endDeadline(c.book, 'cycle-end');
@@ -22,7 +22,7 @@ export async function runningPeriod(c: AssessmentCase): Promise<void> {
  * (returns false). The filing is answered once the evaluations have opened.
  */
 export async function selfReport(c: AssessmentCase): Promise<boolean> {
-  const { deadlines } = c.rules!.policy;
+  const { deadlines } = c.pinned.policy;
   const talent = { userId: c.m.talentId };
   const due = await startDeadline(c.book, 'self-report', deadlines.selfReportDays, c.windowOpensAt);
   await record(

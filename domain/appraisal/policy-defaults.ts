@@ -1,7 +1,7 @@
-// The appraisal policy, version 1: DOMAIN §8's defaults. Demo data uses smaller committees
-// (DOMAIN allows 5–7) because the demo pool has seven experts per series.
-import type { AppraisalPolicy } from '../../domain/appraisal/policy';
-import type { MeetingRules } from '../../domain/committee/types';
+// The appraisal policy's defaults, version 1: DOMAIN §8's values. Demo data uses smaller
+// committees (DOMAIN allows 5–7) because the demo pool has seven experts per series.
+import type { AppraisalPolicy } from './policy';
+import type { MeetingRules } from '../committee/types';
 
 const twoThirds = { num: 2, den: 3 };
 const committee = (size: number, panelSize: number): MeetingRules => ({
