@@ -5,6 +5,7 @@ import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { systemClock, type Clock } from '../domain/clock';
 import type { Db } from '../prisma/client';
+import type { ObjectStore } from '../records/objects/store';
 import { adminRoutes } from './admin/routes';
 import { applicationRoutes } from './applications/routes';
 import { calendarRoutes } from './calendar/routes';
@@ -13,7 +14,9 @@ import { createVerifier, type TokenConfig } from './auth/tokens';
 import { certificateRoutes } from './certificates/routes';
 import type { ApiDeps, RouteModule } from './deps';
 import { exitReviewRoutes } from './exit-reviews/routes';
+import { draftRoutes } from './drafts/routes';
 import { docsRouter } from './http/docs';
+import { materialRoutes } from './materials/routes';
 import { requestLogger } from './http/logging';
 import { mountRoutes } from './http/mount';
 import { buildOpenApi } from './http/openapi';
@@ -46,6 +49,8 @@ export const routeModules: RouteModule[] = [
   adminRoutes,
   calendarRoutes,
   policyRoutes,
+  draftRoutes,
+  materialRoutes,
 ];
 
 export interface AppConfig {
@@ -67,17 +72,20 @@ export interface AppDeps {
   temporal: Client;
   logger: Logger;
   config: AppConfig;
+  /** Where applicants' materials are stored. */
+  objects: ObjectStore;
   /** The clock that decides what is overdue; tests on a time-skipping server pass its time. */
   clock?: Clock;
 }
 
-export function createApp({ db, temporal, logger, config, clock = systemClock }: AppDeps) {
+export function createApp({ db, temporal, logger, config, objects, clock = systemClock }: AppDeps) {
   const deps: ApiDeps = {
     db,
     temporal,
     taskQueue: config.taskQueue,
     now: clock,
     calendarMode: config.calendarMode ?? {},
+    objects,
     uiLink: (workflowId) => `${config.temporalUiUrl}/namespaces/${config.namespace}/workflows/${encodeURIComponent(workflowId)}`,
   };
   const routes: RouteDef[] = routeModules.flatMap((module) => module(deps));

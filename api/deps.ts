@@ -1,6 +1,7 @@
 import type { Client } from '@temporalio/client';
 import type { Clock } from '../domain/clock';
 import type { Db } from '../prisma/client';
+import type { ObjectStore } from '../records/objects/store';
 import type { RouteDef } from './http/route';
 import type { CalendarMode } from '../domain/calendar/mode';
 
@@ -15,6 +16,8 @@ export interface ApiDeps {
   now: Clock;
   /** How working days are counted here (compressed in a development deployment). */
   calendarMode: CalendarMode;
+  /** Where applicants' materials are stored. */
+  objects: ObjectStore;
 }
 
 /** A resource's routes: a function of the shared dependencies, listed once in api/app.ts. */

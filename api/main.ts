@@ -2,7 +2,8 @@ import { Client, Connection } from '@temporalio/client';
 import { pino } from 'pino';
 import { createPrisma } from '../prisma/client';
 import { createApp } from './app';
-import { appConfigOf, dataConverterOf, loadEnvOrExit } from '../config/env';
+import { appConfigOf, dataConverterOf, loadEnvOrExit, objectStoreConfigOf } from '../config/env';
+import { createObjectStore } from '../records/objects';
 
 const env = loadEnvOrExit();
 const logger = pino({ level: env.LOG_LEVEL, name: 'api' });
@@ -10,8 +11,11 @@ const db = createPrisma(env.DATABASE_URL);
 const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
 const temporal = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE, dataConverter: dataConverterOf(env) });
 
+const objects = await createObjectStore(objectStoreConfigOf(env));
+logger.info({ objects: objects.describe }, 'materials store');
 const app = createApp({
   db,
+  objects,
   temporal,
   logger,
   config: appConfigOf(env),

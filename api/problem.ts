@@ -1,6 +1,9 @@
 // Errors leave the API as RFC 9457 problem details (application/problem+json).
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { z } from 'zod';
+import { MaterialRefused } from '../domain/dossier/files';
+
+const TITLES = { 400: 'Bad Request', 413: 'Content Too Large', 415: 'Unsupported Media Type', 422: 'Unprocessable Content' } as const;
 
 export interface FieldError {
   path: string;
@@ -59,6 +62,7 @@ export const notFoundHandler: RequestHandler = (req, res) => {
 
 export const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {
   if (err instanceof HttpProblem) return send(res, err, req.originalUrl);
+  if (err instanceof MaterialRefused) return send(res, new HttpProblem(err.status, TITLES[err.status], err.message, [{ path: 'body.file', message: err.code }]), req.originalUrl);
   // body-parser and friends mark client errors with a 4xx status.
   const status = typeof err?.status === 'number' ? err.status : 500;
   if (status >= 400 && status < 500) {

@@ -1,15 +1,18 @@
 import { z } from 'zod';
 import { createDataConverter, DEV_PAYLOAD_KEY } from './data-converter';
 import type { CalendarMode } from '../domain/calendar/mode';
+import type { ObjectStoreConfig } from './object-store';
 
 /** Development only: production sets JWT_SECRET (or JWT_JWKS_URL). */
 export const DEV_JWT_SECRET = 'dev-only-secret-change-me-please';
 
 /** 'true'/'1'/'yes' or 'false'/'0'/'no'/''; anything else is an error, not a silent false. */
-const flag = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
-  .default('false')
-  .transform((v) => ['true', '1', 'yes'].includes(v));
+const flagDefaulting = (fallback: 'true' | 'false') =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+    .default(fallback)
+    .transform((v) => ['true', '1', 'yes'].includes(v));
+const flag = flagDefaulting('false');
 
 // Configuration is parsed once at start-up; a bad value stops the process with a readable message.
 const fields = z.object({
@@ -54,6 +57,19 @@ const fields = z.object({
   /** Earlier keys, comma-separated, still accepted for decryption after a rotation. */
   TEMPORAL_PAYLOAD_PREVIOUS_KEYS: z.string().default(''),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Where applicants' materials are stored: local files (the default) or an S3-compatible bucket. */
+  OBJECT_STORE: z.enum(['local', 's3']).default('local'),
+  /** local: the folder (data/objects under the data folder by default). */
+  OBJECTS_DIR: z.string().min(1).default('./data/objects'),
+  /** s3: the bucket and how to reach it; uploads are checked in S3_INCOMING_DIR first. */
+  S3_ENDPOINT: z.url().optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_BUCKET: z.string().min(3).optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: flagDefaulting('true'),
+  S3_PREFIX: z.string().default('materials/'),
+  S3_INCOMING_DIR: z.string().min(1).default('./data/incoming'),
 });
 
 const schema = fields.superRefine((env, ctx) => {
@@ -66,6 +82,11 @@ const schema = fields.superRefine((env, ctx) => {
   }
   if (production && env.JWT_SECRET === DEV_JWT_SECRET && !env.JWT_JWKS_URL) {
     ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'JWT_SECRET: production needs its own (or JWT_JWKS_URL), not the development default' });
+  }
+  if (env.OBJECT_STORE === 's3') {
+    for (const k of ['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const) {
+      if (!env[k]) ctx.addIssue({ code: 'custom', path: [k], message: `${k} is needed when OBJECT_STORE=s3` });
+    }
   }
   if (production && env.TEMPORAL_PAYLOAD_KEY === DEV_PAYLOAD_KEY) {
     ctx.addIssue({ code: 'custom', path: ['TEMPORAL_PAYLOAD_KEY'], message: 'TEMPORAL_PAYLOAD_KEY: production needs its own, not the development default' });
@@ -90,6 +111,22 @@ export function loadEnvOrExit(source: NodeJS.ProcessEnv = process.env): Env {
     console.error(err instanceof Error ? err.message : err);
     process.exit(2);
   }
+}
+
+/** Where materials are stored in this deployment. */
+export function objectStoreConfigOf(env: Env): ObjectStoreConfig {
+  if (env.OBJECT_STORE === 'local') return { kind: 'local', dir: env.OBJECTS_DIR };
+  return {
+    kind: 's3',
+    ...(env.S3_ENDPOINT ? { endpoint: env.S3_ENDPOINT } : {}),
+    region: env.S3_REGION,
+    bucket: env.S3_BUCKET!,
+    accessKeyId: env.S3_ACCESS_KEY_ID!,
+    secretAccessKey: env.S3_SECRET_ACCESS_KEY!,
+    forcePathStyle: env.S3_FORCE_PATH_STYLE,
+    prefix: env.S3_PREFIX,
+    incomingDir: env.S3_INCOMING_DIR,
+  };
 }
 
 /** How the calendar activity counts working days in this deployment. */

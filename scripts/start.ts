@@ -24,6 +24,7 @@ const uiPort = Number(process.env.TEMPORAL_UI_PORT ?? 8233);
 const smtpPort = Number(process.env.SMTP_PORT ?? 1025);
 const env = loadEnvOrExit({
   DATABASE_URL: `file:${resolve(dataDir, 'app.db')}`,
+  OBJECTS_DIR: resolve(dataDir, 'objects'),
   TEMPORAL_ADDRESS: `127.0.0.1:${temporalPort}`,
   TEMPORAL_UI_URL: `http://localhost:${uiPort}`,
   SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,

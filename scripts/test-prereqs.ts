@@ -2,6 +2,7 @@
 // happen here with progress lines, not inside a test hook's timeout.
 import { execFileSync } from 'node:child_process';
 import { ensurePostgresInstalled } from './postgres/local';
+import { resolveVersitygw } from './s3/versitygw';
 import { ensureTemporalTools } from './temporal/ensure';
 
 const has = (cmd: string) => {
@@ -14,6 +15,7 @@ const has = (cmd: string) => {
 };
 
 await ensureTemporalTools();
+await resolveVersitygw();
 const pg = await ensurePostgresInstalled();
 if (!pg.binDir) console.warn(`[test] PostgreSQL is not available (${pg.reason}): its variants of the database tests will be skipped`);
 

@@ -1,4 +1,8 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { startVersitygw } from '../scripts/s3/versitygw';
 import { systemClock } from '../domain/clock';
 import { datePoint } from './support/date-matrix';
 import { startTestPostgres } from './support/postgres-server';
@@ -11,17 +15,22 @@ export default async function setup(project: TestProject) {
     const p = datePoint(systemClock().getTime(), process.env.TL_DATE_POINT);
     console.log(`[dates] the long-process suites also run from ${p.start} (${p.name}: ${p.why}); again: TL_DATE_POINT=${p.name} npx vitest run --project dates`);
   }
-  const [pg, temporal, tsPath] = await Promise.all([
+  const s3Root = await mkdtemp(join(tmpdir(), 'tl-s3-'));
+  const [pg, temporal, tsPath, s3] = await Promise.all([
     startTestPostgres(),
     startTestDevServer(),
     timeSkippingServerPath(),
+    startVersitygw({ root: s3Root, accessKeyId: 'test-access-key', secretAccessKey: 'test-secret-key-of-some-length' }),
   ]);
   project.provide('pgAdminUrl', pg?.url ?? '');
   project.provide('temporalAddress', temporal.address);
   project.provide('timeSkippingServerPath', tsPath);
+  project.provide('s3', { endpoint: s3.endpoint, accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey });
   return async () => {
     await temporal.stop();
     await pg?.stop();
+    await s3.stop();
+    await rm(s3Root, { recursive: true, force: true });
   };
 }
 
@@ -33,5 +42,7 @@ declare module 'vitest' {
     temporalAddress: string;
     /** Executable that starts the time-skipping test server. */
     timeSkippingServerPath: string;
+    /** The run's S3-compatible server (versitygw). */
+    s3: { endpoint: string; accessKeyId: string; secretAccessKey: string };
   }
 }

@@ -4,6 +4,8 @@ import { Router, type RequestHandler } from 'express';
 import type { Actor } from '../../domain/types';
 import { forbidden, unauthorized } from '../problem';
 import { parse } from '../validate';
+import { receiveUpload } from './multipart';
+import { pipeline } from 'node:stream/promises';
 import type { LimitKind, RouteDef } from './route';
 
 export interface MountOptions {
@@ -30,13 +32,20 @@ export function mountRoutes(routes: readonly RouteDef[], { authenticate, limiter
         actor: req.actor ?? ANONYMOUS,
         params,
         query,
-        body: () => (r.body ? parse(r.body, req, 'body') : undefined),
+        body: () => (r.body && !r.upload ? parse(r.body, req, 'body') : undefined),
+        upload: (opts) => {
+          if (!r.upload || !r.body) throw new Error(`route ${r.id} takes no upload`);
+          return receiveUpload(req, { ...opts, fields: r.body });
+        },
         req,
         res,
       });
       res.status(reply.status);
       for (const [k, v] of Object.entries(reply.headers ?? {})) res.setHeader(k, v);
-      if (reply.contentType) res.type(reply.contentType).send(reply.body);
+      if (reply.stream) {
+        res.type(reply.contentType ?? 'application/octet-stream');
+        await pipeline(reply.stream, res);
+      } else if (reply.contentType) res.type(reply.contentType).send(reply.body);
       else res.json(reply.body);
     });
   }

@@ -40,7 +40,10 @@ export function buildOpenApi(routes: readonly RouteDef[], info: { title: string;
       ...(r.params ? { params: r.params as z.ZodObject } : {}),
       ...(r.query ? { query: r.query as z.ZodObject } : {}),
       ...(r.headers ? { headers: r.headers } : {}),
-      ...(r.body ? { body: { required: true, content: { 'application/json': { schema: r.body } } } } : {}),
+      ...(r.body && !r.upload ? { body: { required: true, content: { 'application/json': { schema: r.body } } } } : {}),
+      ...(r.body && r.upload
+        ? { body: { required: true, description: r.upload.description, content: { 'multipart/form-data': { schema: (r.body as z.ZodObject).extend({ file: z.string().meta({ format: 'binary', description: 'The file: PDF, JPEG or PNG' }) }) } } } }
+        : {}),
     };
     registry.registerPath({
       operationId: r.id,

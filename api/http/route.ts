@@ -1,9 +1,11 @@
 // The route table: every endpoint is one data record (path, who may call it, its zod schemas,
 // its handler). The same records mount the Express routes, generate the OpenAPI document and
 // drive the authorization-matrix test, so none of the three can drift from the others.
+import type { Readable } from 'node:stream';
 import type { Request, Response } from 'express';
 import type { z } from 'zod';
 import type { Actor, Role } from '../../domain/types';
+import type { Upload } from './multipart';
 
 /**
  * Who may call a route at all. Callers outside it get 403 before any lookup, which leaks
@@ -30,6 +32,8 @@ export interface Ctx<P, Q, B> {
    * a stranger learns nothing from a 400 about a case they may not see.
    */
   body(): B;
+  /** With `upload`: receives the file and the form fields (authorize first, then call it). */
+  upload(opts: { incomingDir: string; maxFileBytes: number }): Promise<Upload<B>>;
   req: Request;
   res: Response;
 }
@@ -40,6 +44,8 @@ export interface Reply {
   headers?: Record<string, string>;
   /** A non-JSON reply (CSV, HTML, a download): `body` is sent as the string it is. */
   contentType?: string;
+  /** A download streamed as it is read (with `contentType`); `body` is then ignored. */
+  stream?: Readable;
 }
 
 type Infer<S> = S extends z.ZodType ? z.infer<S> : undefined;
@@ -58,6 +64,11 @@ export interface RouteSpec<P extends z.ZodType | undefined, Q extends z.ZodType 
   params?: P;
   query?: Q;
   body?: B;
+  /**
+   * A multipart/form-data upload: one part named "file" and the form fields `body` describes
+   * (received by `ctx.upload`, not parsed as JSON).
+   */
+  upload?: { description: string };
   /** Documented request headers, e.g. Idempotency-Key. */
   headers?: z.ZodObject;
   responses: Record<number, ResponseSpec>;

@@ -1,6 +1,6 @@
 // The appraisal policy's defaults, version 1: DOMAIN §8's values. Demo data uses smaller
 // committees (DOMAIN allows 5–7) because the demo pool has seven experts per series.
-import type { AppraisalPolicy } from './policy';
+import { DOSSIER_DEFAULTS, type AppraisalPolicy } from './policy';
 import type { MeetingRules } from '../committee/types';
 
 const twoThirds = { num: 2, den: 3 };
@@ -30,6 +30,7 @@ export const appraisalPolicyV1: AppraisalPolicy = {
   appealRounds: 1,
   remindBeforeDays: [3, 1],
   integrityBarYears: 3,
+  dossier: DOSSIER_DEFAULTS,
   committee: { scheduled: committee(11, 3), adhoc: committee(11, 3), panel: committee(5, 0) },
   tracks: {
     standard: {

@@ -57,6 +57,32 @@ export const trackSchema = z.object({
 });
 export type TrackConfig = z.infer<typeof trackSchema>;
 
+const MiB = 1024 * 1024;
+
+/** The dossier's limits (DOMAIN §5a, §8: 20 MB a file, 200 MB a case) and how long a closed case keeps its files. */
+export const dossierSchema = z
+  .object({
+    maxFileBytes: z.number().int().min(1024).max(1024 * MiB),
+    maxCaseBytes: z.number().int().min(1024).max(10 * 1024 * MiB),
+    maxPdfPages: z.number().int().min(1).max(5000),
+    maxImagePixels: z.number().int().min(1).max(500_000_000),
+    /** What a PDF's compressed streams may inflate to: beyond it the file is a decompression bomb. */
+    maxDecompressedBytes: z.number().int().min(MiB),
+    /** Days after a case ended without a title (withdrawn, rejected, ineligible, cancelled), or a draft was last touched, until its files are deleted. */
+    retentionDays: z.number().int().min(1).max(3650),
+  })
+  .refine((d) => d.maxCaseBytes >= d.maxFileBytes, { path: ['maxCaseBytes'], message: 'a case holds at least one file of the largest size' });
+export type DossierPolicy = z.infer<typeof dossierSchema>;
+
+export const DOSSIER_DEFAULTS: DossierPolicy = {
+  maxFileBytes: 20 * MiB,
+  maxCaseBytes: 200 * MiB,
+  maxPdfPages: 500,
+  maxImagePixels: 60_000_000,
+  maxDecompressedBytes: 512 * MiB,
+  retentionDays: 180,
+};
+
 export const appraisalPolicySchema = z
   .object({
     deadlines: deadlinesSchema,
@@ -66,6 +92,8 @@ export const appraisalPolicySchema = z
     remindBeforeDays: z.array(z.number().int().min(1).max(30)).max(5),
     integrityBarYears: z.number().int().min(0).max(20),
     committee: z.object({ scheduled: meetingRulesSchema, adhoc: meetingRulesSchema, panel: meetingRulesSchema }),
+    /** Versions published before the dossier said nothing about it: these defaults. */
+    dossier: dossierSchema.default(DOSSIER_DEFAULTS),
     tracks: z.record(z.string().regex(/^[a-z][a-z0-9-]{0,30}$/, 'lower-case letters, digits and dashes'), trackSchema).refine((t) => Object.keys(t).length > 0, 'at least one track'),
   })
   .superRefine((p, ctx) => {

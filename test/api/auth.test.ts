@@ -56,6 +56,7 @@ describe('tokens', () => {
   it("accepts an identity provider's tokens through its JWKS, checking issuer and audience", async () => {
     const app = createApp({
       db: h.db,
+      objects: h.objects,
       temporal: h.temporal,
       logger: pino({ level: 'silent' }),
       config: {

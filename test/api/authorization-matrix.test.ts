@@ -12,6 +12,9 @@ import { issueCertificate } from '../../records/certificates';
 import { routesOf } from '../../api/app';
 import type { RouteDef } from '../../api/http/route';
 import { startHarness, type Harness } from '../support/harness';
+import { addMaterial } from '../../records/materials';
+import * as files from '../fixtures/files';
+import { uploaded } from '../support/objects';
 import { bearer, healthBody, meetingFor, submitAs } from './fixtures';
 
 type Cell = 'ok' | 401 | 403 | 404;
@@ -92,6 +95,18 @@ const MATRIX: Record<string, Rule | 'public'> = {
   listPolicies: only({ authority: 'ok', admin: 'ok' }),
   policyVersions: only({ authority: 'ok', admin: 'ok' }),
   publishPolicy: only({ admin: 'ok' }),
+  // A draft is its applicant's alone.
+  createDraft: only({ applicant: 'ok' }),
+  listDrafts: only({ applicant: 'ok' }),
+  getDraft: only({ applicant: OWN }),
+  saveDraft: only({ applicant: OWN }),
+  deleteDraft: only({ applicant: OWN }),
+  uploadDraftMaterial: only({ applicant: OWN }),
+  deleteDraftMaterial: only({ applicant: OWN }),
+  // Materials: narrower than the case (industry while its task is open, an expert while seated
+  // on a drawn or voting meeting of the case); see test/api/material-access.test.ts.
+  caseMaterials: { applicant: OWN, employer: OWN, authority: 'ok', industry: OWN, expert: OWN, admin: 'ok' },
+  readMaterial: { applicant: OWN, employer: OWN, authority: 'ok', industry: OWN, expert: OWN, admin: 'ok' },
 };
 
 let h: Harness;
@@ -140,8 +155,19 @@ beforeAll(async () => {
     }
     await h.db.exitReview.create({ data: { id: `${id}-1`, workflowId: `exit-${id}-1`, membershipId: id, talentId, n: 1, trigger: 'admin', startedAt: h.clock() } });
   }
-  res.own = { application: own.id, meeting: mine.meetingId, certificate: certs[0]!.number, code: certs[0]!.verificationCode, membership: '00000000-0000-4000-8000-00000000a001', exitReview: '00000000-0000-4000-8000-00000000a001-1' };
-  res.other = { application: other.id, meeting: theirs.meetingId, certificate: certs[1]!.number, code: certs[1]!.verificationCode, membership: '00000000-0000-4000-8000-00000000a002', exitReview: '00000000-0000-4000-8000-00000000a002-1' };
+  // Drafts (one to keep, one to delete, one with a material to remove) and a material of each case.
+  const drafts = async (userId: string) => {
+    const make = async () => (await request(h.app).post('/api/drafts').set('Authorization', await bearer(h, userId)).send({ content: {} })).body.id as string;
+    const [draft, draftToDelete, draftWithMaterial] = [await make(), await make(), await make()];
+    const upload = await request(h.app).post(`/api/drafts/${draftWithMaterial}/materials`).set('Authorization', await bearer(h, userId)).field('kind', 'identity').field('title', '身份证').attach('file', files.png(), 'id.png');
+    return { draft, draftToDelete, draftWithMaterial, draftMaterial: upload.body.id as string };
+  };
+  const caseMaterial = async (app: { id: string; applicantId: string }) =>
+    (await addMaterial(h.db, h.objects, { applicationId: app.id }, { ownerId: app.applicantId, kind: 'identity', title: '身份证', fileName: 'id.pdf', upload: await uploaded(h.objects, await files.pdf(1, app.id)), inspected: { mime: 'application/pdf', pages: 1 }, uploadedBy: app.applicantId, at: h.clock() }, { maxCaseBytes: 1e9 })).id;
+  const [ownDrafts, otherDrafts] = [await drafts('u-li-ming'), await drafts('u-anna-chen')];
+  const [ownMaterial, otherMaterial] = [await caseMaterial(own), await caseMaterial(other)];
+  res.own = { ...ownDrafts, material: ownMaterial, application: own.id, meeting: mine.meetingId, certificate: certs[0]!.number, code: certs[0]!.verificationCode, membership: '00000000-0000-4000-8000-00000000a001', exitReview: '00000000-0000-4000-8000-00000000a001-1' };
+  res.other = { ...otherDrafts, material: otherMaterial, application: other.id, meeting: theirs.meetingId, certificate: certs[1]!.number, code: certs[1]!.verificationCode, membership: '00000000-0000-4000-8000-00000000a002', exitReview: '00000000-0000-4000-8000-00000000a002-1' };
 });
 afterAll(async () => {
   await h?.stop();
@@ -150,20 +176,27 @@ afterAll(async () => {
 function urlOf(r: RouteDef, which: 'own' | 'other') {
   const ids = res[which];
   const path = r.path
+    .replace(':materialId', ids.draftMaterial!)
     .replace(':number', encodeURIComponent(ids.certificate!))
     .replace(':year', '2027')
     .replace(':key', 'appraisal')
     .replace(':date', '2027-01-01')
-    .replace(':id', idFor(r.path, ids));
+    .replace(':id', idFor(r, ids));
   return r.id === 'verifyCertificate' ? `${path}?number=${ids.certificate}&code=${ids.code}` : path;
 }
 
 /** Which resource a route's :id names, by the collection it is under. */
-function idFor(path: string, ids: Record<string, string>): string {
+function idFor(r: RouteDef, ids: Record<string, string>): string {
+  const path = r.path;
+  if (r.id === 'deleteDraft') return ids.draftToDelete!;
   if (path.startsWith('/api/meetings/')) return ids.meeting!;
   if (path.startsWith('/api/memberships/')) return ids.membership!;
   if (path.startsWith('/api/exit-reviews/')) return ids.exitReview!;
   if (path.startsWith('/api/programmes/')) return 'leading-talent';
+  if (path === '/api/drafts/:id') return ids.draft!;
+  if (path.startsWith('/api/drafts/:id/materials/')) return ids.draftWithMaterial!;
+  if (path.startsWith('/api/drafts/')) return ids.draft!;
+  if (path.startsWith('/api/materials/')) return ids.material!;
   return ids.application!;
 }
 

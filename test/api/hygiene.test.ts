@@ -25,6 +25,7 @@ function appWith(limits: { mutations: number; public: number }, lines: string[] 
   });
   return createApp({
     db: h.db,
+    objects: h.objects,
     temporal: h.temporal,
     logger: pino({ level: 'info' }, stream),
     config: { jwt: { secret: JWT_SECRET }, taskQueue: h.taskQueue, temporalUiUrl: 'http://localhost:8233', namespace: 'default', rateLimits: { ...limits, windowMs: 60_000 } },

@@ -28,7 +28,7 @@ describe('GET /openapi.json', () => {
       const op = doc.paths[openApiPath(r.path)][r.method];
       if (r.access === 'public') expect(op.security).toEqual([]);
       else expect(op['x-roles']).toEqual([...r.access]);
-      if (r.body) expect(op.requestBody.content['application/json'].schema).toBeTypeOf('object');
+      if (r.body) expect(op.requestBody.content[r.upload ? 'multipart/form-data' : 'application/json'].schema).toBeTypeOf('object');
       // Every error is documented as problem+json.
       for (const [status, response] of Object.entries(op.responses as Record<string, { content?: object }>)) {
         if (Number(status) >= 400) expect(Object.keys(response.content ?? {})).toEqual(['application/problem+json']);

@@ -24,6 +24,8 @@ import { freshSqliteDb } from './db';
 import { seedRunCalendar } from './run-start';
 import { createTimeSkippingEnv, serverClock, testDataConverter } from './temporal-env';
 import type { CalendarMode } from '../../domain/calendar/mode';
+import type { ObjectStore } from '../../records/objects/store';
+import { testObjectStore } from './objects';
 
 export const JWT_SECRET = 'test-secret-at-least-16-chars';
 
@@ -41,6 +43,8 @@ export interface HarnessOptions {
   rateLimits?: Partial<RateLimits>;
   /** Compressed working days, as a development deployment runs them (TL_DEV_WORKING_DAY_SECONDS). */
   calendarMode?: CalendarMode;
+  /** Materials in the run's S3-compatible server instead of a local folder. */
+  objectStore?: 'local' | 's3';
   /** Wraps the real activities, e.g. to force a retry after one has done its work. */
   wrapActivities?: (activities: Activities) => Activities;
 }
@@ -48,6 +52,8 @@ export interface HarnessOptions {
 export interface Harness {
   db: Db;
   smtp: SmtpCatcher;
+  /** Where this harness's materials are stored: a temp folder, or a bucket of the run's S3 server. */
+  objects: ObjectStore;
   temporal: Client;
   app: ReturnType<typeof createApp>;
   taskQueue: string;
@@ -76,6 +82,7 @@ export function actorOf(userId: string): Actor {
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const database = await freshSqliteDb();
+  const objects = await testObjectStore(options.objectStore ?? 'local');
   const smtp = await startSmtpCatcher();
   const mailer = createMailer(smtp.url, 'talent-lifecycle <no-reply@talent.test>');
   const taskQueue = `test-${randomUUID()}`;
@@ -112,6 +119,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const running = worker.run();
   const app = createApp({
     clock,
+    objects,
     db: database.prisma,
     temporal,
     logger: pino({ level: 'silent' }),
@@ -128,6 +136,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   return {
     db: database.prisma,
     smtp,
+    objects,
     temporal,
     app,
     taskQueue,
