@@ -17,6 +17,7 @@ import { exitReviewRoutes } from './exit-reviews/routes';
 import { draftRoutes } from './drafts/routes';
 import { docsRouter } from './http/docs';
 import { materialRoutes } from './materials/routes';
+import { retentionRoutes } from './retention/routes';
 import { requestLogger } from './http/logging';
 import { mountRoutes } from './http/mount';
 import { buildOpenApi } from './http/openapi';
@@ -51,6 +52,7 @@ export const routeModules: RouteModule[] = [
   policyRoutes,
   draftRoutes,
   materialRoutes,
+  retentionRoutes,
 ];
 
 export interface AppConfig {

@@ -4,12 +4,16 @@ import { processOf } from './process';
 import { syncRunningDeadlines } from './running-deadlines';
 import { enqueueMails } from './outbox';
 
+/** The transition that gives an application its final status (a failure only once no appeal is left). */
+const ENDED = ['certified', 'failed', 'ineligible', 'rejected', 'withdrawn', 'cancelled'];
+const endsCase = (t: Transition) => t.status !== undefined && ENDED.includes(t.status);
+
 /** Per process, how a transition updates that process's case row (the read model). */
 const caseUpdaters: Record<string, (tx: DbTx, t: Transition) => Promise<unknown>> = {
   appraisal: (tx, t) =>
     tx.application.update({
       where: { id: t.caseId },
-      data: { stage: t.stage, ...(t.status ? { status: t.status } : {}) },
+      data: { stage: t.stage, ...(t.status ? { status: t.status } : {}), ...(endsCase(t) ? { endedAt: new Date(t.at) } : {}) },
     }),
   // A meeting's stage is its status: open | drawn | voting | closed | escalated.
   meeting: (tx, t) => tx.meeting.update({ where: { id: t.caseId }, data: { status: t.stage } }),

@@ -2,11 +2,13 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { pino } from 'pino';
 import { createMailer } from '../activities/mail/mailer';
-import { calendarModeOf, dataConverterOf, loadEnvOrExit } from '../config/env';
+import { calendarModeOf, dataConverterOf, loadEnvOrExit, objectStoreConfigOf } from '../config/env';
+import { createObjectStore } from '../records/objects';
 import { systemClock } from '../domain/clock';
 import { createPrisma } from '../prisma/client';
 import { createWorker } from './create-worker';
 import { startOutboxPoller } from './outbox-poller';
+import { startRetentionSweeper } from './retention-sweeper';
 import { missingSearchAttributes } from './search-attributes';
 
 const env = loadEnvOrExit();
@@ -37,10 +39,12 @@ const worker = await createWorker({
   options: { dataConverter },
 });
 const stopPoller = startOutboxPoller({ db, mailer, clock: systemClock }, logger);
+const stopSweeper = startRetentionSweeper({ db, objects: await createObjectStore(objectStoreConfigOf(env)), clock: systemClock }, logger);
 logger.info({ taskQueue: env.TEMPORAL_TASK_QUEUE, ...calendarModeOf(env) }, 'worker running');
 // The SDK shuts the worker down gracefully on SIGINT/SIGTERM, which ends run().
 await worker.run();
 stopPoller();
+stopSweeper();
 mailer.close();
 await connection.close();
 await clientConnection.close();

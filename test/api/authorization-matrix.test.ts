@@ -107,6 +107,7 @@ const MATRIX: Record<string, Rule | 'public'> = {
   // on a drawn or voting meeting of the case); see test/api/material-access.test.ts.
   caseMaterials: { applicant: OWN, employer: OWN, authority: 'ok', industry: OWN, expert: OWN, admin: 'ok' },
   readMaterial: { applicant: OWN, employer: OWN, authority: 'ok', industry: OWN, expert: OWN, admin: 'ok' },
+  sweepRetention: only({ admin: 'ok' }),
 };
 
 let h: Harness;
