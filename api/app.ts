@@ -13,6 +13,7 @@ import { createVerifier, type TokenConfig } from './auth/tokens';
 import { certificateRoutes } from './certificates/routes';
 import type { ApiDeps, RouteModule } from './deps';
 import { exitReviewRoutes } from './exit-reviews/routes';
+import { expertRoutes } from './experts/routes';
 import { docsRouter } from './http/docs';
 import { requestLogger } from './http/logging';
 import { mountRoutes } from './http/mount';
@@ -22,11 +23,13 @@ import type { RouteDef } from './http/route';
 import { inboxRoutes } from './inbox/routes';
 import { meetingRoutes } from './meetings/routes';
 import { membershipRoutes } from './memberships/routes';
+import { organisationRoutes } from './organisations/routes';
 import { notFoundHandler, problemHandler } from './problem';
 import { policyRoutes } from './policies/routes';
 import { programmeRoutes } from './programmes/routes';
 import { standardRoutes } from './standards/routes';
 import { systemRoutes } from './system/routes';
+import { userRoutes } from './users/routes';
 import type { CalendarMode } from '../domain/calendar/mode';
 
 /**
@@ -46,6 +49,9 @@ export const routeModules: RouteModule[] = [
   adminRoutes,
   calendarRoutes,
   policyRoutes,
+  expertRoutes,
+  organisationRoutes,
+  userRoutes,
 ];
 
 export interface AppConfig {

@@ -92,6 +92,25 @@ const MATRIX: Record<string, Rule | 'public'> = {
   listPolicies: only({ authority: 'ok', admin: 'ok' }),
   policyVersions: only({ authority: 'ok', admin: 'ok' }),
   publishPolicy: only({ admin: 'ok' }),
+  adminChanges: only({ admin: 'ok' }),
+  listExperts: only({ admin: 'ok' }),
+  getExpert: only({ admin: 'ok' }),
+  appointExpert: only({ admin: 'ok' }),
+  suspendExpert: only({ admin: 'ok' }),
+  reinstateExpert: only({ admin: 'ok' }),
+  endExpertTerm: only({ admin: 'ok' }),
+  declareExpertConflict: only({ admin: 'ok' }),
+  withdrawExpertConflict: only({ admin: 'ok' }),
+  listOrganisations: only({ admin: 'ok' }),
+  getOrganisation: only({ admin: 'ok' }),
+  addOrganisation: only({ admin: 'ok' }),
+  editOrganisation: only({ admin: 'ok' }),
+  listUsers: only({ admin: 'ok' }),
+  getUser: only({ admin: 'ok' }),
+  addUser: only({ admin: 'ok' }),
+  editUser: only({ admin: 'ok' }),
+  grantRole: only({ admin: 'ok' }),
+  revokeRole: only({ admin: 'ok' }),
 };
 
 let h: Harness;
@@ -154,6 +173,8 @@ function urlOf(r: RouteDef, which: 'own' | 'other') {
     .replace(':year', '2027')
     .replace(':key', 'appraisal')
     .replace(':date', '2027-01-01')
+    .replace(':conflictId', 'no-such-conflict')
+    .replace(':role', 'expert')
     .replace(':id', idFor(r.path, ids));
   return r.id === 'verifyCertificate' ? `${path}?number=${ids.certificate}&code=${ids.code}` : path;
 }
@@ -164,6 +185,9 @@ function idFor(path: string, ids: Record<string, string>): string {
   if (path.startsWith('/api/memberships/')) return ids.membership!;
   if (path.startsWith('/api/exit-reviews/')) return ids.exitReview!;
   if (path.startsWith('/api/programmes/')) return 'leading-talent';
+  if (path.startsWith('/api/admin/experts/')) return 'x-engineering-1';
+  if (path.startsWith('/api/admin/organisations/')) return 'org-zhangjiang-tech';
+  if (path.startsWith('/api/admin/users/')) return 'u-li-ming';
   return ids.application!;
 }
 
