@@ -1,6 +1,7 @@
 // Users as administrators keep them: name, e-mail, the language of their mail, their organisation
 // and their roles. Each write is logged with its reason (records/admin-changes.ts). The last
 // administrator keeps the role; a serving expert keeps the expert role until suspended or ended.
+import { isDriverAdapterError } from '@prisma/driver-adapter-utils';
 import { Prisma, type Db, type DbTx } from '../prisma/client';
 import type { Role } from '../domain/types';
 import { AdminRefused, changed, logChange, notFound, type ChangedBy } from './admin-changes';
@@ -122,8 +123,12 @@ export async function revokeRole(db: Db, id: string, role: Role, by: ChangedBy) 
       );
     } catch (err) {
       // Another transaction touched the same roles at once (PostgreSQL): run again on what it left.
-      if (attempt < 3 && (err as { code?: unknown }).code === 'P2034') continue;
+      if (attempt < 3 && writeConflict(err)) continue;
       throw err;
     }
   }
 }
+
+/** PostgreSQL's serialization failure, as the driver adapter or the client reports it. */
+const writeConflict = (err: unknown): boolean =>
+  (err as { code?: unknown }).code === 'P2034' || (err instanceof Error && isDriverAdapterError(err) && err.cause.kind === 'TransactionWriteConflict');
