@@ -39,6 +39,9 @@ describe('a membership’s parallel deadlines', () => {
     const running = await waitForStatus(membership, (s) => s.cycle.windowOpensAt !== undefined);
     await sleepUntil(h.env!, running.cycle.windowOpensAt!);
     await waitForStatus(membership, (s) => s.stage === 'self-report');
+    const selfReport = await poll('the self-report task', () => h.db.task.findFirst({ where: { caseId: membershipId, kind: 'self-report', closedAt: null } }));
+    const own = await post('u-admin', `/api/admin/cases/${membershipId}/reassignment`, { taskKey: selfReport.taskKey, assigneeId: 'u-hr-zhangjiang', reason: '代为填报' });
+    expect([own.status, own.body.detail]).toEqual([409, 'the self-report is the talent’s own: it cannot be reassigned']);
     const report = { summary: '完成年度目标', milestones: [{ title: '关键技术攻关', status: 'met', evidence: ['report.pdf'] }], outputs: [] };
     expect((await post('u-li-ming', `/api/memberships/${membershipId}/self-report`, report)).body).toEqual({ id: membershipId, stage: 'evaluation' });
     const opened = await waitForStatus(membership, (s) => s.deadlines.length === 3);
