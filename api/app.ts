@@ -15,6 +15,7 @@ import { certificateRoutes } from './certificates/routes';
 import type { ApiDeps, RouteModule } from './deps';
 import { exitReviewRoutes } from './exit-reviews/routes';
 import { draftRoutes } from './drafts/routes';
+import { expertRoutes } from './experts/routes';
 import { docsRouter } from './http/docs';
 import { materialRoutes } from './materials/routes';
 import { retentionRoutes } from './retention/routes';
@@ -26,11 +27,13 @@ import type { RouteDef } from './http/route';
 import { inboxRoutes } from './inbox/routes';
 import { meetingRoutes } from './meetings/routes';
 import { membershipRoutes } from './memberships/routes';
+import { organisationRoutes } from './organisations/routes';
 import { notFoundHandler, problemHandler } from './problem';
 import { policyRoutes } from './policies/routes';
 import { programmeRoutes } from './programmes/routes';
 import { standardRoutes } from './standards/routes';
 import { systemRoutes } from './system/routes';
+import { userRoutes } from './users/routes';
 import type { CalendarMode } from '../domain/calendar/mode';
 
 /**
@@ -53,6 +56,9 @@ export const routeModules: RouteModule[] = [
   draftRoutes,
   materialRoutes,
   retentionRoutes,
+  expertRoutes,
+  organisationRoutes,
+  userRoutes,
 ];
 
 export interface AppConfig {

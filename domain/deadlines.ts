@@ -92,3 +92,27 @@ export function pauseDeadline(book: DeadlineBook, purpose: string, at: Instant):
   book.running[purpose] = { ...d, pausedSince: at };
   book.version++;
 }
+
+/**
+ * Which running deadline an administrator's extension means: named by its purpose (e.g.
+ * `evaluation-expert`) or by the key of a pending task due by it (a task of that kind). Unnamed,
+ * the one working-day deadline running, if only one runs. A plain instant (a cycle's end) counts no
+ * working days and is not extended. Answers the purpose, or why there is none to extend.
+ */
+export function deadlineNamed(
+  book: DeadlineBook,
+  tasks: readonly { taskKey: string; kind: string }[],
+  name: string | undefined,
+): { purpose: string } | { refused: string } {
+  const extendable = Object.values(book.running).filter((d) => d.workingDays > 0);
+  const running = extendable.map((d) => d.purpose).join(', ') || 'none';
+  if (name === undefined || name === '') {
+    if (extendable.length === 1) return { purpose: extendable[0]!.purpose };
+    return { refused: extendable.length ? `several deadlines run: name one of ${running}` : 'no deadline is running' };
+  }
+  const purpose = tasks.find((t) => t.taskKey === name)?.kind ?? name;
+  const d = book.running[purpose];
+  if (!d) return { refused: `no running deadline ${name} (running: ${running})` };
+  if (d.workingDays === 0) return { refused: `${purpose} is a fixed instant, not a working-day deadline (running: ${running})` };
+  return { purpose };
+}

@@ -185,6 +185,16 @@ const templates: Record<string, Record<Locale, Render>> = {
       text: `Final decision: ${d.decision}. Reason: ${d.reason}${d.plan ? `\nImprovement plan: ${d.plan} (checked in the next cycle)` : ''}${d.barUntil ? `\nYou may not apply to a talent programme again before ${d.barUntil}.` : ''}`,
     }),
   },
+  'exit-review-cancelled': {
+    'zh-CN': (d) => ({
+      subject: `考评退出程序已撤销（${d.caseId}）`,
+      text: `您在人才计划 ${d.programmeId} 中的考评退出程序已由管理员撤销，不作退出处理，您的资格继续有效。原因：${d.reason}`,
+    }),
+    en: (d) => ({
+      subject: `Exit review cancelled (${d.caseId})`,
+      text: `The exit review of your membership of ${d.programmeId} was cancelled by an administrator without a decision; your membership continues. Reason: ${d.reason}`,
+    }),
+  },
   'stage-changed': {
     'zh-CN': (d) => ({
       subject: `进度更新：${zh(d.stage)}（${d.caseId}）`,

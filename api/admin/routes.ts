@@ -1,5 +1,6 @@
 // Administration: search (cases, tasks) with CSV export, the audit trail, interventions with a
-// mandatory reason, statistics against the plan's indicators, and the overdue-reminder batch.
+// mandatory reason on a case of any process, the change log of the pool, organisations and users,
+// statistics against the plan's indicators, and the overdue-reminder batch.
 import { z } from 'zod';
 import type { ApiDeps } from '../deps';
 import { csvReply } from '../http/csv';
@@ -16,8 +17,9 @@ const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), 
 const stageReply = z.object({ id: z.string(), stage: z.string() });
 const verdict = {
   200: { description: 'The workflow took the intervention; the stage after it.', schema: stageReply },
-  409: { description: 'Refused: no deadline running, no such task, or the case has ended.' },
+  409: { description: 'Refused: no such deadline running, no such task, the case has ended, or the process takes no such intervention.' },
 };
+const ANY_CASE = 'The case is an application (title appraisal), a membership (periodic assessment) or an exit review (`<membershipId>-<n>`); its workflow decides.';
 
 const CASE_COLUMNS = ['process', 'caseId', 'workflowId', 'stage', 'status', 'track', 'series', 'level', 'organisationId', 'subjectId', 'startedAt', 'updatedAt', 'openTasks', 'overdueTasks', 'nextDueAt'] as const;
 const TASK_COLUMNS = ['id', 'process', 'kind', 'caseId', 'workflowId', 'assigneeRole', 'assigneeId', 'assigneeOrg', 'openedAt', 'dueAt', 'closedAt', 'outcome', 'overdue'] as const;
@@ -102,7 +104,8 @@ export function adminRoutes(deps: ApiDeps): RouteDef[] {
       id: 'extendDeadline',
       method: 'post',
       path: '/api/admin/cases/:id/deadline-extension',
-      summary: 'Extend the running deadline of a case by working days (reason required)',
+      summary: 'Extend a running deadline of a case by working days (reason required)',
+      description: `${ANY_CASE} A membership runs several deadlines at once (its evaluators'): name one by purpose (e.g. evaluation-expert) or by its task's key. An exit review runs one at a time: defence, exit-decision or appeal-window.`,
       tags: TAGS,
       access: ADMIN,
       limit: 'mutation',
@@ -116,6 +119,7 @@ export function adminRoutes(deps: ApiDeps): RouteDef[] {
       method: 'post',
       path: '/api/admin/cases/:id/reassignment',
       summary: "Reassign one of a case's pending tasks to another person (reason required)",
+      description: `${ANY_CASE} A talent's own task (self-report, statement of defence) is not reassigned.`,
       tags: TAGS,
       access: ADMIN,
       limit: 'mutation',
@@ -129,6 +133,7 @@ export function adminRoutes(deps: ApiDeps): RouteDef[] {
       method: 'post',
       path: '/api/admin/cases/:id/cancellation',
       summary: 'Cancel a case (reason required)',
+      description: `${ANY_CASE} A cancelled exit review ends without a decision and the membership goes on. A membership is not cancelled (409): it ends through an exit review (POST /api/memberships/{id}/exit-review with trigger admin).`,
       tags: TAGS,
       access: ADMIN,
       limit: 'mutation',
@@ -136,6 +141,21 @@ export function adminRoutes(deps: ApiDeps): RouteDef[] {
       body: s.cancelBody,
       responses: verdict,
       handler: async ({ actor, params, body }) => ok(await service.cancel(actor, params.id, body)),
+    }),
+    route({
+      id: 'adminChanges',
+      method: 'get',
+      path: '/api/admin/changes',
+      summary: 'The change log of the expert pool, organisations and users: who, when, why, before and after',
+      description: 'Append-only, newest first.',
+      tags: TAGS,
+      access: ADMIN,
+      query: s.changesQuery,
+      responses: { 200: { description: 'One page.', schema: page(s.changeSchema) } },
+      async handler({ query }) {
+        const { items, total } = await service.changes({ resource: query.resource, resourceId: query.resourceId, actorId: query.actor, page: query.page, pageSize: query.pageSize });
+        return ok({ items, page: query.page, pageSize: query.pageSize, total });
+      },
     }),
     route({
       id: 'statistics',

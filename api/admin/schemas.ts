@@ -66,12 +66,36 @@ export const statisticsQuery = z.object({
   to: z.iso.date().optional().describe('end of the period, exclusive; default: tomorrow'),
 });
 
-export const caseParams = z.object({ id: z.uuid() });
+/** A case of any process: an application, a membership, an exit review (`<membershipId>-<n>`). */
+export const caseParams = z.object({ id: z.string().min(1).max(200) });
 export const anyCaseParams = z.object({ id: z.string().min(1).max(200) });
 
-export const extendBody = z.object({ workingDays: z.number().int().min(1).max(60), reason });
+export const extendBody = z.object({
+  workingDays: z.number().int().min(1).max(60),
+  reason,
+  deadline: z.string().trim().min(1).max(200).optional().describe('which running deadline: its purpose (e.g. evaluation-expert, defence) or its task’s key; needed when several run'),
+});
 export const reassignBody = z.object({ taskKey: z.string().min(1).max(200), assigneeId: z.string().min(1).max(100), reason });
 export const cancelBody = z.object({ reason });
+export const changesQuery = z.object({
+  resource: z.enum(['expert', 'organisation', 'user']).optional(),
+  resourceId: z.string().min(1).max(100).optional(),
+  actor: z.string().min(1).max(100).optional().describe('the administrator who made the change'),
+  ...pagingQuery,
+});
+
+export const changeSchema = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  actorId: z.string(),
+  resource: z.string(),
+  resourceId: z.string(),
+  action: z.string(),
+  reason: z.string(),
+  before: z.unknown(),
+  after: z.unknown(),
+});
+
 export const remindBody = z.object({
   kind: z.string().max(100).optional(),
   process: z.string().max(50).optional(),

@@ -1,13 +1,12 @@
-// The administrator's use-cases: search, audit, interventions, statistics, the batch reminder.
-import type { UpdateDefinition } from '@temporalio/common';
-import * as appraisal from '../../workflows/appraisal/messages';
-import type { Stage } from '../../domain/appraisal/types';
+// The administrator's use-cases: search, audit, interventions on a case of any process, the change
+// log of the pool, organisations and users, statistics, the batch reminder.
+import { listChanges, type ChangeFilter } from '../../records/admin-changes';
 import type { Actor } from '../../domain/types';
 import type { ApiDeps } from '../deps';
 import { skipTake } from '../http/paging';
 import { caseLinks, processOf, taskFilters, taskView } from '../inbox/service';
-import { badRequest, notFound } from '../problem';
-import { runUpdate } from '../temporal-errors';
+import { notFound } from '../problem';
+import { interventions } from './interventions';
 import { remindOverdue } from './reminders';
 import { caseSources, withTasks, type CaseFilters } from './search';
 import { statistics } from './statistics';
@@ -15,7 +14,8 @@ import { statistics } from './statistics';
 /** A CSV export is one query, capped so a click cannot stream the whole database. */
 export const EXPORT_LIMIT = 10_000;
 
-export function adminService({ db, temporal, uiLink, now: clock }: ApiDeps) {
+export function adminService(deps: ApiDeps) {
+  const { db, uiLink, now: clock } = deps;
   const sources = caseSources(db);
 
   async function searchCases(f: CaseFilters, paging: { page: number; pageSize: number } | 'export') {
@@ -66,33 +66,12 @@ export function adminService({ db, temporal, uiLink, now: clock }: ApiDeps) {
     };
   }
 
-  /** An intervention on a title application; the workflow checks the stage and records the reason. */
-  async function intervene<A extends { actor: Actor }>(actor: Actor, id: string, update: UpdateDefinition<Stage, [A]>, request: () => Omit<A, 'actor'> | Promise<Omit<A, 'actor'>>) {
-    const app = await db.application.findUnique({ where: { id } });
-    if (!app) throw notFound(`no application ${id}`);
-    const args = { ...(await request()), actor } as A;
-    const stage = await runUpdate(() => temporal.workflow.getHandle(app.workflowId).executeUpdate(update, { args: [args] }));
-    return { id, stage };
-  }
-
-  /** Reassigning to someone who does not exist would strand the task: refuse it up front. */
-  async function checkAssignee(assigneeId: string) {
-    const user = await db.user.findUnique({ where: { id: assigneeId } });
-    if (!user) throw badRequest('unknown assignee', [{ path: 'body.assigneeId', message: `no user ${assigneeId}` }]);
-  }
-
   return {
     searchCases,
     searchTasks,
     audit,
-    extendDeadline: (actor: Actor, id: string, body: () => { workingDays: number; reason: string }) => intervene(actor, id, appraisal.extendDeadline, body),
-    reassign: (actor: Actor, id: string, body: () => { taskKey: string; assigneeId: string; reason: string }) =>
-      intervene(actor, id, appraisal.reassign, async () => {
-        const b = body();
-        await checkAssignee(b.assigneeId);
-        return b;
-      }),
-    cancel: (actor: Actor, id: string, body: () => { reason: string }) => intervene(actor, id, appraisal.cancel, body),
+    ...interventions(deps),
+    changes: (q: ChangeFilter & { page: number; pageSize: number }) => listChanges(db, q, skipTake(q)),
     statistics: (period: { from: Date; to?: Date | undefined }) => statistics(db, { from: period.from, to: period.to ?? new Date(clock().getTime() + 86_400_000) }, clock()),
     remindOverdue: (actor: Actor, filters: { kind?: string | undefined; process?: string | undefined }) => remindOverdue(db, filters, actor.id, clock()),
   };

@@ -64,8 +64,11 @@ export interface Seat {
   drawOrder: number;
 }
 
+/** The conflicts an expert declares (ExpertConflict): with a person or an organisation. */
+export const DECLARED_CONFLICT_KINDS = ['collaborator', 'relative', 'self-declared'] as const;
+
 /** same-employer, applicant (the expert is a candidate), or the kinds of ExpertConflict. */
-export type ConflictKind = 'same-employer' | 'applicant' | 'collaborator' | 'relative' | 'self-declared';
+export type ConflictKind = 'same-employer' | 'applicant' | (typeof DECLARED_CONFLICT_KINDS)[number];
 
 /** One member of the active pool and, if any, why they cannot sit on this meeting's cases. */
 export interface PoolExpert {

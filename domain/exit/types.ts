@@ -3,9 +3,10 @@ import type { ExitTrigger } from '../assessment/types';
 import type { Instant, PendingTask, TimelineEntry } from '../types';
 import type { Deadline } from '../deadlines';
 
-export const EXIT_STAGES = ['defence', 'committee', 'decided', 'appeal-review', 'exited', 'retained', 'dismissed'] as const;
+export const EXIT_STAGES = ['defence', 'committee', 'decided', 'appeal-review', 'exited', 'retained', 'dismissed', 'cancelled'] as const;
 export type ExitStage = (typeof EXIT_STAGES)[number];
-export const FINAL_EXIT_STAGES: readonly ExitStage[] = ['exited', 'retained', 'dismissed'];
+/** `cancelled`: an administrator ended the review without a decision. */
+export const FINAL_EXIT_STAGES: readonly ExitStage[] = ['exited', 'retained', 'dismissed', 'cancelled'];
 
 /** 退出 / 保留并限期整改 / 不予处理 (the trigger does not hold). */
 export type ExitDecision = 'exit' | 'retain' | 'dismiss';
@@ -49,6 +50,8 @@ export interface ExitReviewStatus {
   deadlines: Deadline[];
   defence?: { filedAt: Instant; statement: string };
   decision?: DecisionRecord;
+  /** Set when an administrator cancelled the review. */
+  cancellation?: { actorId: string; reason: string };
   appealRounds: number;
   pendingTasks: PendingTask[];
   timeline: TimelineEntry[];

@@ -108,6 +108,25 @@ const MATRIX: Record<string, Rule | 'public'> = {
   caseMaterials: { applicant: OWN, employer: OWN, authority: 'ok', industry: OWN, expert: OWN, admin: 'ok' },
   readMaterial: { applicant: OWN, employer: OWN, authority: 'ok', industry: OWN, expert: OWN, admin: 'ok' },
   sweepRetention: only({ admin: 'ok' }),
+  adminChanges: only({ admin: 'ok' }),
+  listExperts: only({ admin: 'ok' }),
+  getExpert: only({ admin: 'ok' }),
+  appointExpert: only({ admin: 'ok' }),
+  suspendExpert: only({ admin: 'ok' }),
+  reinstateExpert: only({ admin: 'ok' }),
+  endExpertTerm: only({ admin: 'ok' }),
+  declareExpertConflict: only({ admin: 'ok' }),
+  withdrawExpertConflict: only({ admin: 'ok' }),
+  listOrganisations: only({ admin: 'ok' }),
+  getOrganisation: only({ admin: 'ok' }),
+  addOrganisation: only({ admin: 'ok' }),
+  editOrganisation: only({ admin: 'ok' }),
+  listUsers: only({ admin: 'ok' }),
+  getUser: only({ admin: 'ok' }),
+  addUser: only({ admin: 'ok' }),
+  editUser: only({ admin: 'ok' }),
+  grantRole: only({ admin: 'ok' }),
+  revokeRole: only({ admin: 'ok' }),
 };
 
 let h: Harness;
@@ -182,6 +201,8 @@ function urlOf(r: RouteDef, which: 'own' | 'other') {
     .replace(':year', '2027')
     .replace(':key', 'appraisal')
     .replace(':date', '2027-01-01')
+    .replace(':conflictId', 'no-such-conflict')
+    .replace(':role', 'expert')
     .replace(':id', idFor(r, ids));
   return r.id === 'verifyCertificate' ? `${path}?number=${ids.certificate}&code=${ids.code}` : path;
 }
@@ -198,6 +219,9 @@ function idFor(r: RouteDef, ids: Record<string, string>): string {
   if (path.startsWith('/api/drafts/:id/materials/')) return ids.draftWithMaterial!;
   if (path.startsWith('/api/drafts/')) return ids.draft!;
   if (path.startsWith('/api/materials/')) return ids.material!;
+  if (path.startsWith('/api/admin/experts/')) return 'x-engineering-1';
+  if (path.startsWith('/api/admin/organisations/')) return 'org-zhangjiang-tech';
+  if (path.startsWith('/api/admin/users/')) return 'u-li-ming';
   return ids.application!;
 }
 

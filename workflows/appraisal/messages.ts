@@ -34,6 +34,8 @@ export interface ResolveObjectionRequest extends Acting {
 }
 export interface ExtendDeadlineRequest extends WithReason {
   workingDays: number;
+  /** The stage's deadline by purpose or task key, when the caller names it: another is refused. */
+  deadline?: string;
 }
 export interface ReassignRequest extends WithReason {
   taskKey: string;

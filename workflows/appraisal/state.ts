@@ -236,6 +236,8 @@ export class AppraisalCase {
     this.requireReason(r.reason);
     if (!this.deadline || this.final) throw conflict('no deadline is running');
     if (!Number.isInteger(r.workingDays) || r.workingDays < 1) throw invalid('extend by a whole number of working days');
+    const named = r.deadline ? (this.pendingTasks.find((t) => t.taskKey === r.deadline)?.kind ?? r.deadline) : this.deadline.purpose;
+    if (named !== this.deadline.purpose) throw conflict(`no running deadline ${r.deadline} (running: ${this.deadline.purpose})`);
     const max = this.deadline.purpose === 'objection' ? this.rules?.deadlines.objectionInvestigationMaxDays : undefined;
     if (max !== undefined && this.deadline.workingDays + r.workingDays > max) {
       throw conflict(`an objection investigation may last at most ${max} working days`);

@@ -3,13 +3,14 @@
 // answers with the stage once the resulting transition is on record.
 import { type CancellationScope, condition, setHandler } from '@temporalio/workflow';
 import { recomputeDeadlines, validateRecompute } from '../shared/calendar-messages';
-import { recountBook, resume as resumeClocks } from '../shared/deadline-book';
+import { extendIfUnchanged, recountBook, resume as resumeClocks } from '../shared/deadline-book';
 import { now } from '../shared/clock';
 import { record } from './activities';
 import { startExitReview } from './exit-review-start';
 import * as m from './messages';
 import type { AssessmentCase } from './state';
 import { pause as pauseClocks, retimeFor } from '../../domain/deadlines';
+import { conflict } from '../../domain/failures';
 import { serial } from '../shared/serial';
 
 async function answerAfter(c: AssessmentCase, waiting: () => boolean) {
@@ -92,6 +93,23 @@ export function registerHandlers(c: AssessmentCase, lifecycle: CancellationScope
     { validator: (r) => c.validateReassign(r) },
   );
 
+  // One of the deadlines running in parallel gets more working days; only its own tasks move.
+  setHandler(
+    m.extendDeadline,
+    (r) =>
+      clocks(async () => {
+        // A pause or a recompute ahead in the queue may have ended or moved it meanwhile.
+        const purpose = c.extensionTarget(r);
+        if (c.final || c.ending) throw conflict('the membership has ended');
+        const moved = await extendIfUnchanged(c.book, purpose, r.workingDays);
+        if (!moved) throw conflict(`the deadline ${purpose} ended while the extension was counted; nothing changed`);
+        const retime = retimeFor(c.log.pendingTasks.filter((t) => t.kind === purpose), [moved]);
+        await record(c, c.log.move(c.stage, { actorId: r.actor.id, action: 'extend-deadline', note: r.reason, retime, detail: { ...moved, workingDays: r.workingDays } }, now()));
+        return c.stage;
+      }),
+    { validator: (r) => c.validateExtend(r) },
+  );
+
   setHandler(
     m.requestExitReview,
     async (r) => {
@@ -113,7 +131,8 @@ export function registerHandlers(c: AssessmentCase, lifecycle: CancellationScope
     // A plan is checked by the next employer evaluation that has not opened yet.
     const checkIn = ['admitted', 'running', 'self-report'].includes(c.stage) ? c.cycle : c.cycle + 1;
     if (s.decision === 'retain') c.followUp = { reviewN: s.n, plan: s.plan ?? '', cycle: checkIn };
-    await record(c, c.log.move(c.stage, { actorId: 'exit-review', action: `exit-review-${s.decision}`, ...(s.plan ? { note: s.plan } : {}), detail: { n: s.n, ...(s.decision === 'retain' ? { followUpCycle: checkIn } : {}) } }, now()));
+    const note = s.plan ?? s.reason;
+    await record(c, c.log.move(c.stage, { actorId: 'exit-review', action: `exit-review-${s.decision}`, ...(note ? { note } : {}), detail: { n: s.n, ...(s.decision === 'retain' ? { followUpCycle: checkIn } : {}) } }, now()));
   });
 
   setHandler(m.cohortGraded, (s) => {

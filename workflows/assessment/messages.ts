@@ -37,11 +37,20 @@ export interface ReassignRequest extends WithReason {
   assigneeId: string;
 }
 
-/** Exit review → assessment: the review's final outcome. */
+/** An administrator gives one running deadline more working days: named by purpose or task key. */
+export interface ExtendDeadlineRequest extends WithReason {
+  /** e.g. `evaluation-expert`, or a pending task's key; may be left out while only one runs. */
+  deadline?: string;
+  workingDays: number;
+}
+
+/** Exit review → assessment: the review's final outcome (or its cancellation by an administrator). */
 export interface ExitReviewClosed {
   n: number;
-  decision: 'exit' | 'retain' | 'dismiss';
+  decision: 'exit' | 'retain' | 'dismiss' | 'cancelled';
   plan?: string;
+  /** Why an administrator cancelled the review. */
+  reason?: string;
   decidedAt: string;
 }
 
@@ -56,6 +65,7 @@ export const evaluate = defineUpdate<Stage, [EvaluationRequest]>('evaluate');
 export const pause = defineUpdate<Stage, [WithReason]>('pause');
 export const resume = defineUpdate<Stage, [WithReason]>('resume');
 export const reassign = defineUpdate<Stage, [ReassignRequest]>('reassign');
+export const extendDeadline = defineUpdate<Stage, [ExtendDeadlineRequest]>('extendDeadline');
 /** Opens an exit review now: integrity violation, leaving the district/employer, or an administrator's decision. */
 export const requestExitReview = defineUpdate<{ stage: Stage; exitWorkflowId: string }, [ExitReviewRequest]>('requestExitReview');
 

@@ -2,11 +2,11 @@
 import { CaseLog } from '../shared/case-log';
 import { conflict, forbidden, invalid } from '../../domain/failures';
 import type { Actor, Instant } from '../../domain/types';
-import type { EvaluationRequest, ExitReviewRequest, ReassignRequest, SelfReportRequest, WithReason } from './messages';
+import type { EvaluationRequest, ExitReviewRequest, ExtendDeadlineRequest, ReassignRequest, SelfReportRequest, WithReason } from './messages';
 import { EVALUATORS, type Evaluator, type PinnedAssessmentRules } from '../../domain/assessment/policy';
 import { longTermView } from '../../domain/assessment/scoring';
 import type { AssessmentInput, AssessmentStatus, CarriedState, CycleSummary, FollowUp, Grade, MembershipFacts, OpenExitReview, Stage } from '../../domain/assessment/types';
-import { emptyBook, reportBook, type DeadlineBook } from '../../domain/deadlines';
+import { deadlineNamed, emptyBook, reportBook, type DeadlineBook } from '../../domain/deadlines';
 
 export interface Evaluation {
   actorId: string;
@@ -197,7 +197,29 @@ export class AssessmentCase {
   validateReassign(r: ReassignRequest) {
     this.requireAdmin(r.actor);
     this.requireReason(r.reason);
-    if (!this.log.pendingTasks.some((t) => t.taskKey === r.taskKey)) throw conflict(`no pending task ${r.taskKey}`);
+    this.requireNotEnded();
+    const task = this.log.pendingTasks.find((t) => t.taskKey === r.taskKey);
+    if (!task) throw conflict(`no pending task ${r.taskKey}`);
+    if (task.kind === 'self-report') throw conflict('the self-report is the talent’s own: it cannot be reassigned');
+  }
+
+  /** The purpose of the running deadline an extension names (validated first). */
+  extensionTarget(r: ExtendDeadlineRequest): string {
+    const found = deadlineNamed(this.book, this.log.pendingTasks, r.deadline);
+    if ('refused' in found) throw conflict(found.refused);
+    return found.purpose;
+  }
+
+  validateExtend(r: ExtendDeadlineRequest) {
+    this.requireAdmin(r.actor);
+    this.requireReason(r.reason);
+    if (!Number.isInteger(r.workingDays) || r.workingDays < 1) throw invalid('extend by a whole number of working days');
+    this.requireNotEnded();
+    this.extensionTarget(r);
+  }
+
+  private requireNotEnded() {
+    if (this.final || this.ending) throw conflict(`the membership has ended (${this.ending ? 'exited' : this.stage})`);
   }
 
   validateExitRequest(r: ExitReviewRequest) {

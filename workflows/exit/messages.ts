@@ -23,8 +23,33 @@ export interface AppealRequest {
   reason: string;
 }
 
+/** An administrator gives the running deadline more working days (defence, exit-decision, appeal-window). */
+export interface ExtendDeadlineRequest {
+  actor: Actor;
+  reason: string;
+  /** The deadline's purpose or its task's key; may be left out (one runs at a time). */
+  deadline?: string;
+  workingDays: number;
+}
+
+export interface ReassignRequest {
+  actor: Actor;
+  reason: string;
+  taskKey: string;
+  assigneeId: string;
+}
+
+/** An administrator ends the review without a decision; the membership goes on. */
+export interface CancelRequest {
+  actor: Actor;
+  reason: string;
+}
+
 export const fileDefence = defineUpdate<ExitStage, [DefenceRequest]>('fileDefence');
 export const decide = defineUpdate<ExitStage, [DecisionRequest]>('decide');
 export const appeal = defineUpdate<ExitStage, [AppealRequest]>('appeal');
+export const extendDeadline = defineUpdate<ExitStage, [ExtendDeadlineRequest]>('extendDeadline');
+export const reassign = defineUpdate<ExitStage, [ReassignRequest]>('reassign');
+export const cancel = defineUpdate<ExitStage, [CancelRequest]>('cancel');
 export const status = defineQuery<ExitReviewStatus>('status');
 

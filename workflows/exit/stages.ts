@@ -1,16 +1,19 @@
 // The exit review's stages (DOMAIN §4): defence window, committee, appeal window, outcome.
 import { condition, getExternalWorkflowHandle, log, proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../../domain/activities';
-import { exitReviewClosed } from '../assessment/messages';
+import { runToCompletion } from '../shared/activities';
+import { exitReviewClosed, type ExitReviewClosed } from '../assessment/messages';
 import type { Move } from '../shared/case-log';
 import { startDeadline, waitUntilDue, type WaitOptions } from '../shared/deadline-book';
 import { now } from '../shared/clock';
 import type { Recipient, Transition } from '../../domain/transition';
 import type { ExitCase } from './state';
 import type { ExitStage } from '../../domain/exit/types';
-import { endDeadline } from '../../domain/deadlines';
+import { endAll, endDeadline } from '../../domain/deadlines';
 
-const acts = proxyActivities<Activities>({ startToCloseTimeout: '1 minute', retry: { initialInterval: '1 second', maximumInterval: '1 minute' } });
+// Each call runs to completion even when an administrator cancels the review meanwhile: the
+// cancellation takes effect at the next wait, so the database's order of events stays the review's.
+const acts = runToCompletion(proxyActivities<Activities>({ startToCloseTimeout: '1 minute', retry: { initialInterval: '1 second', maximumInterval: '1 minute' } }));
 const LABEL = { exit: '退出', retain: '保留并限期整改', dismiss: '不予退出' } as const;
 
 /** What moved the review into its next stage: recorded with the move that opens it. */
@@ -117,10 +120,38 @@ export async function conclude(c: ExitCase): Promise<void> {
   await acts.recordExitOutcome(input.membershipId, { decision: d.decision, ...(d.improvementPlan ? { improvementPlan: d.improvementPlan } : {}), decidedAt: at, ...(reentryBarUntil ? { reentryBarUntil } : {}) }, t);
   c.endRecorded = true;
   c.decisionSlot = undefined;
+  await tellMembership(c, { n: input.n, decision: d.decision, ...(d.improvementPlan ? { plan: d.improvementPlan } : {}), decidedAt: at });
+}
+
+/**
+ * An administrator cancelled the review: it ends without a decision, its tasks close, the talent is
+ * told why, and the membership goes on as before the review (no exit, no plan).
+ */
+export async function cancelled(c: ExitCase): Promise<void> {
+  const { input } = c;
+  const { actorId, reason } = c.ending!;
+  endAll(c.book);
+  const at = now();
+  await acts.recordTransition(
+    c.log.move('cancelled', {
+      actorId,
+      action: 'cancel',
+      note: reason,
+      status: 'cancelled',
+      close: 'all',
+      detail: { n: input.n, ...(c.decision ? { decisionSetAside: c.decision.decision } : {}) },
+      mails: [{ eventKey: 'cancelled', to: { userId: input.talentId }, template: 'exit-review-cancelled', data: { caseId: input.reviewId, programmeId: input.programmeId, reason } }],
+    }, at),
+  );
+  c.endRecorded = true;
+  await tellMembership(c, { n: input.n, decision: 'cancelled', reason, decidedAt: at });
+}
+
+async function tellMembership(c: ExitCase, closed: ExitReviewClosed): Promise<void> {
   try {
-    await getExternalWorkflowHandle(input.assessmentWorkflowId).signal(exitReviewClosed, { n: input.n, decision: d.decision, ...(d.improvementPlan ? { plan: d.improvementPlan } : {}), decidedAt: at });
+    await getExternalWorkflowHandle(c.input.assessmentWorkflowId).signal(exitReviewClosed, closed);
   } catch (err) {
     // A membership that already ended (its term completed) has nobody left to tell.
-    log.warn('the membership did not take the review’s outcome', { workflowId: input.assessmentWorkflowId, err: String(err) });
+    log.warn('the membership did not take the review’s outcome', { workflowId: c.input.assessmentWorkflowId, err: String(err) });
   }
 }

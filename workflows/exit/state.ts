@@ -1,11 +1,11 @@
 // An exit review's state and who may act when, kept apart from Temporal wiring.
 import { CaseLog } from '../shared/case-log';
 import { conflict, forbidden, invalid } from '../../domain/failures';
-import type { Instant } from '../../domain/types';
-import type { AppealRequest, DecisionRequest, DefenceRequest } from './messages';
+import type { Actor, Instant } from '../../domain/types';
+import type { AppealRequest, CancelRequest, DecisionRequest, DefenceRequest, ExtendDeadlineRequest, ReassignRequest } from './messages';
 import type { DecisionRecord, ExitReviewInput, ExitReviewStatus, ExitStage } from '../../domain/exit/types';
 import { FINAL_EXIT_STAGES } from '../../domain/exit/types';
-import { emptyBook, reportBook } from '../../domain/deadlines';
+import { deadlineNamed, emptyBook, reportBook } from '../../domain/deadlines';
 
 export class ExitCase {
   readonly log: CaseLog;
@@ -16,6 +16,10 @@ export class ExitCase {
   decision?: DecisionRecord;
   appealSlot?: AppealRequest;
   appealRounds = 0;
+  /** An administrator's cancellation: the stages stop wherever they are and the review ends. */
+  ending?: { actorId: string; reason: string };
+  /** The stages have run their course: the outcome is being put on record. */
+  concluding = false;
   closed = false;
   endRecorded = false;
 
@@ -43,6 +47,7 @@ export class ExitCase {
       deadlines: Object.values(this.book.running),
       ...(this.defence ? { defence: this.defence } : {}),
       ...(this.decision ? { decision: this.decision } : {}),
+      ...(this.ending ? { cancellation: this.ending } : {}),
       appealRounds: this.appealRounds,
       pendingTasks: this.log.pendingTasks,
       timeline: this.log.timeline,
@@ -50,6 +55,7 @@ export class ExitCase {
   }
 
   private requireStage(...stages: ExitStage[]) {
+    if (this.ending) throw conflict('the review is being cancelled');
     if (!stages.includes(this.stage)) throw conflict(`the review is at stage ${this.stage}, not ${stages.join(' or ')}`);
   }
   private requireTalent(id: string) {
@@ -79,5 +85,42 @@ export class ExitCase {
     if (!r.reason?.trim()) throw invalid('a reason is required');
     if (this.appealSlot) throw conflict('an appeal is already filed');
     if (this.appealRounds >= this.input.rules.appealRounds) throw conflict(`the ${this.input.rules.appealRounds} appeal(s) the policy allows are used`);
+  }
+
+  // --- the administrator's interventions ---------------------------------------------------
+
+  private requireAdmin(r: { actor: Actor; reason: string }) {
+    if (!r.actor.roles.includes('admin')) throw forbidden('only an administrator may do this');
+    if (!r.reason?.trim()) throw invalid('a reason is required');
+  }
+  private requireRunning() {
+    if (this.final || this.ending || this.concluding) throw conflict(`the review has ended (${this.ending ? 'cancelled' : this.stage})`);
+  }
+
+  /** The purpose of the running deadline an extension names. */
+  extensionTarget(r: ExtendDeadlineRequest): string {
+    const found = deadlineNamed(this.book, this.log.pendingTasks, r.deadline);
+    if ('refused' in found) throw conflict(found.refused);
+    return found.purpose;
+  }
+
+  validateExtend(r: ExtendDeadlineRequest) {
+    this.requireAdmin(r);
+    if (!Number.isInteger(r.workingDays) || r.workingDays < 1) throw invalid('extend by a whole number of working days');
+    this.requireRunning();
+    this.extensionTarget(r);
+  }
+
+  validateReassign(r: ReassignRequest) {
+    this.requireAdmin(r);
+    this.requireRunning();
+    const task = this.log.pendingTasks.find((t) => t.taskKey === r.taskKey);
+    if (!task) throw conflict(`no pending task ${r.taskKey}`);
+    if (task.kind === 'defence') throw conflict('the statement of defence is the talent’s own: it cannot be reassigned');
+  }
+
+  validateCancel(r: CancelRequest) {
+    this.requireAdmin(r);
+    this.requireRunning();
   }
 }

@@ -25,8 +25,24 @@ export async function startDeadline(book: DeadlineBook, purpose: string, working
 export async function extendDeadline(book: DeadlineBook, purpose: string, workingDays: number): Promise<MovedDeadline> {
   const d = book.running[purpose]!;
   const to = await calendar.deadlineAfter({ from: justBefore(d.dueAt), workingDays });
+  return extended(book, d, workingDays, to);
+}
+
+/**
+ * An administrator's extension: as extendDeadline, but only if the deadline is still as it was
+ * once the calendar has answered (the person may have acted meanwhile, ending it). Undefined when
+ * it is not.
+ */
+export async function extendIfUnchanged(book: DeadlineBook, purpose: string, workingDays: number): Promise<MovedDeadline | undefined> {
+  const d = book.running[purpose];
+  if (!d) return undefined;
+  const to = await calendar.deadlineAfter({ from: justBefore(d.dueAt), workingDays });
+  return book.running[purpose] === d ? extended(book, d, workingDays, to) : undefined;
+}
+
+function extended(book: DeadlineBook, d: Deadline, workingDays: number, to: { dueAt: Instant; warnings: string[] }): MovedDeadline {
   setDeadline(book, { ...d, dueAt: to.dueAt, workingDays: d.workingDays + workingDays, warnings: [...d.warnings, ...to.warnings] });
-  return { purpose, from: d.dueAt, to: to.dueAt };
+  return { purpose: d.purpose, from: d.dueAt, to: to.dueAt };
 }
 
 /**

@@ -1,0 +1,21 @@
+-- AlterTable
+ALTER TABLE "Organisation" ADD COLUMN "district" TEXT;
+
+-- CreateTable
+CREATE TABLE "AdminChange" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "resource" TEXT NOT NULL,
+    "resourceId" TEXT NOT NULL,
+    "action" TEXT NOT NULL,
+    "reason" TEXT NOT NULL,
+    "actorId" TEXT NOT NULL,
+    "at" DATETIME NOT NULL,
+    "before" JSONB,
+    "after" JSONB
+);
+
+-- CreateIndex
+CREATE INDEX "AdminChange_resource_resourceId_id_idx" ON "AdminChange"("resource", "resourceId", "id");
+
+-- CreateIndex
+CREATE INDEX "AdminChange_actorId_id_idx" ON "AdminChange"("actorId", "id");

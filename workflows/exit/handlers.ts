@@ -1,0 +1,70 @@
+// An exit review's messages: the talent's and the committee's actions wait in their slots until
+// the stage they lead to is on record; the administrator's interventions (extend the running
+// deadline, reassign a task, cancel the review) are checked by validators and recorded at once.
+import { type CancellationScope, condition, setHandler } from '@temporalio/workflow';
+import { recomputeDeadlines, validateRecompute } from '../shared/calendar-messages';
+import { extendIfUnchanged, recountBook } from '../shared/deadline-book';
+import { serial } from '../shared/serial';
+import * as msg from './messages';
+import { record } from './stages';
+import type { ExitCase } from './state';
+import { retimeFor } from '../../domain/deadlines';
+import { conflict } from '../../domain/failures';
+
+export function registerHandlers(c: ExitCase, lifecycle: CancellationScope) {
+  const extensions = serial();
+  setHandler(msg.status, () => c.status());
+  const answer = async (waiting: () => boolean) => {
+    await condition(() => !waiting() || c.endRecorded);
+    return c.stage;
+  };
+  setHandler(msg.fileDefence, async (r) => ((c.defenceSlot = r), answer(() => c.defenceSlot !== undefined)), { validator: (r) => c.validateDefence(r) });
+  setHandler(msg.decide, async (r) => ((c.decisionSlot = r), answer(() => c.decisionSlot !== undefined)), { validator: (r) => c.validateDecision(r) });
+  setHandler(
+    recomputeDeadlines,
+    async (r) => {
+      const moved = await recountBook(c.book);
+      if (moved.length) {
+        await record(c, c.stage, { actorId: r.actor.id, action: 'recompute-deadlines', note: r.reason, retime: retimeFor(c.log.pendingTasks, moved), detail: { moved } });
+      }
+      return { stage: c.stage, moved };
+    },
+    { validator: (r) => validateRecompute(r, c.final) },
+  );
+  setHandler(msg.appeal, async (r) => ((c.appealSlot = r), answer(() => c.appealSlot !== undefined)), { validator: (r) => c.validateAppeal(r) });
+
+  setHandler(
+    msg.extendDeadline,
+    (r) =>
+      extensions(async () => {
+        const purpose = c.extensionTarget(r);
+        const moved = await extendIfUnchanged(c.book, purpose, r.workingDays);
+        if (!moved || c.final || c.ending) throw conflict(`the deadline ${purpose} ended while the extension was counted; nothing changed`);
+        const retime = retimeFor(c.log.pendingTasks.filter((t) => t.kind === purpose), [moved]);
+        await record(c, c.stage, { actorId: r.actor.id, action: 'extend-deadline', note: r.reason, retime, detail: { ...moved, workingDays: r.workingDays } });
+        return c.stage;
+      }),
+    { validator: (r) => c.validateExtend(r) },
+  );
+
+  setHandler(
+    msg.reassign,
+    async (r) => {
+      await record(c, c.stage, c.log.reassignment(r.taskKey, r.assigneeId, r.actor.id, r.reason));
+      return c.stage;
+    },
+    { validator: (r) => c.validateReassign(r) },
+  );
+
+  // The stages stop wherever they are; the workflow records the cancellation and tells the membership.
+  setHandler(
+    msg.cancel,
+    async (r) => {
+      c.ending = { actorId: r.actor.id, reason: r.reason };
+      lifecycle.cancel();
+      await condition(() => c.endRecorded);
+      return c.stage;
+    },
+    { validator: (r) => c.validateCancel(r) },
+  );
+}
