@@ -15,6 +15,8 @@ export interface ApiDeps {
   now: Clock;
   /** How working days are counted here (compressed in a development deployment). */
   calendarMode: CalendarMode;
+  /** PUBLIC_BASE_URL: where the mail the API queues links to. */
+  publicBaseUrl: string;
 }
 
 /** A resource's routes: a function of the shared dependencies, listed once in api/app.ts. */

@@ -1,29 +1,26 @@
-import { ApplicationFailure } from '@temporalio/common';
 import type { Db } from '../prisma/client';
+import { rulesMissing } from '../domain/failures';
 import type { AppraisalPolicy } from '../domain/appraisal/policy';
 import type { Predicate } from '../domain/appraisal/predicates';
 import type { CaseFacts, RulesRequest } from '../domain/activities';
+import { integrityBar } from './integrity';
 
-const fail = (message: string) => ApplicationFailure.create({ type: 'RulesMissing', message, nonRetryable: true });
 
 /** Reads what a case pins at its start: the newest policy and standard published by `at`. */
 export async function loadAppraisalRules(db: Db, r: RulesRequest): Promise<CaseFacts> {
   const at = new Date(r.at);
   const policyRow = await db.policy.findFirst({ where: { key: 'appraisal', publishedAt: { lte: at } }, orderBy: { version: 'desc' } });
-  if (!policyRow) throw fail('no appraisal policy is published');
+  if (!policyRow) throw rulesMissing('eligibility.no-policy');
   const policy = policyRow.values as unknown as AppraisalPolicy;
   const track = policy.tracks[r.track];
-  if (!track) throw fail(`the policy has no track ${r.track}`);
+  if (!track) throw rulesMissing('eligibility.no-track', { track: r.track });
   const standard = await db.standard.findFirst({
     where: { series: r.series, level: r.level, track: r.track, publishedAt: { lte: at } },
     orderBy: { version: 'desc' },
   });
-  if (!standard) throw fail(`no standard for ${r.series} / ${r.level} / ${r.track}`);
+  if (!standard) throw rulesMissing('eligibility.no-standard', { series: r.series, level: r.level, track: r.track });
   const employer = await db.organisation.findUniqueOrThrow({ where: { id: r.employerId } });
-  const bar = await db.integrityRecord.findFirst({
-    where: { userId: r.applicantId, barUntil: { gt: at } },
-    orderBy: { barUntil: 'desc' },
-  });
+  const bar = await integrityBar(db, r.applicantId, at);
   const eligibility = ((standard.rules as { eligibility?: Predicate[] }).eligibility ?? []) as Predicate[];
   return {
     rules: {
@@ -34,6 +31,6 @@ export async function loadAppraisalRules(db: Db, r: RulesRequest): Promise<CaseF
       standard: { id: standard.id, version: standard.version, eligibility },
     },
     employer: { kind: employer.kind, privateEnterprise: employer.privateEnterprise },
-    ...(bar ? { barredUntil: bar.barUntil.toISOString() } : {}),
+    ...(bar ? { barredUntil: bar.barUntil, integrity: bar } : {}),
   };
 }

@@ -1,9 +1,7 @@
-import { ApplicationFailure } from '@temporalio/common';
 import type { Db } from '../prisma/client';
+import { rulesMissing } from '../domain/failures';
 import type { AssessmentPolicy, GradingRules, PinnedAssessmentRules, ScoringStandard } from '../domain/assessment/policy';
 import type { AssessmentRulesRequest } from '../domain/activities';
-
-const fail = (message: string) => ApplicationFailure.create({ type: 'RulesMissing', message, nonRetryable: true });
 
 /**
  * What a membership pins at admission (DOMAIN §2, §3): the newest assessment policy, the scoring
@@ -13,20 +11,20 @@ const fail = (message: string) => ApplicationFailure.create({ type: 'RulesMissin
 export async function loadAssessmentRules(db: Db, r: AssessmentRulesRequest): Promise<PinnedAssessmentRules> {
   const at = new Date(r.at);
   const programme = await db.programme.findUnique({ where: { id: r.programmeId } });
-  if (!programme) throw fail(`no programme ${r.programmeId}`);
+  if (!programme) throw rulesMissing('problem.no-programme', { id: r.programmeId });
   const policyRow = await db.policy.findFirst({ where: { key: 'assessment', publishedAt: { lte: at } }, orderBy: { version: 'desc' } });
-  if (!policyRow) throw fail('no assessment policy is published');
+  if (!policyRow) throw rulesMissing('rules.no-assessment-policy');
   const policy = policyRow.values as unknown as AssessmentPolicy;
   const cycle = policy.cycles[programme.talentType];
-  if (!cycle) throw fail(`the assessment policy has no cycle for the talent type ${programme.talentType}`);
+  if (!cycle) throw rulesMissing('rules.no-cycle', { talentType: programme.talentType });
   const standard = await db.standard.findFirst({
     where: { series: r.series, level: r.level, track: 'standard', publishedAt: { lte: at } },
     orderBy: { version: 'desc' },
   });
   const scoring = standard?.rules as Partial<Pick<ScoringStandard, 'criteria' | 'weights'>> | undefined;
-  if (!standard || !scoring?.criteria?.length || !scoring.weights) throw fail(`no scoring standard for ${r.series} / ${r.level}`);
+  if (!standard || !scoring?.criteria?.length || !scoring.weights) throw rulesMissing('rules.no-scoring-standard', { series: r.series, level: r.level });
   const grading = await db.programmeStandard.findFirst({ where: { programmeId: r.programmeId, publishedAt: { lte: at } }, orderBy: { version: 'desc' } });
-  if (!grading) throw fail(`no grading rules for the programme ${r.programmeId}`);
+  if (!grading) throw rulesMissing('rules.no-grading', { programmeId: r.programmeId });
   return {
     policyVersion: policyRow.version,
     policy,

@@ -4,6 +4,8 @@
 import type { Db } from '../prisma/client';
 import type { GradingRules, ScoringStandard } from '../domain/assessment/policy';
 import type { Predicate } from '../domain/appraisal/predicates';
+import { phrase } from '../domain/words/say';
+import { WordedError } from '../domain/words/worded';
 
 /** What a title standard holds: read by the appraisal (eligibility) and the assessment (scoring). */
 export interface StandardRules {
@@ -16,7 +18,7 @@ export interface StandardRules {
 export type GradingValues = Omit<GradingRules, 'version'>;
 
 /** Refused because another row is in the way; the API answers 409. */
-export class VersionConflict extends Error {}
+export class VersionConflict extends WordedError {}
 
 const isUniqueViolation = (err: unknown) => typeof err === 'object' && err !== null && (err as { code?: string }).code === 'P2002';
 
@@ -30,7 +32,7 @@ async function nextVersion<T>(latest: () => Promise<number | undefined>, create:
       if (!isUniqueViolation(err)) throw err;
     }
   }
-  throw new VersionConflict('another version was published at the same moment; try again');
+  throw new VersionConflict(phrase('problem.version-race'));
 }
 
 export function publishStandard(db: Db, r: { series: string; level: string; track: string; rules: StandardRules; publishedBy: string; at: Date }) {
@@ -73,7 +75,7 @@ export async function createProgramme(db: Db, r: { id: string; name: string; nam
       return programme;
     });
   } catch (err) {
-    if (isUniqueViolation(err)) throw new VersionConflict(`a programme ${r.id} exists already`);
+    if (isUniqueViolation(err)) throw new VersionConflict(phrase('problem.programme-exists', { id: r.id }));
     throw err;
   }
 }

@@ -98,8 +98,19 @@ export const idempotencyHeaders = z.object({
 
 export const stageReply = z.object({ id: z.string(), stage: z.string() });
 
+/** The codes of an answer in the caller's language (Accept-Language), the words of GET /api/words. */
+export const labelsSchema = z
+  .object({ stage: z.string(), status: z.string(), track: z.string(), series: z.string(), level: z.string() })
+  .describe("stage, status, track, series and level in the caller's language (Accept-Language: zh-CN by default, or en)");
+
+export const caseNumberSchema = z
+  .string()
+  .nullable()
+  .describe('受理编号: <year>-<track>-<series>-<sequence>, e.g. 2026-ZT-GC-0001 (null for cases recorded before numbers were given)');
+
 export const applicationSummary = z.object({
   id: z.uuid(),
+  caseNumber: caseNumberSchema,
   workflowId: z.string(),
   applicantId: z.string(),
   employerId: z.string(),
@@ -112,10 +123,12 @@ export const applicationSummary = z.object({
   outcome: z.string().nullable(),
   submittedAt: z.string(),
   updatedAt: z.string(),
+  labels: labelsSchema,
 });
 
 export const submittedReply = z.object({
   id: z.uuid(),
+  caseNumber: caseNumberSchema,
   workflowId: z.string(),
   stage: z.string(),
   links: z.object({ self: z.string(), temporalUi: z.string() }),
@@ -125,12 +138,14 @@ export const timelineEntry = z.object({
   at: z.string(),
   action: z.string(),
   stage: z.string(),
+  stageLabel: z.string().describe("The stage in the caller's language."),
   actorId: z.string().optional().describe('Shown to the actor themselves, to administrators and the authority, and for system steps.'),
-  note: z.string().optional(),
+  note: z.string().optional().describe("A person's words as written, or the system's reasons (an ineligibility's) in the caller's language."),
 });
 
 export const taskView = z.object({
   kind: z.string(),
+  kindLabel: z.string().describe("The task in the caller's language."),
   assigneeRole: z.string(),
   openedAt: z.string(),
   dueAt: z.string().nullable(),

@@ -4,16 +4,10 @@ import type { Db, Prisma } from '../../prisma/client';
 import type { Actor } from '../../domain/types';
 import { skipTake } from '../http/paging';
 import { processOf } from '../../records/process';
+import { casePath } from '../../domain/links';
 
 /** The process of a task is its workflow id's prefix: appraisal-…, meeting-…, assessment-…, exit-…. */
 export { processOf };
-
-/** Where a person opens the case behind a task; processes without an entry get no link yet. */
-export const caseLinks: Record<string, (caseId: string) => string> = {
-  appraisal: (id) => `/api/applications/${id}`,
-  meeting: (id) => `/api/meetings/${id}`,
-  assessment: (id) => `/api/memberships/${id}`,
-};
 
 /**
  * The caller's tasks: those named to them, and those of a role they hold, in their organisation
@@ -36,7 +30,7 @@ type TaskRow = Awaited<ReturnType<Db['task']['findMany']>>[number];
 
 export function taskView(t: TaskRow, now: Date) {
   const process = processOf(t.workflowId);
-  const link = caseLinks[process]?.(t.caseId);
+  const link = casePath(process, t.caseId);
   return {
     id: t.id,
     process,

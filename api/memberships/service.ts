@@ -12,6 +12,7 @@ import { badRequest, notFound } from '../problem';
 import { workflowUpdates } from '../workflow-updates';
 import { membershipPolicy } from './policy';
 import type * as s from './schemas';
+import { phrase } from '../../domain/words/say';
 
 export function membershipsService({ db, temporal }: ApiDeps) {
   const policy = membershipPolicy(db);
@@ -23,7 +24,7 @@ export function membershipsService({ db, temporal }: ApiDeps) {
     if (seen) return seen;
     const row = await db.membership.findUnique({ where: { id } });
     const task = row && (await db.task.findFirst({ where: { workflowId: row.workflowId, closedAt: null, OR: [{ assigneeId: actor.id }, { assigneeId: null, assigneeRole: { in: actor.roles } }] } }));
-    if (!row || !task) throw notFound(`no membership ${id}`);
+    if (!row || !task) throw notFound(phrase('problem.no-membership', { id }));
     return row;
   }
 
@@ -49,7 +50,7 @@ export function membershipsService({ db, temporal }: ApiDeps) {
       const b = body();
       const roles = EVALUATORS.filter((e) => hasRole(actor, e));
       const as: Evaluator | undefined = b.as ?? (roles.length === 1 ? roles[0] : undefined);
-      if (!as) throw badRequest('say which evaluation this is', [{ path: 'body.as', message: `one of ${roles.join(', ')}` }]);
+      if (!as) throw badRequest(phrase('problem.which-evaluation'), [{ path: 'body.as', message: `one of ${roles.join(', ')}` }]);
       const stage = await act(row.workflowId, am.evaluate, { actor, as, scores: b.scores, opinion: b.opinion, ...(b.followUp ? { followUp: b.followUp } : {}) });
       return { id, stage };
     },

@@ -8,6 +8,7 @@ import type { ApiDeps } from '../deps';
 import { created, ok, route, type RouteDef } from '../http/route';
 import { badRequest, conflict } from '../problem';
 import * as s from './schemas';
+import { phrase } from '../../domain/words/say';
 
 const TAGS = ['Standards'];
 
@@ -37,13 +38,13 @@ export function standardRoutes({ db, now }: ApiDeps): RouteDef[] {
         const b = body();
         const policy = await db.policy.findFirst({ where: { key: 'appraisal' }, orderBy: { version: 'desc' } });
         if (!(policy?.values as AppraisalPolicy | undefined)?.tracks[b.track]) {
-          throw badRequest('unknown track', [{ path: 'body.track', message: `no track ${b.track} in the appraisal policy in force` }]);
+          throw badRequest(phrase('problem.unknown-track'), [{ path: 'body.track', message: `no track ${b.track} in the appraisal policy in force` }]);
         }
         try {
           const row = await publishStandard(db, { ...b, rules: b.rules as StandardRules, publishedBy: actor.id, at: now() });
           return created(view(row), `/api/standards?series=${encodeURIComponent(row.series)}&level=${row.level}&track=${encodeURIComponent(row.track)}`);
         } catch (err) {
-          if (err instanceof VersionConflict) throw conflict(err.message);
+          if (err instanceof VersionConflict) throw conflict(err.phrase);
           throw err;
         }
       },

@@ -50,34 +50,34 @@ export class ExitCase {
   }
 
   private requireStage(...stages: ExitStage[]) {
-    if (!stages.includes(this.stage)) throw conflict(`the review is at stage ${this.stage}, not ${stages.join(' or ')}`);
+    if (!stages.includes(this.stage)) throw conflict('refusal.review-wrong-stage', { stage: this.stage, expected: stages });
   }
   private requireTalent(id: string) {
-    if (id !== this.input.talentId) throw forbidden('only the talent under review may do this');
+    if (id !== this.input.talentId) throw forbidden('refusal.only-talent-under-review');
   }
 
   validateDefence(r: DefenceRequest) {
     this.requireTalent(r.actor.id);
     this.requireStage('defence');
-    if (this.defenceSlot || this.defence) throw conflict('the statement of defence is already filed');
-    if (!r.statement?.trim()) throw invalid('a statement is required');
+    if (this.defenceSlot || this.defence) throw conflict('refusal.defence-filed');
+    if (!r.statement?.trim()) throw invalid('refusal.statement-required');
   }
 
   validateDecision(r: DecisionRequest) {
     const reassignedTo = this.log.reassigned['exit-decision'];
-    if (reassignedTo ? r.actor.id !== reassignedTo : !r.actor.roles.includes('authority')) throw forbidden('only the committee’s secretary (authority) may record its decision');
+    if (reassignedTo ? r.actor.id !== reassignedTo : !r.actor.roles.includes('authority')) throw forbidden('refusal.only-secretary');
     this.requireStage('committee', 'appeal-review');
-    if (this.decisionSlot) throw conflict('the committee has already decided');
-    if (!['exit', 'retain', 'dismiss'].includes(r.decision)) throw invalid('decide exit, retain or dismiss');
-    if (!r.reason?.trim()) throw invalid('a reason is required');
-    if (r.decision === 'retain' && !r.improvementPlan?.trim()) throw invalid('retaining needs an improvement plan');
+    if (this.decisionSlot) throw conflict('refusal.committee-decided');
+    if (!['exit', 'retain', 'dismiss'].includes(r.decision)) throw invalid('refusal.decide-one-of');
+    if (!r.reason?.trim()) throw invalid('refusal.reason-required');
+    if (r.decision === 'retain' && !r.improvementPlan?.trim()) throw invalid('refusal.plan-required');
   }
 
   validateAppeal(r: AppealRequest) {
     this.requireTalent(r.actor.id);
     this.requireStage('decided');
-    if (!r.reason?.trim()) throw invalid('a reason is required');
-    if (this.appealSlot) throw conflict('an appeal is already filed');
-    if (this.appealRounds >= this.input.rules.appealRounds) throw conflict(`the ${this.input.rules.appealRounds} appeal(s) the policy allows are used`);
+    if (!r.reason?.trim()) throw invalid('refusal.reason-required');
+    if (this.appealSlot) throw conflict('refusal.appeal-filed');
+    if (this.appealRounds >= this.input.rules.appealRounds) throw conflict('refusal.appeals-used', { allowed: this.input.rules.appealRounds });
   }
 }
