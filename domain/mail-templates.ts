@@ -129,7 +129,7 @@ class Writer {
       c?.number ? this.say('mail.ref.number', { number: c.number }) : undefined,
       c?.programme && this.say('mail.ref.programme', { programme: this.programme() }),
       c?.meeting && this.say('mail.ref.meeting', { series: c.meeting.series, id: c.id }),
-      id && this.say('mail.ref.case-id', { id }),
+      id && !c?.meeting ? this.say('mail.ref.case-id', { id }) : undefined,
     ];
   }
 }

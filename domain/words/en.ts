@@ -340,8 +340,8 @@ export const en: Translation = {
   'problem.version-race': 'another version was published at the same moment; try again',
   'problem.programme-exists': 'a programme {id} exists already',
   'problem.calendar-no-entry': '{date} has no entry to remove',
-  'problem.already-member': 'already a member of {programme} ({membershipId})',
-  'problem.reentry-barred': 're-entry barred until {until:date} after the exit from {programme}',
+  'problem.already-member': 'already a member of "{programme}" ({membershipId})',
+  'problem.reentry-barred': 're-entry barred until {until:date} after the exit from "{programme}"',
 
   'mail.subject': '{topic} ({ref})',
   'mail.ref.number': 'Case number: {number}',

@@ -13,7 +13,10 @@ const CATALOGUES: Record<Locale, Translation> = { 'zh-CN': zhCN, en };
 /** The catalogue of a language, every key with its template (what GET /api/words serves). */
 export const catalogue = (locale: Locale): Translation => CATALOGUES[locale];
 
-export type ParamValue = string | number | readonly (string | number)[];
+/** A name kept in every language (a programme's), when the catalogue cannot know it. */
+export type Localized = { readonly [L in Locale]: string };
+
+export type ParamValue = string | number | readonly (string | number)[] | Localized;
 
 /** The placeholder names of a template: '{years:count:year|years} … {required}' → 'years' | 'required'. */
 type Names<S extends string> = S extends `${string}{${infer P}}${infer Rest}` ? (P extends `${infer N}:${string}` ? N : P) | Names<Rest> : never;
@@ -87,6 +90,7 @@ function fill(locale: Locale, template: string, params: Record<string, ParamValu
 }
 
 function render(locale: Locale, value: ParamValue, format: string | undefined, arg: string | undefined): string {
+  if (isLocalized(value)) return value[locale];
   const items = (Array.isArray(value) ? value : [value]) as readonly (string | number)[];
   const each = (f: (v: string | number) => string) => join(locale, items.map(f), arg);
   switch (format) {
@@ -106,6 +110,8 @@ function render(locale: Locale, value: ParamValue, format: string | undefined, a
       return each((v) => label(locale, format, String(v)));
   }
 }
+
+const isLocalized = (value: ParamValue): value is Localized => typeof value === 'object' && !Array.isArray(value);
 
 /** A list as the language writes it: 甲、乙或丙 / a, b or c. */
 function join(locale: Locale, items: string[], arg: string | undefined): string {

@@ -7,6 +7,7 @@
 // 24:00 Shanghai), datetime (Shanghai wall time), count (a number with a noun: count:year|years),
 // or a label group (stage, step, track, series, level, …: the value is a code looked up as
 // `group.code`). A list value is joined (、 / ", "); the argument `or` joins it with 或 / "or".
+// A value may also carry its own words per language ({ 'zh-CN': …, en: … }: a programme's name).
 export const zhCN = {
   // --- labels: codes as people read them -------------------------------------------------------
   'stage.submitted': '已申报',

@@ -24,7 +24,7 @@ async function ineligibility(overrides: Parameters<AppraisalEnv['start']>[0]) {
   const h = await t.start(overrides);
   expect((await h.result()).stage).toBe('ineligible');
   const audit = await t.db.auditEvent.findFirstOrThrow({ where: { workflowId: h.workflowId, action: 'eligibility-failed' } });
-  const why = (audit.detail as { why: Phrase[] }).why;
+  const why = (audit.detail as unknown as { why: Phrase[] }).why;
   return { en: why.map((p) => sayPhrase('en', p)), zh: why.map((p) => sayPhrase('zh-CN', p)), workflowId: h.workflowId };
 }
 

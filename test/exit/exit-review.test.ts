@@ -100,7 +100,12 @@ describe('不合格 → exit review → exit', () => {
   it('an integrity record bars admission too (DOMAIN §5)', async () => {
     const [id] = await t.talents(1);
     await t.db.integrityRecord.create({ data: { userId: id!, kind: 'title-fraud', reason: '论文抄袭', sourceRef: 'cert-x', recordedAt: new Date(await t.now()), barUntil: new Date((await t.now()) + 1000 * DAY) } });
-    await expect(t.admit({ talentId: id!, intake: 'integrity' })).rejects.toMatchObject({ status: 409, message: expect.stringContaining('an integrity record bars admission until') });
+    // The refusal names the record: kind, date, finding (no certificate of this system behind it).
+    await expect(t.admit({ talentId: id!, intake: 'integrity' })).rejects.toMatchObject({
+      status: 409,
+      phrase: { key: 'eligibility.integrity-bar-plain', params: expect.objectContaining({ kind: 'title-fraud', finding: '论文抄袭' }) },
+      message: expect.stringMatching(/^an integrity record bars applications until \d{1,2} [A-Z][a-z]{2} \d{4}: a title obtained by fraud \(recorded on .+\); finding: 论文抄袭$/),
+    });
   });
 });
 
