@@ -181,3 +181,38 @@ describe('GET /api/applications/:id and the employer decision', () => {
     expect(notUuid.body.errors).toEqual([expect.objectContaining({ path: 'params.id' })]);
   });
 });
+
+describe('words the caller reads', () => {
+  it('an ineligible case says why in the caller’s language, in its timeline and in the receipt of the refusal', async () => {
+    const since = h.clock().toISOString().slice(0, 10);
+    const { body: created } = await submit({ ...validBody, submission: { ...validBody.submission, currentTitle: { level: 'junior', series: 'engineering', since } } });
+    expect(created.stage).toBe('ineligible');
+    const url = `/api/applications/${created.id}`;
+    const token = `Bearer ${await h.tokenFor('u-li-ming')}`;
+    const zh = await request(h.app).get(url).set('Authorization', token);
+    expect(zh.body.labels.stage).toBe('不符合申报条件');
+    expect(zh.body.timeline.at(-1)).toMatchObject({ action: 'eligibility-failed', stageLabel: '不符合申报条件', note: '现职称任职0年，需满4年' });
+    const en = await request(h.app).get(url).set('Authorization', token).set('Accept-Language', 'en');
+    expect(en.body.timeline.at(-1)).toMatchObject({ stageLabel: 'not eligible', note: '0 years in the current title, 4 required' });
+    const [mail] = await h.smtp.waitFor((m) => m.to.includes('li.ming@example.cn') && m.subject === `进度更新：不符合申报条件（${created.caseNumber}）`);
+    expect(mail!.text).toContain('原因如下：\n1. 现职称任职0年，需满4年');
+  });
+
+  it('serves the catalogue: by ?locale=, else Accept-Language, else zh-CN; the same keys in each', async () => {
+    const zh = await request(h.app).get('/api/words');
+    expect(zh.status).toBe(200);
+    expect(zh.body.locale).toBe('zh-CN');
+    expect(zh.body.words['stage.employer-review']).toBe('单位审核');
+    expect(zh.body.words['eligibility.years-in-title']).toBe('现职称任职{years}年，需满{required}年');
+    const en = await request(h.app).get('/api/words?locale=en');
+    expect(en.body).toMatchObject({ locale: 'en', locales: ['zh-CN', 'en'] });
+    expect(en.body.words['stage.employer-review']).toBe('employer review');
+    expect(Object.keys(en.body.words).sort()).toEqual(Object.keys(zh.body.words).sort());
+    const byHeader = await request(h.app).get('/api/words').set('Accept-Language', 'en-US,en;q=0.8');
+    expect(byHeader.body.locale).toBe('en');
+    expect(byHeader.headers['content-language']).toBe('en');
+    // A problem names its catalogue key, so a page can word it from the catalogue too.
+    const missing = await request(h.app).get('/api/nowhere').set('Accept-Language', 'en');
+    expect(missing.body).toMatchObject({ status: 404, title: 'Not Found', detail: 'no route for GET /api/nowhere', code: 'problem.no-route' });
+  });
+});
