@@ -21,7 +21,7 @@ const verdict = {
 };
 
 const CASE_COLUMNS = ['process', 'caseNumber', 'caseId', 'workflowId', 'stage', 'stageLabel', 'status', 'track', 'series', 'level', 'organisationId', 'subjectId', 'startedAt', 'updatedAt', 'openTasks', 'overdueTasks', 'nextDueAt'] as const;
-const TASK_COLUMNS = ['id', 'process', 'kind', 'caseId', 'workflowId', 'assigneeRole', 'assigneeId', 'assigneeOrg', 'openedAt', 'dueAt', 'closedAt', 'outcome', 'overdue'] as const;
+const TASK_COLUMNS = ['id', 'process', 'kind', 'kindLabel', 'caseNumber', 'caseId', 'workflowId', 'assigneeRole', 'assigneeId', 'assigneeOrg', 'openedAt', 'dueAt', 'lastDay', 'closedAt', 'outcome', 'overdue'] as const;
 const AUDIT_COLUMNS = ['id', 'at', 'actorId', 'action', 'detail'] as const;
 
 /** JSON one page at a time, or CSV: every row up to the export limit. */
@@ -82,7 +82,7 @@ export function adminRoutes(deps: ApiDeps): RouteDef[] {
       access: ADMIN,
       query: s.taskSearchQuery,
       responses: { 200: { description: 'One page (JSON) or every row (CSV).', schema: page(taskSchema.extend({ outcome: z.string().nullable() })) } },
-      handler: async ({ query }) => listOrCsv(query, 'tasks.csv', TASK_COLUMNS, (p) => service.searchTasks(query, p)),
+      handler: async ({ query, req }) => listOrCsv(query, 'tasks.csv', TASK_COLUMNS, (p) => service.searchTasks(query, p, localeOfRequest(req))),
     }),
     route({
       id: 'caseAudit',

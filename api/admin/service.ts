@@ -5,7 +5,7 @@ import type { Stage } from '../../domain/appraisal/types';
 import type { Actor } from '../../domain/types';
 import type { ApiDeps } from '../deps';
 import { skipTake } from '../http/paging';
-import { processOf, taskFilters, taskView } from '../inbox/service';
+import { processOf, taskFilters, taskView, taskWords } from '../inbox/service';
 import { casePath } from '../../domain/links';
 import type { Locale } from '../../domain/words/locale';
 import { label } from '../../domain/words/say';
@@ -36,6 +36,7 @@ export function adminService({ db, temporal, uiLink, now: clock, publicBaseUrl }
   async function searchTasks(
     q: { kind?: string | undefined; process?: string | undefined; overdue?: boolean | undefined; state: 'open' | 'closed' | 'all'; role?: string | undefined; organisation?: string | undefined; assignee?: string | undefined },
     paging: { page: number; pageSize: number } | 'export',
+    locale: Locale,
   ) {
     const now = clock();
     const where = {
@@ -52,7 +53,8 @@ export function adminService({ db, temporal, uiLink, now: clock, publicBaseUrl }
       db.task.findMany({ where, orderBy: [{ dueAt: { sort: 'asc', nulls: 'last' } }, { id: 'asc' }], ...page }),
       db.task.count({ where }),
     ]);
-    return { items: rows.map((t) => ({ ...taskView(t, now), outcome: t.outcome })), total };
+    const words = await taskWords(db, rows, locale);
+    return { items: rows.map((t) => ({ ...taskView(t, now, words), outcome: t.outcome })), total };
   }
 
   /** Every recorded action on a case of any process, in order. 404 when the case has none. */

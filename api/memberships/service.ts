@@ -12,7 +12,8 @@ import { badRequest, notFound } from '../problem';
 import { workflowUpdates } from '../workflow-updates';
 import { membershipPolicy } from './policy';
 import type * as s from './schemas';
-import { phrase } from '../../domain/words/say';
+import { label, phrase } from '../../domain/words/say';
+import type { Locale } from '../../domain/words/locale';
 
 export function membershipsService({ db, temporal }: ApiDeps) {
   const policy = membershipPolicy(db);
@@ -31,13 +32,19 @@ export function membershipsService({ db, temporal }: ApiDeps) {
   // Actions take the body as a thunk: the caller is authorized (404) before it is validated (400).
   return {
     /** The row, and the workflow's live status (stage, deadlines, tasks, timeline) while it runs. */
-    async detail(actor: Actor, id: string) {
+    async detail(actor: Actor, id: string, locale: Locale) {
       const row = await visibleMembership(actor, id);
+      const programme = await db.programme.findUnique({ where: { id: row.programmeId } });
+      const labels = {
+        programme: programme ? (locale === 'en' ? programme.nameEn : programme.name) : row.programmeId,
+        stage: label(locale, 'stage', row.stage),
+        status: label(locale, 'status', row.status),
+      };
       const live = await temporal.workflow
         .getHandle(row.workflowId)
         .query(am.status)
         .catch(() => undefined as AssessmentStatus | undefined);
-      return { ...row, live: live ?? null };
+      return { ...row, labels, live: live ?? null };
     },
 
     async selfReport(actor: Actor, id: string, body: () => z.infer<typeof s.selfReportBody>) {

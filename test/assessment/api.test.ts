@@ -85,6 +85,7 @@ describe('programmes', () => {
       return r.body.live?.cycle?.windowOpensAt ? r : undefined;
     });
     expect(mine.body).toMatchObject({ status: 'active', policyVersion: 1, live: { stage: 'running', cycle: { index: 1, of: 3 } } });
+    expect(mine.body.labels).toEqual({ programme: '领军人才', stage: '考核周期进行中', status: '在册' });
     expect((await get('u-hr-hospital', `/api/memberships/${id}`)).status).toBe(404);
 
     // A year on, the window opens: the talent reports (api/memberships), the evaluators score.
