@@ -158,7 +158,17 @@ export const applicationDetail = applicationSummary.extend({
   submission: z.unknown(),
   policyVersion: z.number().nullable(),
   live: z.boolean().describe('Whether the stage was read from the running workflow (else from the database).'),
-  deadline: z.object({ purpose: z.string(), from: z.string().optional(), dueAt: z.string(), workingDays: z.number(), warnings: z.array(z.string()) }).optional(),
+  deadline: z
+    .object({
+      purpose: z.string(),
+      purposeLabel: z.string().describe("What the deadline is for, in the caller's language."),
+      from: z.string().optional(),
+      dueAt: z.string().describe('24:00 Asia/Shanghai of the last day.'),
+      lastDay: z.string().describe('The last day to act, YYYY-MM-DD in Asia/Shanghai.'),
+      workingDays: z.number(),
+      warnings: z.array(z.string()).describe("In the caller's language: e.g. a year whose holidays are not published yet."),
+    })
+    .optional(),
   correctionItems: z.array(z.object({ item: z.string(), reason: z.string() })).optional(),
   committee: z.object({ members: z.number(), present: z.number(), yes: z.number(), no: z.number(), abstain: z.number(), passed: z.boolean() }).optional(),
   certificateNumber: z.string().optional(),

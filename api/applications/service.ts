@@ -17,7 +17,9 @@ import { applicationPolicy } from './policy';
 import type { SubmitApplicationBody } from './schemas';
 import { appraisalWorkflowId } from '../../domain/ids';
 import type { Locale } from '../../domain/words/locale';
-import { isPhrase, label, sayPhrase } from '../../domain/words/say';
+import { isPhrase, label, say, sayPhrase } from '../../domain/words/say';
+import { lastDayOf } from '../../domain/words/dates';
+import type { Deadline } from '../../domain/deadlines';
 import { phrase } from '../../domain/words/say';
 
 export interface ApplicationsDeps {
@@ -39,6 +41,20 @@ export const labelsOf = (locale: Locale, a: Pick<AppRow, 'stage' | 'status' | 't
   series: label(locale, 'series', a.series),
   level: label(locale, 'level', a.level),
 });
+
+/** A deadline as the caller reads it: what it is for, its last day in Shanghai, its warnings in words. */
+export function deadlineOf(locale: Locale, d: Deadline) {
+  return {
+    ...d,
+    purposeLabel: label(locale, 'step', d.purpose),
+    lastDay: lastDayOf(d.dueAt),
+    // The calendar's warning about a year without published holidays, said in the caller's language.
+    warnings: d.warnings.map((w) => {
+      const year = /^(\d{4}): no published/.exec(w)?.[1];
+      return year ? say(locale, 'calendar.unpublished-year', { year }) : w;
+    }),
+  };
+}
 
 /** A recorded step's note: the system's reasons in the caller's language, else a person's words. */
 export function noteOf(locale: Locale, detail: { note?: string; why?: unknown }): string | undefined {
@@ -153,7 +169,7 @@ export function applicationsService({ db, temporal, taskQueue, uiLink, now: cloc
       submission: app.submission,
       policyVersion: app.policyVersion,
       live: live !== undefined,
-      ...(live?.deadline ? { deadline: live.deadline } : {}),
+      ...(live?.deadline ? { deadline: deadlineOf(locale, live.deadline) } : {}),
       ...(live?.correctionItems ? { correctionItems: live.correctionItems } : {}),
       ...(live?.committee ? { committee: live.committee } : {}),
       ...(certificate ? { certificateNumber: certificate.number } : {}),

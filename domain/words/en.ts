@@ -199,6 +199,8 @@ export const en: Translation = {
   'rules.no-scoring-standard': 'no scoring standard for {series:series}, {level:level}',
   'rules.no-grading': 'no grading rules for the programme {programmeId}',
 
+  'calendar.unpublished-year': '{year}: the mainland holiday calendar is not published yet; the deadline counts weekends only, plus administrator entries',
+
   'reason.deemed-withdrawn': 'not done in time: treated as withdrawn',
   'reason.self-report-missed': 'no self-report in time: the cycle is graded fail',
   'reason.grade-fail': 'graded fail in assessment cycle {cycle}',

@@ -207,6 +207,8 @@ export const zhCN = {
   'rules.no-scoring-standard': '尚未发布{series:series}{level:level}的考核评分标准',
   'rules.no-grading': '人才计划 {programmeId} 尚无等次评定规则',
 
+  'calendar.unpublished-year': '{year}年全国节假日安排尚未发布：期限暂按周末（及管理员录入的调整）计算',
+
   // --- what the system decided by itself ---------------------------------------------------------
   'reason.deemed-withdrawn': '逾期未办理，视为放弃申报',
   'reason.self-report-missed': '逾期未提交述职报告，本周期按不合格确定',

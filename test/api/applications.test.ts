@@ -3,6 +3,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CASE_NUMBER } from '../../domain/case-number';
+import { deadlineOf } from '../../api/applications/service';
 import { PUBLIC_BASE_URL, startHarness, type Harness } from '../support/harness';
 import { engineeringBody } from './fixtures';
 
@@ -120,6 +121,10 @@ describe('GET /api/applications/:id and the employer decision', () => {
     const inEnglish = await request(h.app).get(`/api/applications/${created.id}`).set('Authorization', `Bearer ${applicant}`).set('Accept-Language', 'en');
     expect(inEnglish.body.labels).toEqual({ stage: 'employer review', status: 'in progress', track: 'standard track', series: 'engineering', level: 'intermediate' });
     expect(inEnglish.body.timeline.map((t: { stageLabel: string }) => t.stageLabel)).toEqual(['submitted', 'employer review']);
+    // The running deadline: what it is for, and its last day in Shanghai (dueAt is 24:00 of it).
+    expect(before.body.deadline).toMatchObject({ purpose: 'employer-review', purposeLabel: '单位审核', lastDay: before.body.deadline.dueAt.slice(0, 10) });
+    expect(before.body.deadline.dueAt).toMatch(/T16:00:00\.000Z$/);
+    expect(inEnglish.body.deadline.purposeLabel).toBe('employer review');
     const listed = await request(h.app).get('/api/applications').set('Authorization', `Bearer ${applicant}`);
     expect(listed.body.items.find((i: { id: string }) => i.id === created.id)).toMatchObject({ caseNumber: created.caseNumber, labels: { stage: '单位审核' } });
     expect(before.body.pendingTasks).toEqual([expect.objectContaining({ kind: 'employer-review', assigneeOrg: 'org-zhangjiang-tech' })]);
@@ -196,6 +201,12 @@ describe('words the caller reads', () => {
     expect(en.body.timeline.at(-1)).toMatchObject({ stageLabel: 'not eligible', note: '0 years in the current title, 4 required' });
     const [mail] = await h.smtp.waitFor((m) => m.to.includes('li.ming@example.cn') && m.subject === `进度更新：不符合申报条件（${created.caseNumber}）`);
     expect(mail!.text).toContain('原因如下：\n1. 现职称任职0年，需满4年');
+  });
+
+  it('says a deadline’s warning about a year without published holidays in the caller’s language', () => {
+    const d = { purpose: 'employer-notice', from: '2027-12-28T02:00:00.000Z', dueAt: '2028-01-03T16:00:00.000Z', workingDays: 5, warnings: ['2028: no published mainland-China holiday calendar (chinese-days covers 2004–2026); counted weekends only, plus administrator overrides'] };
+    expect(deadlineOf('zh-CN', d)).toMatchObject({ purposeLabel: '单位公示期', lastDay: '2028-01-03', warnings: ['2028年全国节假日安排尚未发布：期限暂按周末（及管理员录入的调整）计算'] });
+    expect(deadlineOf('en', d).warnings).toEqual(['2028: the mainland holiday calendar is not published yet; the deadline counts weekends only, plus administrator entries']);
   });
 
   it('serves the catalogue: by ?locale=, else Accept-Language, else zh-CN; the same keys in each', async () => {
