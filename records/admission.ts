@@ -73,9 +73,13 @@ export async function admitTalent(deps: { db: Db; temporal: Client; taskQueue: s
   const workflowId = assessmentWorkflowId(id);
   await db.$transaction(async (tx) => {
     const running = await tx.membership.findFirst({ where: { talentId: r.talentId, programmeId: r.programmeId, status: { in: ['active', 'paused'] } } });
-    if (running) throw new AdmissionRefused(409, phrase('problem.already-member', { programme: r.programmeId, membershipId: running.id }));
+    if (running) throw new AdmissionRefused(409, phrase('problem.already-member', { programme: { 'zh-CN': programme.name, en: programme.nameEn }, membershipId: running.id }));
     const barred = await tx.membership.findFirst({ where: { talentId: r.talentId, reentryBarUntil: { gt: at } }, orderBy: { reentryBarUntil: 'desc' } });
-    if (barred) throw new AdmissionRefused(409, phrase('problem.reentry-barred', { until: barred.reentryBarUntil!.toISOString(), programme: barred.programmeId }));
+    if (barred) {
+      const left = await tx.programme.findUnique({ where: { id: barred.programmeId } });
+      const programme = left ? { 'zh-CN': left.name, en: left.nameEn } : barred.programmeId;
+      throw new AdmissionRefused(409, phrase('problem.reentry-barred', { until: barred.reentryBarUntil!.toISOString(), programme }));
+    }
     const integrity = await integrityBar(tx, r.talentId, at);
     if (integrity) throw new AdmissionRefused(409, barReason(integrity));
     await tx.membership.create({
