@@ -12,21 +12,22 @@ import { recordTransitionWith } from '../records/transitions';
 import { createAssessmentActivities } from './assessment';
 import { createCalendarActivities } from './calendar/activities';
 import { createCommitteeActivities } from './committee';
-import type { ActivityDeps } from './deps';
+import { mailSettingsOf, type ActivityDeps } from './deps';
 import { createExitActivities } from './exit';
 import { sendNow } from './mail/deliver';
 
 export function createActivities(deps: ActivityDeps): Activities {
   const { db } = deps;
   const send = sendNow(deps);
+  const mail = mailSettingsOf(deps);
   return {
     ...createCalendarActivities(deps),
     ...createCommitteeActivities(deps),
     ...createAssessmentActivities(deps),
     ...createExitActivities(deps),
     /** Commits the transition, then tries to send its mail; unsent mail is retried by the outbox poller. */
-    recordTransition: async (t: Transition) => send(await recordTransitionWith(db, t)),
-    recordSubmission: async (input: AppraisalInput, t: Transition, pinned?: { policyVersion: number; standardId: string }) => send(await recordSubmission(db, input, t, pinned)),
+    recordTransition: async (t: Transition) => send(await recordTransitionWith(db, mail, t)),
+    recordSubmission: async (input: AppraisalInput, t: Transition, pinned?: { policyVersion: number; standardId: string }) => send(await recordSubmission(db, mail, input, t, pinned)),
     loadAppraisalRules: (r: RulesRequest) => loadAppraisalRules(db, r),
     issueCertificate: async (r: CertificateRequest) => {
       const { number, verificationCode } = await issueCertificate(db, r);

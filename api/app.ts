@@ -34,7 +34,9 @@ import { programmeRoutes } from './programmes/routes';
 import { standardRoutes } from './standards/routes';
 import { systemRoutes } from './system/routes';
 import { userRoutes } from './users/routes';
+import { wordRoutes } from './words/routes';
 import type { CalendarMode } from '../domain/calendar/mode';
+import { DEFAULT_PUBLIC_BASE_URL } from '../domain/links';
 
 /**
  * Every resource's routes, one line each. A new resource adds its module here; it is then
@@ -59,12 +61,15 @@ export const routeModules: RouteModule[] = [
   expertRoutes,
   organisationRoutes,
   userRoutes,
+  wordRoutes,
 ];
 
 export interface AppConfig {
   jwt: TokenConfig;
   taskQueue: string;
   temporalUiUrl: string;
+  /** PUBLIC_BASE_URL: where mail the API queues links to (http://localhost:3000 when not given). */
+  publicBaseUrl?: string;
   namespace: string;
   rateLimits: RateLimits;
   /** Largest JSON body accepted; larger ones get 413. */
@@ -94,6 +99,7 @@ export function createApp({ db, temporal, logger, config, objects, clock = syste
     now: clock,
     calendarMode: config.calendarMode ?? {},
     objects,
+    publicBaseUrl: config.publicBaseUrl ?? DEFAULT_PUBLIC_BASE_URL,
     uiLink: (workflowId) => `${config.temporalUiUrl}/namespaces/${config.namespace}/workflows/${encodeURIComponent(workflowId)}`,
   };
   const routes: RouteDef[] = routeModules.flatMap((module) => module(deps));

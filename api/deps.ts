@@ -18,6 +18,8 @@ export interface ApiDeps {
   calendarMode: CalendarMode;
   /** Where applicants' materials are stored. */
   objects: ObjectStore;
+  /** PUBLIC_BASE_URL: where the mail the API queues links to. */
+  publicBaseUrl: string;
 }
 
 /** A resource's routes: a function of the shared dependencies, listed once in api/app.ts. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { createDataConverter, DEV_PAYLOAD_KEY } from './data-converter';
 import type { CalendarMode } from '../domain/calendar/mode';
 import type { ObjectStoreConfig } from './object-store';
+import { DEFAULT_PUBLIC_BASE_URL } from '../domain/links';
 
 /** Development only: production sets JWT_SECRET (or JWT_JWKS_URL). */
 export const DEV_JWT_SECRET = 'dev-only-secret-change-me-please';
@@ -35,6 +36,8 @@ const fields = z.object({
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('talent-lifecycle'),
   TEMPORAL_UI_URL: z.url().default('http://localhost:8233'),
+  /** Where people reach this deployment: links in mail (to a case, a certificate) start with it. */
+  PUBLIC_BASE_URL: z.url().default(DEFAULT_PUBLIC_BASE_URL),
   JWT_SECRET: z.string().min(16).default(DEV_JWT_SECRET),
   /** An identity provider's JWKS: when set, its signed tokens are accepted instead of HS256 ones. */
   JWT_JWKS_URL: z.url().optional(),
@@ -151,6 +154,7 @@ export function appConfigOf(env: Env) {
     },
     taskQueue: env.TEMPORAL_TASK_QUEUE,
     temporalUiUrl: env.TEMPORAL_UI_URL,
+    publicBaseUrl: env.PUBLIC_BASE_URL,
     namespace: env.TEMPORAL_NAMESPACE,
     rateLimits: { mutations: env.RATE_LIMIT_MUTATIONS, public: env.RATE_LIMIT_PUBLIC, windowMs: env.RATE_LIMIT_WINDOW_MS },
     bodyLimit: env.BODY_LIMIT,

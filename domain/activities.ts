@@ -11,6 +11,7 @@ import type { Enrolment, ExpertPool, MeetingKind, MeetingRules, MeetingStep } fr
 import type { ExitDecision, ExitReviewInput } from './exit/types';
 import type { Transition } from './transition';
 import type { Instant } from './types';
+import type { IntegrityBar } from './integrity';
 
 export interface CohortRequest {
   membershipId: string;
@@ -66,6 +67,8 @@ export interface CaseFacts {
   employer: { kind: string; privateEnterprise: boolean };
   /** Set while an integrity record bars the applicant (DOMAIN §5). */
   barredUntil?: string;
+  /** The record that bars the applicant, named (cases recorded before it was reported have only barredUntil). */
+  integrity?: IntegrityBar;
 }
 
 export interface CertificateRequest {

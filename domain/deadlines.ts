@@ -5,6 +5,7 @@
 // (workflows/shared/deadline-book.ts); the counting itself is an activity over domain/calendar.
 import type { DeadlineReport } from './transition';
 import type { Instant } from './types';
+import { phrase, type Phrase } from './words/say';
 
 export interface Deadline {
   /** What it is for: a task kind, or a window such as the cycle's end. */
@@ -103,16 +104,16 @@ export function deadlineNamed(
   book: DeadlineBook,
   tasks: readonly { taskKey: string; kind: string }[],
   name: string | undefined,
-): { purpose: string } | { refused: string } {
+): { purpose: string } | { refused: Phrase } {
   const extendable = Object.values(book.running).filter((d) => d.workingDays > 0);
-  const running = extendable.map((d) => d.purpose).join(', ') || 'none';
+  const running = extendable.map((d) => d.purpose);
   if (name === undefined || name === '') {
     if (extendable.length === 1) return { purpose: extendable[0]!.purpose };
-    return { refused: extendable.length ? `several deadlines run: name one of ${running}` : 'no deadline is running' };
+    return { refused: extendable.length ? phrase('refusal.name-a-deadline', { running }) : phrase('refusal.no-deadline') };
   }
   const purpose = tasks.find((t) => t.taskKey === name)?.kind ?? name;
   const d = book.running[purpose];
-  if (!d) return { refused: `no running deadline ${name} (running: ${running})` };
-  if (d.workingDays === 0) return { refused: `${purpose} is a fixed instant, not a working-day deadline (running: ${running})` };
+  if (!d) return { refused: running.length ? phrase('refusal.no-running-deadline', { deadline: name, running }) : phrase('refusal.no-deadline') };
+  if (d.workingDays === 0) return { refused: phrase('refusal.fixed-instant', { deadline: purpose }) };
   return { purpose };
 }

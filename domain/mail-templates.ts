@@ -1,226 +1,353 @@
-// Mail texts per template and language. zh-CN is the default; a user may choose en.
-type Render = (data: Record<string, string>) => { subject: string; text: string };
-type Locale = 'zh-CN' | 'en';
+// Mail, worded: every mail says what happened, what the reader must do by when, and where (a
+// link to the case), in the reader's language, with the case's 受理编号. Workflows ask for a
+// template with codes, ids and ISO instants (domain/transition.ts: MailSpec); the words come
+// from the catalogue (domain/words), the dates in Asia/Shanghai, here, when the mail is queued.
+import type { QuotaEffect } from './assessment/quota';
+import { absolute, casePath, certificatePath, verifyPath } from './links';
+import type { DeadlineReport } from './transition';
+import type { Locale } from './words/locale';
+import { say, sayPhrase, type Args, type Phrase, type WordKey } from './words/say';
+import { zhCN } from './words/zh-CN';
 
-/** How stages and task kinds read in each language; an unknown key reads as itself. */
-const labels: Record<Locale, Record<string, string>> = {
-  'zh-CN': {
-    submitted: '已申报', 'employer-review': '单位审核', returned: '退回修改', 'employer-notice': '单位公示', 'formal-review': '形式审查',
-    correction: '补正材料', 'industry-evaluation': '行业评价', 'committee-review': '评审委员会评审', 'result-notice': '评审结果公示',
-    failed: '未通过', certified: '已取得职称', ineligible: '不符合申报条件', rejected: '未通过审核', withdrawn: '已撤回', cancelled: '已取消',
-    resubmit: '重新提交申报', objection: '异议调查', 'committee-vote': '评审投票', 'committee-escalation': '评审会议处置',
-    'self-report': '考核自评报告', 'employer-evaluation': '单位考核评价', defence: '陈述申辩', 'exit-decision': '退出决定',
-    'self-report-grace': '考核自评报告（补交）', 'evaluation-employer': '用人单位考核评价', 'evaluation-industry': '行业评价',
-    'evaluation-expert': '专家评价', 'escalation-self-report': '督办：考核自评报告', 'escalation-exit-decision': '督办：退出决定',
-  },
-  en: {
-    'employer-review': 'employer review', 'employer-notice': 'employer notice', 'formal-review': 'formal review', 'industry-evaluation': 'industry evaluation',
-    'committee-review': 'committee review', 'result-notice': 'result notice', 'committee-vote': 'committee vote', 'committee-escalation': 'committee escalation',
-    'self-report': 'self-report', 'employer-evaluation': 'employer evaluation', defence: 'statement of defence', 'exit-decision': 'exit decision',
-    'self-report-grace': 'self-report (grace period)', 'evaluation-employer': 'employer evaluation', 'evaluation-industry': 'industry evaluation',
-    'evaluation-expert': 'expert evaluation',
-  },
-};
-const zh = (key: string | undefined) => (key ? (labels['zh-CN'][key] ?? key) : '');
-const en = (key: string | undefined) => (key ? (labels.en[key] ?? key) : '');
-
-const templates: Record<string, Record<Locale, Render>> = {
-  'task-assigned': {
-    'zh-CN': (d) => ({
-      subject: `待办：${d.taskName ?? zh(d.kind)}（${d.caseId}）`,
-      text: `您有一项新的待办事项：${d.taskName ?? zh(d.kind)}。\n案件编号：${d.caseId}\n${d.dueAt ? `办理期限：${d.dueAt}\n` : ''}`,
-    }),
-    en: (d) => ({
-      subject: `To do: ${en(d.kind)} (${d.caseId})`,
-      text: `A new task is waiting for you: ${en(d.kind)}.\nCase: ${d.caseId}\n${d.dueAt ? `Due: ${d.dueAt}\n` : ''}`,
-    }),
-  },
-  'application-submitted': {
-    'zh-CN': (d) => ({
-      subject: `申报已受理（${d.caseId}）`,
-      text: `您的职称申报（${d.series} / ${d.level}）已提交，案件编号 ${d.caseId}。`,
-    }),
-    en: (d) => ({
-      subject: `Application received (${d.caseId})`,
-      text: `Your title application (${d.series} / ${d.level}) was submitted as case ${d.caseId}.`,
-    }),
-  },
-  reminder: {
-    'zh-CN': (d) => ({
-      subject: `提醒：${zh(d.purpose)} 即将到期（${d.caseId}）`,
-      text: `案件 ${d.caseId} 的事项「${zh(d.purpose)}」将于 ${d.dueAt} 到期，请及时办理。`,
-    }),
-    en: (d) => ({
-      subject: `Reminder: ${en(d.purpose)} due soon (${d.caseId})`,
-      text: `The step "${en(d.purpose)}" of case ${d.caseId} is due at ${d.dueAt}. Please act in time.`,
-    }),
-  },
-  escalation: {
-    'zh-CN': (d) => ({
-      subject: `逾期督办：${zh(d.purpose)}（${d.caseId}）`,
-      text: `案件 ${d.caseId} 的事项「${zh(d.purpose)}」已逾期未办理，请督办或改派。`,
-    }),
-    en: (d) => ({
-      subject: `Overdue: ${en(d.purpose)} (${d.caseId})`,
-      text: `The step "${en(d.purpose)}" of case ${d.caseId} is overdue. Please follow up or reassign it.`,
-    }),
-  },
-  'correction-notice': {
-    'zh-CN': (d) => ({
-      subject: `一次性补正告知（${d.caseId}）`,
-      text: `您的申报材料需补正以下全部事项：\n${d.items}\n请于 ${d.dueAt} 前提交补正，逾期视为放弃。`,
-    }),
-    en: (d) => ({
-      subject: `Corrections needed, all at once (${d.caseId})`,
-      text: `Please correct every item below:\n${d.items}\nSubmit by ${d.dueAt}; otherwise the application is treated as withdrawn.`,
-    }),
-  },
-  certificate: {
-    'zh-CN': (d) => ({
-      subject: `职称证书已签发（${d.number}）`,
-      text: `恭喜！您的电子职称证书已签发。\n证书编号：${d.number}\n验证码：${d.code}\n电子证书与纸质证书具有同等效力。`,
-    }),
-    en: (d) => ({
-      subject: `Your title certificate is issued (${d.number})`,
-      text: `Congratulations! Your electronic certificate is issued.\nNumber: ${d.number}\nVerification code: ${d.code}\nIt has the same legal force as paper.`,
-    }),
-  },
-  'result-failed': {
-    'zh-CN': (d) => ({
-      subject: `评审结果通知（${d.caseId}）`,
-      text: `很遗憾，您的申报未通过评审。如有异议，可于 ${d.appealBy} 前申请复查。`,
-    }),
-    en: (d) => ({
-      subject: `Review result (${d.caseId})`,
-      text: `We are sorry: your application did not pass. You may request a re-examination by ${d.appealBy}.`,
-    }),
-  },
-  'committee-seat': {
-    'zh-CN': (d) => ({
-      subject: `评审委员会抽选通知（${d.meetingId}）`,
-      text: `您已被随机抽选为 ${d.series} 系列评审委员会${d.role === 'panel' ? '评议组' : ''}成员，会议编号 ${d.meetingId}。\n${d.checkInBy ? `请于 ${d.checkInBy} 前签到。\n` : ''}如与申报人存在应回避情形，请在投票开始前申请回避。`,
-    }),
-    en: (d) => ({
-      subject: `You were drawn for a review committee (${d.meetingId})`,
-      text: `You were drawn by lot as a ${d.role === 'panel' ? 'review panel member' : 'member'} of the ${d.series} committee, meeting ${d.meetingId}.\n${d.checkInBy ? `Please check in by ${d.checkInBy}.\n` : ''}If you have a conflict with an applicant, declare it before voting opens.`,
-    }),
-  },
-  'committee-escalated': {
-    'zh-CN': (d) => ({
-      subject: `评审会议需处理：${d.reason === 'quorum-missed' ? '到会人数不足' : '专家库人数不足'}（${d.meetingId}）`,
-      text: `${d.series} 系列评审会议 ${d.meetingId} 无法按规则召开（${d.reason}）。请重新抽选或改期。`,
-    }),
-    en: (d) => ({
-      subject: `Committee meeting needs you: ${d.reason} (${d.meetingId})`,
-      text: `The ${d.series} committee meeting ${d.meetingId} cannot proceed (${d.reason}). Please redraw or reschedule it.`,
-    }),
-  },
-  'membership-admitted': {
-    'zh-CN': (d) => ({
-      subject: `入选通知：${d.programmeId}（${d.caseId}）`,
-      text: `您已入选人才计划 ${d.programmeId}。聘期共 ${d.cycles} 个考核周期，每个周期 ${d.months} 个月；每个周期末需提交述职报告并接受用人单位、行业和专家评价。`,
-    }),
-    en: (d) => ({
-      subject: `Admitted to ${d.programmeId} (${d.caseId})`,
-      text: `You are now a member of the talent programme ${d.programmeId}. The term has ${d.cycles} assessment cycles of ${d.months} months; at the end of each you file a self-report and are evaluated by your employer, an industry body and an expert.`,
-    }),
-  },
-  'assessment-self-report': {
-    'zh-CN': (d) => ({
-      subject: `第${d.cycle}周期考核：请提交述职报告（${d.caseId}）`,
-      text: `人才计划 ${d.programmeId} 第${d.cycle}个考核周期已结束。请于 ${d.dueAt} 前提交述职报告（目标完成情况、成果及佐证材料）。逾期未提交将按规定处理。`,
-    }),
-    en: (d) => ({
-      subject: `Cycle ${d.cycle} assessment: your self-report is due (${d.caseId})`,
-      text: `Cycle ${d.cycle} of your membership of ${d.programmeId} has ended. Please file your self-report (milestones, outputs, with evidence) by ${d.dueAt}. A missing self-report is escalated.`,
-    }),
-  },
-  'assessment-graded': {
-    'zh-CN': (d) => ({
-      subject: `第${d.cycle}周期考核结果：${d.grade}（${d.caseId}）`,
-      text: `您第${d.cycle}个考核周期的综合得分为 ${d.score}，考核等次为「${d.grade}」。`,
-    }),
-    en: (d) => ({
-      subject: `Cycle ${d.cycle} result: ${d.grade} (${d.caseId})`,
-      text: `Your composite score for cycle ${d.cycle} is ${d.score}; your grade is ${d.grade}.`,
-    }),
-  },
-  'assessment-term-result': {
-    'zh-CN': (d) => ({
-      subject: `聘期考核结果：${d.grade}（${d.caseId}）`,
-      text: `您的聘期考核已结束：聘期平均得分 ${d.score}，聘期考核等次「${d.grade}」，发展趋势：${d.trend}。`,
-    }),
-    en: (d) => ({
-      subject: `Term result: ${d.grade} (${d.caseId})`,
-      text: `Your term has ended: mean score ${d.score}, term grade ${d.grade}, trend ${d.trend}.`,
-    }),
-  },
-  'exit-review-opened': {
-    'zh-CN': (d) => ({
-      subject: `考评退出程序启动告知（${d.caseId}）`,
-      text: `因「${d.reason}」，您在人才计划 ${d.programmeId} 中的资格进入考评退出程序。您可于 ${d.dueAt} 前提交书面陈述申辩及佐证材料，逾期视为放弃陈述申辩。`,
-    }),
-    en: (d) => ({
-      subject: `An exit review of your membership has started (${d.caseId})`,
-      text: `Because of "${d.reason}", your membership of ${d.programmeId} is under exit review. You may file a statement of defence with evidence by ${d.dueAt}; after that the committee decides without it.`,
-    }),
-  },
-  'exit-decision': {
-    'zh-CN': (d) => ({
-      subject: `考评退出评议结果：${d.decision}（${d.caseId}）`,
-      text: `评议委员会决定：${d.decision}。理由：${d.reason}\n如有异议，可于 ${d.appealBy} 前申请复核（限一次）。`,
-    }),
-    en: (d) => ({
-      subject: `Exit review decision: ${d.decision} (${d.caseId})`,
-      text: `The committee decided: ${d.decision}. Reason: ${d.reason}\nYou may appeal once, by ${d.appealBy}.`,
-    }),
-  },
-  'exit-final': {
-    'zh-CN': (d) => ({
-      subject: `考评退出最终决定：${d.decision}（${d.caseId}）`,
-      text: `最终决定：${d.decision}。理由：${d.reason}${d.plan ? `\n整改计划：${d.plan}（下一考核周期检查）` : ''}${d.barUntil ? `\n退出后 ${d.barUntil} 前不得再次申报人才计划。` : ''}`,
-    }),
-    en: (d) => ({
-      subject: `Exit review: final decision ${d.decision} (${d.caseId})`,
-      text: `Final decision: ${d.decision}. Reason: ${d.reason}${d.plan ? `\nImprovement plan: ${d.plan} (checked in the next cycle)` : ''}${d.barUntil ? `\nYou may not apply to a talent programme again before ${d.barUntil}.` : ''}`,
-    }),
-  },
-  'exit-review-cancelled': {
-    'zh-CN': (d) => ({
-      subject: `考评退出程序已撤销（${d.caseId}）`,
-      text: `您在人才计划 ${d.programmeId} 中的考评退出程序已由管理员撤销，不作退出处理，您的资格继续有效。原因：${d.reason}`,
-    }),
-    en: (d) => ({
-      subject: `Exit review cancelled (${d.caseId})`,
-      text: `The exit review of your membership of ${d.programmeId} was cancelled by an administrator without a decision; your membership continues. Reason: ${d.reason}`,
-    }),
-  },
-  'stage-changed': {
-    'zh-CN': (d) => ({
-      subject: `进度更新：${zh(d.stage)}（${d.caseId}）`,
-      text: `您的案件 ${d.caseId} 已进入阶段：${zh(d.stage)}。${d.reason ? `\n说明：${d.reason}` : ''}`,
-    }),
-    en: (d) => ({
-      subject: `Progress: ${en(d.stage)} (${d.caseId})`,
-      text: `Your case ${d.caseId} is now at stage: ${en(d.stage)}.${d.reason ? `\nNote: ${d.reason}` : ''}`,
-    }),
-  },
-  /** The administrator's batch reminder to a reviewer whose task is past its due date. */
-  'overdue-reminder': {
-    'zh-CN': (d) => ({
-      subject: `催办：${zh(d.kind)} 已逾期（${d.caseId}）`,
-      text: `案件 ${d.caseId} 的待办事项「${zh(d.kind)}」已于 ${d.dueAt} 到期，至今未办理。请尽快办理。`,
-    }),
-    en: (d) => ({
-      subject: `Overdue: please act on ${en(d.kind)} (${d.caseId})`,
-      text: `Your task "${en(d.kind)}" on case ${d.caseId} was due at ${d.dueAt} and is still open. Please act on it as soon as possible.`,
-    }),
-  },
-};
-
-export function renderMail(template: string, locale: string, data: Record<string, string>) {
-  const byLocale = templates[template];
-  if (!byLocale) throw new Error(`unknown mail template: ${template}`);
-  const render = byLocale[locale === 'en' ? 'en' : 'zh-CN'];
-  return render(data);
+/** The case a mail is about, as the records know it. */
+export interface MailCase {
+  /** appraisal | assessment | exit | meeting */
+  process: string;
+  id: string;
+  /** 受理编号 (applications; null for those recorded before numbers). */
+  number?: string | null;
+  application?: { series: string; level: string; track: string };
+  programme?: { name: string; nameEn: string };
+  meeting?: { series: string; kind: string };
 }
+
+export interface MailContext {
+  /** Where the deployment is reached from outside: links in mail start with it. */
+  publicBaseUrl: string;
+  case?: MailCase;
+  /** The deadlines the case runs after the transition: their working days, for "by when". */
+  deadlines?: readonly DeadlineReport[];
+  /** For a grade mail: how the cohort's 优秀 quota changed the reader's grade. */
+  quota?: QuotaEffect;
+}
+
+export interface MailRequest {
+  template: string;
+  data: Record<string, string>;
+  why?: Phrase[];
+}
+
+export interface Mail {
+  subject: string;
+  text: string;
+}
+
+type Line = string | undefined | false;
+interface Worded {
+  /** The subject's topic; the case's reference follows it. */
+  topic?: string;
+  /** A whole subject, when the topic names the case itself (a certificate's number). */
+  subject?: string;
+  lines: Line[];
+}
+
+/** A code as data carries it; mail from before the catalogue carried some as Chinese labels (优秀, 退出). */
+function codeOf(group: string, value: string | undefined): string {
+  if (!value) return '';
+  if (Object.hasOwn(zhCN, `${group}.${value}`)) return value;
+  const prefix = `${group}.`;
+  for (const [key, words] of Object.entries(zhCN)) {
+    if (key.startsWith(prefix) && words === value) return key.slice(prefix.length);
+  }
+  return value;
+}
+
+/** The words one reader gets: the catalogue in their language, and the case's facts. */
+class Writer {
+  constructor(
+    readonly locale: Locale,
+    readonly ctx: MailContext,
+  ) {}
+
+  say<K extends WordKey>(key: K, ...params: Args<K>): string {
+    return say(this.locale, key, ...params);
+  }
+
+  phrase(p: Phrase): string {
+    return sayPhrase(this.locale, p);
+  }
+
+  get case(): MailCase | undefined {
+    return this.ctx.case;
+  }
+
+  /** The programme's name in the reader's language, or its id. */
+  programme(id?: string): string {
+    const p = this.case?.programme;
+    if (p) return this.locale === 'en' ? p.nameEn : p.name;
+    return id ?? '';
+  }
+
+  /** "工程技术中级职称申报（常规评审）" / "application for an intermediate title in engineering (standard track)". */
+  application(d: Record<string, string>): string {
+    const a = this.case?.application ?? { series: d.series ?? '', level: d.level ?? '', track: d.track ?? 'standard' };
+    return this.say('mail.application', { series: a.series, level: a.level, track: a.track });
+  }
+
+  /** A deadline as the reader acts on it: its last day, with its working days when it counts them. */
+  due(dueAt: string | undefined, purpose?: string): Line {
+    if (!dueAt) return undefined;
+    const reports = this.ctx.deadlines ?? [];
+    const report = reports.find((r) => r.dueAt === dueAt && (purpose === undefined || r.purpose === purpose)) ?? reports.find((r) => r.dueAt === dueAt);
+    return report && report.workingDays > 0 ? this.say('mail.due.working-days', { dueAt, days: report.workingDays }) : this.say('mail.due', { dueAt });
+  }
+
+  /** The deadline of a purpose the case runs now, if reported. */
+  deadlineOf(purpose: string): DeadlineReport | undefined {
+    return this.ctx.deadlines?.find((r) => r.purpose === purpose);
+  }
+
+  url(path: string): string {
+    return absolute(this.ctx.publicBaseUrl, path);
+  }
+
+  /** How a subject names the case: its 受理编号, the programme, the meeting, or its id. */
+  ref(caseId: string | undefined): string {
+    const c = this.case;
+    if (c?.number) return c.number;
+    if (c?.programme) return this.programme();
+    return c?.id ?? caseId ?? '';
+  }
+
+  /** Where to act, and the case as people quote it: link, 受理编号 (or programme, meeting), case id. */
+  footer(caseId: string | undefined): Line[] {
+    const c = this.case;
+    const id = c?.id ?? caseId;
+    const path = c ? casePath(c.process, c.id) : undefined;
+    return [
+      path && this.say('mail.link', { url: this.url(path) }),
+      c?.number ? this.say('mail.ref.number', { number: c.number }) : undefined,
+      c?.programme && this.say('mail.ref.programme', { programme: this.programme() }),
+      c?.meeting && this.say('mail.ref.meeting', { series: c.meeting.series, id: c.id }),
+      id && !c?.meeting ? this.say('mail.ref.case-id', { id }) : undefined,
+    ];
+  }
+}
+
+const todoKeys: Record<string, WordKey> = {
+  'employer-review': 'mail.todo.employer-review',
+  'formal-review': 'mail.todo.formal-review',
+  'industry-evaluation': 'mail.todo.industry-evaluation',
+  objection: 'mail.todo.objection',
+  resubmit: 'mail.todo.resubmit',
+  correction: 'mail.todo.correction',
+  'exit-decision': 'mail.todo.exit-decision',
+  'evaluation-employer': 'mail.todo.evaluation-employer',
+  'evaluation-industry': 'mail.todo.evaluation-industry',
+  'evaluation-expert': 'mail.todo.evaluation-expert',
+};
+
+/** What the task is about: the application, or the programme membership. */
+function about(w: Writer, d: Record<string, string>): Line {
+  if (w.case?.application) return w.say('mail.task.about', { about: w.application(d) });
+  if (w.case?.programme) return w.say('mail.task.about', { about: w.programme() });
+  return undefined;
+}
+
+type Template = (w: Writer, d: Record<string, string>, why: Phrase[] | undefined) => Worded;
+
+const templates: Record<string, Template> = {
+  'task-assigned': (w, d) => ({
+    topic: w.say('mail.task.subject', { kind: d.kind ?? '' }),
+    lines: [w.say('mail.task.body', { kind: d.kind ?? '' }), about(w, d), w.phrase({ key: todoKeys[d.kind ?? ''] ?? 'mail.todo.other' }), w.due(d.dueAt, d.kind)],
+  }),
+
+  'application-submitted': (w, d) => ({
+    topic: w.say('mail.submitted.subject'),
+    lines: [
+      w.say('mail.submitted.body', { application: w.application(d), number: w.case?.number ?? d.caseId ?? '' }),
+      w.say('mail.next', { text: w.say('mail.submitted.next') }),
+    ],
+  }),
+
+  reminder: (w, d) => ({
+    topic: w.say('mail.reminder.subject', { purpose: d.purpose ?? '', dueAt: d.dueAt ?? '' }),
+    lines: [w.say('mail.reminder.body', { purpose: d.purpose ?? '' }), w.due(d.dueAt, d.purpose)],
+  }),
+
+  escalation: (w, d) => ({
+    topic: w.say('mail.escalation.subject', { purpose: d.purpose ?? '' }),
+    lines: [w.say('mail.escalation.body', { purpose: d.purpose ?? '' }), about(w, d)],
+  }),
+
+  'correction-notice': (w, d) => ({
+    topic: w.say('mail.correction.subject'),
+    lines: [w.say('mail.correction.body'), d.items, w.due(d.dueAt, 'correction'), w.say('mail.correction.consequence')],
+  }),
+
+  certificate: (w, d) => {
+    const a = w.case?.application;
+    const number = d.number ?? '';
+    return {
+      subject: w.say('mail.certificate.subject', { number }),
+      lines: [
+        a && w.say('mail.certificate.body', { series: a.series, level: a.level }),
+        w.say('mail.certificate.number', { number }),
+        w.say('mail.certificate.code', { code: d.code ?? '' }),
+        w.say('mail.certificate.force'),
+        d.caseId && w.say('mail.certificate.download', { url: w.url(certificatePath(d.caseId)) }),
+        w.say('mail.certificate.verify', { url: w.url(verifyPath(number, d.code ?? '')) }),
+      ],
+    };
+  },
+
+  'result-failed': (w, d) => ({
+    topic: w.say('mail.failed.subject'),
+    lines: [w.say('mail.failed.body'), w.say('mail.failed.appeal'), w.due(d.appealBy, 'appeal-window')],
+  }),
+
+  'committee-seat': (w, d) => {
+    const series = w.case?.meeting?.series ?? d.series ?? '';
+    return {
+      topic: w.say('mail.seat.subject'),
+      lines: [
+        w.say('mail.seat.body', { series, role: d.role ?? 'member', kind: w.case?.meeting?.kind ?? 'scheduled' }),
+        d.checkInBy && w.say('mail.seat.check-in', { at: d.checkInBy }),
+        w.say('mail.seat.recusal'),
+      ],
+    };
+  },
+
+  'committee-escalated': (w, d) => ({
+    topic: w.say('mail.meeting-escalated.subject', { reason: d.reason ?? '' }),
+    lines: [w.say('mail.meeting-escalated.body', { series: w.case?.meeting?.series ?? d.series ?? '', reason: d.reason ?? '' })],
+  }),
+
+  'membership-admitted': (w, d) => ({
+    topic: w.say('mail.admitted.subject'),
+    lines: [
+      w.say('mail.admitted.body', { programme: w.programme(d.programmeId), cycles: Number(d.cycles), months: d.months ?? '' }),
+      w.say('mail.next', { text: w.say('mail.admitted.next') }),
+    ],
+  }),
+
+  'assessment-self-report': (w, d) => ({
+    topic: w.say('mail.self-report.subject', { cycle: d.cycle ?? '' }),
+    lines: [w.say('mail.self-report.body', { programme: w.programme(d.programmeId), cycle: d.cycle ?? '' }), w.due(d.dueAt, 'self-report'), w.say('mail.self-report.consequence')],
+  }),
+
+  'assessment-graded': (w, d) => {
+    const grade = codeOf('grade', d.grade);
+    const scored = d.score && d.score !== '—';
+    const q = w.ctx.quota;
+    return {
+      topic: w.say('mail.graded.subject', { cycle: d.cycle ?? '', grade }),
+      lines: [
+        scored ? w.say('mail.graded.body', { cycle: d.cycle ?? '', score: d.score!, grade }) : w.say('mail.graded.no-score', { cycle: d.cycle ?? '', grade }),
+        q && w.say('mail.graded.quota', { size: q.size, percent: Math.round(q.quota * 1000) / 10, slots: q.slots }),
+        q && w.say('mail.graded.tie-rule'),
+        q && (q.late ? w.say('mail.graded.late') : w.say('mail.graded.tie-you', { group: q.group, above: q.above })),
+      ],
+    };
+  },
+
+  'assessment-term-result': (w, d) => {
+    const grade = codeOf('grade', d.grade);
+    return {
+      topic: w.say('mail.term.subject', { grade }),
+      lines: [w.say('mail.term.body', { score: d.score ?? '', grade, trend: d.trend ?? 'stable' })],
+    };
+  },
+
+  'exit-review-opened': (w, d, why) => {
+    const reason = why?.length ? why.map((p) => w.phrase(p)).join('；') : (d.reason ?? '');
+    const programme = w.programme(d.programmeId);
+    return {
+      topic: w.say('mail.exit-opened.subject'),
+      lines: [
+        d.trigger ? w.say('mail.exit-opened.body', { trigger: d.trigger, reason, programme }) : w.say('mail.exit-opened.body-plain', { reason, programme }),
+        w.say('mail.exit-opened.todo'),
+        w.due(d.dueAt, 'defence'),
+      ],
+    };
+  },
+
+  'exit-decision': (w, d) => {
+    const decision = codeOf('decision', d.decision);
+    return {
+      topic: w.say('mail.exit-decided.subject', { decision }),
+      lines: [w.say('mail.exit-decided.body', { decision }), d.reason && w.say('mail.reason', { reason: d.reason }), w.say('mail.exit-decided.appeal'), w.due(d.appealBy, 'appeal-window')],
+    };
+  },
+
+  'exit-final': (w, d) => {
+    const decision = codeOf('decision', d.decision);
+    return {
+      topic: w.say('mail.exit-final.subject', { decision }),
+      lines: [
+        w.say('mail.exit-final.body', { decision }),
+        d.reason && w.say('mail.reason', { reason: d.reason }),
+        d.plan && w.say('mail.exit-final.plan', { plan: d.plan }),
+        d.barUntil && w.say('mail.exit-final.bar', { until: d.barUntil }),
+      ],
+    };
+  },
+
+  'exit-review-cancelled': (w, d) => ({
+    topic: w.say('mail.exit-cancelled.subject'),
+    lines: [w.say('mail.exit-cancelled.body', { programme: w.programme(d.programmeId) }), d.reason && w.say('mail.reason', { reason: d.reason })],
+  }),
+
+  'stage-changed': (w, d, why) => ({ topic: w.say('mail.progress.subject', { stage: d.stage ?? '' }), lines: progressLines(w, d, why) }),
+
+  /** The administrator's batch reminder to a reviewer whose task is past its due date. */
+  'overdue-reminder': (w, d) => ({
+    topic: w.say('mail.overdue.subject', { kind: d.kind ?? '' }),
+    lines: [w.say('mail.overdue.body', { kind: d.kind ?? '', dueAt: d.dueAt ?? '' }), about(w, d)],
+  }),
+};
+
+/** What a move means for the applicant, with the reasons: a person's, or the system's. */
+function progressLines(w: Writer, d: Record<string, string>, why: Phrase[] | undefined): Line[] {
+  const reason = d.reason ? w.say('mail.reason', { reason: d.reason }) : undefined;
+  const reasons = why?.length ? why.map((p) => w.phrase(p)) : [];
+  const notice = (purpose: 'employer-notice' | 'result-notice') => {
+    const until = w.deadlineOf(purpose);
+    return until ? w.say(purpose === 'employer-notice' ? 'mail.progress.employer-notice.until' : 'mail.progress.result-notice.until', { dueAt: until.dueAt, days: until.workingDays }) : undefined;
+  };
+  switch (d.stage) {
+    case 'employer-notice':
+      return [w.say('mail.progress.employer-notice'), notice('employer-notice'), reason];
+    case 'result-notice':
+      return [w.say('mail.progress.result-notice'), notice('result-notice')];
+    case 'returned':
+      return [w.say('mail.progress.returned'), reason, w.due(w.deadlineOf('resubmit')?.dueAt, 'resubmit')];
+    case 'rejected':
+      return [w.say('mail.progress.rejected'), reason];
+    case 'withdrawn':
+      return [w.say('mail.progress.withdrawn'), ...reasons.map((r) => w.say('mail.reason', { reason: r })), reason];
+    case 'cancelled':
+      return [w.say('mail.progress.cancelled'), reason];
+    case 'ineligible':
+      // Every reason, numbered; a case recorded before the catalogue has them as one English text.
+      return [w.say('mail.progress.ineligible'), ...(reasons.length ? reasons.map((r, i) => `${i + 1}. ${r}`) : [d.reason && `1. ${d.reason}`])];
+    case 'failed':
+      return [w.say('mail.progress.failed'), reason];
+    default:
+      return [w.say('mail.progress.other', { stage: d.stage ?? '' }), reason];
+  }
+}
+
+/** Renders a mail for one reader. Throws for a template nobody wrote. */
+export function renderMail(locale: Locale, mail: MailRequest, ctx: MailContext): Mail {
+  const template = templates[mail.template];
+  if (!template) throw new Error(`unknown mail template: ${mail.template}`);
+  const w = new Writer(locale, ctx);
+  const worded = template(w, mail.data, mail.why);
+  const subject = worded.subject ?? w.say('mail.subject', { topic: worded.topic ?? '', ref: w.ref(mail.data.caseId ?? mail.data.meetingId) });
+  const body = [...worded.lines, '', ...w.footer(mail.data.caseId ?? mail.data.meetingId)].filter((l): l is string => typeof l === 'string');
+  return { subject, text: `${body.join('\n').replace(/\n{3,}/g, '\n\n')}\n` };
+}
+
+/** The names of the templates (a test checks each renders in every language). */
+export const MAIL_TEMPLATES = Object.keys(templates);

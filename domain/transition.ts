@@ -1,5 +1,6 @@
 // What a workflow asks the database to record after one transition, in one transaction.
 import type { Instant, PendingTask, Role } from './types';
+import type { Phrase } from './words/say';
 
 export interface TaskSpec {
   taskKey: string;
@@ -13,12 +14,18 @@ export interface TaskSpec {
 /** A mail is addressed to a user, or to every user holding a role (in an organisation). */
 export type Recipient = { userId: string } | { role: Role; organisationId?: string };
 
+/**
+ * A mail, as the workflow asks for it: which template, with codes, ids and ISO instants as data.
+ * The words are chosen when it is queued, in each recipient's language (records/outbox.ts).
+ */
 export interface MailSpec {
   /** Unique per mail and recipient group: the outbox sends each key once. */
   eventKey: string;
   to: Recipient;
   template: string;
   data: Record<string, string>;
+  /** The system's reasons, as phrases of the catalogue (an ineligibility, a deemed withdrawal). */
+  why?: Phrase[];
 }
 
 /** A working-day deadline as the database keeps it (RunningDeadline). */

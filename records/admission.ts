@@ -7,6 +7,11 @@ import type { Db } from '../prisma/client';
 import type { AssessmentInput, MembershipFacts } from '../domain/assessment/types';
 import { loadAssessmentRules } from './assessment-rules';
 import { assessmentWorkflowId } from '../domain/ids';
+import { FAILURE, phraseOf } from '../domain/failures';
+import { phrase, type Phrase } from '../domain/words/say';
+import { WordedError } from '../domain/words/worded';
+import { integrityBar } from './integrity';
+import { barReason } from '../domain/integrity';
 
 export interface AdmissionRequest {
   programmeId: string;
@@ -22,12 +27,12 @@ export interface AdmissionRequest {
 }
 
 /** Why an admission is refused, with the HTTP status the API answers. */
-export class AdmissionRefused extends Error {
+export class AdmissionRefused extends WordedError {
   constructor(
     readonly status: 400 | 404 | 409,
-    message: string,
+    phrase: Phrase,
   ) {
-    super(message);
+    super(phrase);
   }
 }
 
@@ -41,21 +46,20 @@ export async function admitTalent(deps: { db: Db; temporal: Client; taskQueue: s
   const { db } = deps;
   const { at } = r;
   const programme = await db.programme.findUnique({ where: { id: r.programmeId } });
-  if (!programme) throw new AdmissionRefused(404, `no programme ${r.programmeId}`);
+  if (!programme) throw new AdmissionRefused(404, phrase('problem.no-programme', { id: r.programmeId }));
   const talent = await db.user.findUnique({ where: { id: r.talentId } });
-  if (!talent) throw new AdmissionRefused(400, `no user ${r.talentId}`);
+  if (!talent) throw new AdmissionRefused(400, phrase('problem.no-user', { id: r.talentId }));
   let rules;
   try {
     rules = await loadAssessmentRules(db, { programmeId: r.programmeId, series: r.series, level: r.level, at: at.toISOString() });
   } catch (err) {
-    if (err instanceof ApplicationFailure && err.type === 'RulesMissing') throw new AdmissionRefused(400, err.message);
+    if (err instanceof ApplicationFailure && err.type === FAILURE.rulesMissing) throw new AdmissionRefused(400, phraseOf(err) ?? phrase('text', { text: err.message }));
     throw err;
   }
   // Who may employ a member is the policy's: an employer or a talent service centre by default.
   const employer = await db.organisation.findUnique({ where: { id: r.employerId } });
-  if (!employer) throw new AdmissionRefused(400, `no employer ${r.employerId}`);
   const kinds = rules.policy.admission.employerKinds;
-  if (!kinds.includes(employer.kind)) throw new AdmissionRefused(400, `${r.employerId} is a ${employer.kind}; members are employed by a ${kinds.join(' or ')}`);
+  if (!employer || !kinds.includes(employer.kind)) throw new AdmissionRefused(400, phrase('problem.no-employer', { id: r.employerId }));
 
   const id = randomUUID();
   const facts: MembershipFacts = {
@@ -72,11 +76,15 @@ export async function admitTalent(deps: { db: Db; temporal: Client; taskQueue: s
   const workflowId = assessmentWorkflowId(id);
   await db.$transaction(async (tx) => {
     const running = await tx.membership.findFirst({ where: { talentId: r.talentId, programmeId: r.programmeId, status: { in: ['active', 'paused'] } } });
-    if (running) throw new AdmissionRefused(409, `already a member of ${r.programmeId} (${running.id})`);
+    if (running) throw new AdmissionRefused(409, phrase('problem.already-member', { programme: { 'zh-CN': programme.name, en: programme.nameEn }, membershipId: running.id }));
     const barred = await tx.membership.findFirst({ where: { talentId: r.talentId, reentryBarUntil: { gt: at } }, orderBy: { reentryBarUntil: 'desc' } });
-    if (barred) throw new AdmissionRefused(409, `re-entry barred until ${barred.reentryBarUntil!.toISOString().slice(0, 10)} after the exit from ${barred.programmeId}`);
-    const integrity = await tx.integrityRecord.findFirst({ where: { userId: r.talentId, barUntil: { gt: at } }, orderBy: { barUntil: 'desc' } });
-    if (integrity) throw new AdmissionRefused(409, `an integrity record bars admission until ${integrity.barUntil.toISOString().slice(0, 10)}`);
+    if (barred) {
+      const left = await tx.programme.findUnique({ where: { id: barred.programmeId } });
+      const programme = left ? { 'zh-CN': left.name, en: left.nameEn } : barred.programmeId;
+      throw new AdmissionRefused(409, phrase('problem.reentry-barred', { until: barred.reentryBarUntil!.toISOString(), programme }));
+    }
+    const integrity = await integrityBar(tx, r.talentId, at);
+    if (integrity) throw new AdmissionRefused(409, barReason(integrity));
     await tx.membership.create({
       data: {
         id,

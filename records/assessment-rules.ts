@@ -1,12 +1,10 @@
 // What a programme membership pins at admission (DOMAIN §2, §3).
-import { ApplicationFailure } from '@temporalio/common';
 import type { AssessmentRulesRequest } from '../domain/activities';
 import { standardRulesSchema } from '../domain/appraisal/standard';
 import { gradingValuesSchema, type PinnedAssessmentRules } from '../domain/assessment/policy';
+import { rulesMissing } from '../domain/failures';
 import type { Db } from '../prisma/client';
 import { loadPolicy, PolicyMissing } from './policy';
-
-const fail = (message: string) => ApplicationFailure.create({ type: 'RulesMissing', message, nonRetryable: true });
 
 /**
  * The newest assessment policy, the scoring standard of the talent's series × level (the same
@@ -16,20 +14,20 @@ const fail = (message: string) => ApplicationFailure.create({ type: 'RulesMissin
 export async function loadAssessmentRules(db: Db, r: AssessmentRulesRequest): Promise<PinnedAssessmentRules> {
   const at = new Date(r.at);
   const programme = await db.programme.findUnique({ where: { id: r.programmeId } });
-  if (!programme) throw fail(`no programme ${r.programmeId}`);
+  if (!programme) throw rulesMissing('problem.no-programme', { id: r.programmeId });
   const policy = await loadPolicy(db, 'assessment', { at }).catch((err: unknown) => {
-    throw err instanceof PolicyMissing ? fail('no assessment policy is published') : err;
+    throw err instanceof PolicyMissing ? rulesMissing('rules.no-assessment-policy') : err;
   });
   const cycle = policy.values.cycles[programme.talentType];
-  if (!cycle) throw fail(`the assessment policy has no cycle for the talent type ${programme.talentType}`);
+  if (!cycle) throw rulesMissing('rules.no-cycle', { talentType: programme.talentType });
   const standard = await db.standard.findFirst({
     where: { series: r.series, level: r.level, track: 'standard', publishedAt: { lte: at } },
     orderBy: { version: 'desc' },
   });
   const scoring = standard && standardRulesSchema.safeParse(standard.rules);
-  if (!standard || !scoring?.success) throw fail(`no scoring standard for ${r.series} / ${r.level}`);
+  if (!standard || !scoring?.success) throw rulesMissing('rules.no-scoring-standard', { series: r.series, level: r.level });
   const grading = await db.programmeStandard.findFirst({ where: { programmeId: r.programmeId, publishedAt: { lte: at } }, orderBy: { version: 'desc' } });
-  if (!grading) throw fail(`no grading rules for the programme ${r.programmeId}`);
+  if (!grading) throw rulesMissing('rules.no-grading', { programmeId: r.programmeId });
   return {
     policyVersion: policy.version,
     policy: policy.values,

@@ -9,6 +9,8 @@ import { createCalendar, type CalendarOverride, type WorkingDayCalendar } from '
 import type { Db } from '../prisma/client';
 import { processOf } from './process';
 import type { CalendarMode } from '../domain/calendar/mode';
+import { phrase } from '../domain/words/say';
+import { WordedError } from '../domain/words/worded';
 
 export type DayKind = 'holiday' | 'workday';
 
@@ -106,7 +108,7 @@ export interface DayChange {
   name?: string;
 }
 
-export class CalendarRefused extends Error {}
+export class CalendarRefused extends WordedError {}
 
 /** Applies the changes to a list of entries, as the calendar will hold them after. */
 export function withChanges(overrides: readonly CalendarOverride[], changes: readonly DayChange[]): CalendarOverride[] {
@@ -130,7 +132,7 @@ export async function changeDays(db: Db, changes: readonly DayChange[], by: { ac
     for (const c of changes) {
       const before = await tx.calendarDay.findUnique({ where: { date: c.date } });
       if (!c.kind) {
-        if (!before) throw new CalendarRefused(`${c.date} has no entry to remove`);
+        if (!before) throw new CalendarRefused(phrase('problem.calendar-no-entry', { date: c.date }));
         await tx.calendarDay.delete({ where: { date: c.date } });
       } else if (!before) {
         await tx.calendarDay.create({ data: { date: c.date, kind: c.kind, name: c.name ?? null, note: by.reason, createdBy: by.actorId, createdAt: by.at } });

@@ -4,10 +4,11 @@ import type { ExitReviewInput } from '../domain/exit/types';
 import type { Transition } from '../domain/transition';
 import type { Db } from '../prisma/client';
 import { recordTransitionWith } from './transitions';
+import type { MailSettings } from './outbox';
 
 /** The review's row, once, then its opening transition. */
-export function recordExitReviewOpened(db: Db, input: ExitReviewInput, t: Transition): Promise<string[]> {
-  return recordTransitionWith(db, t, {
+export function recordExitReviewOpened(db: Db, mail: MailSettings, input: ExitReviewInput, t: Transition): Promise<string[]> {
+  return recordTransitionWith(db, mail, t, {
     before: (tx) =>
       tx.exitReview.upsert({
         where: { id: input.reviewId },
@@ -29,8 +30,8 @@ export function recordExitReviewOpened(db: Db, input: ExitReviewInput, t: Transi
  * The final decision: an exit ends the membership and records its re-entry bar; a retain keeps
  * the improvement plan on the review. Repeating it writes the same values.
  */
-export function recordExitOutcome(db: Db, membershipId: string, o: ExitOutcome, t: Transition): Promise<string[]> {
-  return recordTransitionWith(db, t, {
+export function recordExitOutcome(db: Db, mail: MailSettings, membershipId: string, o: ExitOutcome, t: Transition): Promise<string[]> {
+  return recordTransitionWith(db, mail, t, {
     before: async (tx) => {
       if (o.improvementPlan) await tx.exitReview.update({ where: { id: t.caseId }, data: { improvementPlan: o.improvementPlan } });
       if (o.decision !== 'exit') return;

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { MaterialRefused, type MaterialMime } from '../domain/dossier/files';
 import type { Db, DbTx } from '../prisma/client';
 import type { ObjectStore } from './objects/store';
+import { phrase } from '../domain/words/say';
 
 /** Whose dossier a material is in: a draft before submission, the case after. */
 export type DossierRef = { draftId: string } | { applicationId: string };
@@ -42,7 +43,7 @@ export async function addMaterial(db: Db, objects: ObjectStore, ref: DossierRef,
   const row = await db.$transaction(async (tx) => {
     const held = await heldBytes(tx, ref);
     if (held + upload.size > limits.maxCaseBytes) {
-      throw new MaterialRefused('case-too-large', `the dossier holds ${held} bytes; with this file it would hold more than ${limits.maxCaseBytes}`);
+      throw new MaterialRefused('case-too-large', phrase('material.case-too-large', { held, max: limits.maxCaseBytes }));
     }
     await tx.blob.upsert({
       where: { sha256: upload.sha256 },

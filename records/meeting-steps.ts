@@ -1,6 +1,7 @@
 import type { Db, DbTx } from '../prisma/client';
 import type { MeetingStep } from '../domain/committee/types';
 import { recordTransitionWith } from './transitions';
+import type { MailSettings } from './outbox';
 
 /** The meeting's own rows. Only tallies and, apart, who took part: no row holds a choice. */
 async function writeRecords(tx: DbTx, meetingId: string, step: MeetingStep) {
@@ -42,6 +43,6 @@ async function writeRecords(tx: DbTx, meetingId: string, step: MeetingStep) {
  * Records one meeting step in one transaction keyed by its transition: audit, Meeting.status,
  * tasks and mail (via applyTransition), then the meeting's rows. A retry changes nothing.
  */
-export function recordMeetingStep(db: Db, step: MeetingStep): Promise<string[]> {
-  return recordTransitionWith(db, step.transition, { after: (tx) => writeRecords(tx, step.transition.caseId, step) });
+export function recordMeetingStep(db: Db, mail: MailSettings, step: MeetingStep): Promise<string[]> {
+  return recordTransitionWith(db, mail, step.transition, { after: (tx) => writeRecords(tx, step.transition.caseId, step) });
 }

@@ -4,10 +4,12 @@
 import type { Db } from '../prisma/client';
 import type { GradingValues } from '../domain/assessment/policy';
 import type { StandardRules } from '../domain/appraisal/standard';
+import { phrase } from '../domain/words/say';
+import { WordedError } from '../domain/words/worded';
 
 
 /** Refused because another row is in the way; the API answers 409. */
-export class VersionConflict extends Error {}
+export class VersionConflict extends WordedError {}
 
 const isUniqueViolation = (err: unknown) => typeof err === 'object' && err !== null && (err as { code?: string }).code === 'P2002';
 
@@ -21,7 +23,7 @@ export async function nextVersion<T>(latest: () => Promise<number | undefined>, 
       if (!isUniqueViolation(err)) throw err;
     }
   }
-  throw new VersionConflict('another version was published at the same moment; try again');
+  throw new VersionConflict(phrase('problem.version-race'));
 }
 
 export function publishStandard(db: Db, r: { series: string; level: string; track: string; rules: StandardRules; publishedBy: string; at: Date }) {
@@ -64,7 +66,7 @@ export async function createProgramme(db: Db, r: { id: string; name: string; nam
       return programme;
     });
   } catch (err) {
-    if (isUniqueViolation(err)) throw new VersionConflict(`a programme ${r.id} exists already`);
+    if (isUniqueViolation(err)) throw new VersionConflict(phrase('problem.programme-exists', { id: r.id }));
     throw err;
   }
 }

@@ -2,7 +2,7 @@ import type { Db, DbTx } from '../prisma/client';
 import type { Transition } from '../domain/transition';
 import { processOf } from './process';
 import { syncRunningDeadlines } from './running-deadlines';
-import { enqueueMails } from './outbox';
+import { enqueueMails, type MailSettings } from './outbox';
 
 /** The transition that gives an application its final status (a failure only once no appeal is left). */
 const ENDED = ['certified', 'failed', 'ineligible', 'rejected', 'withdrawn', 'cancelled'];
@@ -32,7 +32,7 @@ const caseUpdaters: Record<string, (tx: DbTx, t: Transition) => Promise<unknown>
  * opens, and the mail it queues, all in one transaction keyed by (workflowId, eventKey). A retry
  * of an already recorded transition changes nothing and returns the same mail keys.
  */
-export async function applyTransition(tx: DbTx, t: Transition): Promise<{ mailKeys: string[]; replayed: boolean }> {
+export async function applyTransition(tx: DbTx, t: Transition, mail: MailSettings): Promise<{ mailKeys: string[]; replayed: boolean }> {
   const key = { workflowId: t.workflowId, eventKey: t.eventKey };
   const existing = await tx.auditEvent.findUnique({ where: { workflowId_eventKey: key } });
   if (existing) {
@@ -80,7 +80,7 @@ export async function applyTransition(tx: DbTx, t: Transition): Promise<{ mailKe
     await tx.task.updateMany({ where: { workflowId: t.workflowId, taskKey: r.taskKey, closedAt: null }, data: { dueAt: new Date(r.dueAt) } });
   }
   if (t.deadlines) await syncRunningDeadlines(tx, t, t.deadlines);
-  const mailKeys = await enqueueMails(tx, t.mails ?? []);
+  const mailKeys = await enqueueMails(tx, t.mails ?? [], mail, { process: processOf(t.workflowId), ...(t.deadlines ? { deadlines: t.deadlines } : {}) });
   return { mailKeys, replayed: false };
 }
 
@@ -95,10 +95,10 @@ export interface AlongWith {
  * Records a transition and what goes with it in one transaction. Answers the keys of the mail it
  * queued, for the caller to send now; what it cannot send the outbox poller sends later.
  */
-export async function recordTransitionWith(db: Db, t: Transition, along: AlongWith = {}): Promise<string[]> {
+export async function recordTransitionWith(db: Db, mail: MailSettings, t: Transition, along: AlongWith = {}): Promise<string[]> {
   const { mailKeys } = await db.$transaction(async (tx) => {
     await along.before?.(tx);
-    const done = await applyTransition(tx, t);
+    const done = await applyTransition(tx, t, mail);
     if (along.after && !done.replayed) await along.after(tx);
     return done;
   });

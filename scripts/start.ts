@@ -28,6 +28,8 @@ const env = loadEnvOrExit({
   TEMPORAL_ADDRESS: `127.0.0.1:${temporalPort}`,
   TEMPORAL_UI_URL: `http://localhost:${uiPort}`,
   SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+  // Mail links to the API this machine serves, on whatever port it is given.
+  PUBLIC_BASE_URL: `http://localhost:${process.env.PORT ?? 3000}`,
   // The embedded system is a development and demo machine; TL_DEV_MODE=false turns that off.
   TL_DEV_MODE: 'true',
   ...process.env,

@@ -36,6 +36,7 @@ const worker = await createWorker({
   temporal,
   clock: systemClock,
   calendarMode: calendarModeOf(env),
+  publicBaseUrl: env.PUBLIC_BASE_URL,
   options: { dataConverter },
 });
 const stopPoller = startOutboxPoller({ db, mailer, clock: systemClock }, logger);

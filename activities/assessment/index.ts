@@ -5,16 +5,17 @@ import { assignAssessmentExpert } from '../../records/assessment-expert';
 import { loadAssessmentRules } from '../../records/assessment-rules';
 import { gradeCohort } from '../../records/cohort-grading';
 import { recordMembershipTransition } from '../../records/memberships';
-import type { ActivityDeps } from '../deps';
+import { mailSettingsOf, type ActivityDeps } from '../deps';
 import { sendNow } from '../mail/deliver';
 
 export function createAssessmentActivities(deps: ActivityDeps) {
   const { db, temporal } = deps;
   const send = sendNow(deps);
+  const mail = mailSettingsOf(deps);
   return {
     loadAssessmentRules: (r: AssessmentRulesRequest) => loadAssessmentRules(db, r),
     assignAssessmentExpert: (r: ExpertRequest) => assignAssessmentExpert(db, r),
     gradeCohort: (r: CohortRequest) => gradeCohort(db, temporal, r),
-    recordMembershipTransition: async (t: Transition, patch: MembershipPatch) => send(await recordMembershipTransition(db, t, patch)),
+    recordMembershipTransition: async (t: Transition, patch: MembershipPatch) => send(await recordMembershipTransition(db, mail, t, patch)),
   };
 }

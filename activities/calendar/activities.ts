@@ -35,7 +35,7 @@ function rejectingBadInput<T>(compute: () => T): T {
   try {
     return compute();
   } catch (err) {
-    if (err instanceof RangeError) throw invalid(err.message);
+    if (err instanceof RangeError) throw invalid('refusal.bad-date', { detail: err.message });
     throw err;
   }
 }

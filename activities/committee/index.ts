@@ -5,7 +5,7 @@ import type { MeetingStep } from '../../domain/committee/types';
 import { enrollInMeeting } from '../../records/committee-enrolment';
 import { loadExpertPool } from '../../records/expert-pool';
 import { recordMeetingStep } from '../../records/meeting-steps';
-import type { ActivityDeps } from '../deps';
+import { mailSettingsOf, type ActivityDeps } from '../deps';
 import { sendNow } from '../mail/deliver';
 
 export interface CommitteeActivityOptions {
@@ -20,6 +20,6 @@ export function createCommitteeActivities(deps: ActivityDeps, { randomSeed = () 
     enrollInMeeting: (req: EnrolRequest) => enrollInMeeting(deps, req),
     /** The pool for a draw, with a fresh seed taken outside the workflow so nobody can predict it. */
     loadExpertPool: (req: PoolRequest) => loadExpertPool(deps.db, req, randomSeed(), deps.clock()),
-    recordMeetingStep: async (step: MeetingStep) => send(await recordMeetingStep(deps.db, step)),
+    recordMeetingStep: async (step: MeetingStep) => send(await recordMeetingStep(deps.db, mailSettingsOf(deps), step)),
   };
 }

@@ -5,12 +5,13 @@ import type { ExitReviewInput } from '../../domain/exit/types';
 import { exitWorkflowId } from '../../domain/ids';
 import type { Transition } from '../../domain/transition';
 import { recordExitOutcome, recordExitReviewOpened } from '../../records/exit-reviews';
-import type { ActivityDeps } from '../deps';
+import { mailSettingsOf, type ActivityDeps } from '../deps';
 import { sendNow } from '../mail/deliver';
 
 export function createExitActivities(deps: ActivityDeps) {
   const { db, temporal, taskQueue } = deps;
   const send = sendNow(deps);
+  const mail = mailSettingsOf(deps);
   return {
     /**
      * Starts `exit-<membershipId>-<n>` on its own, not as a child: the membership continues as new
@@ -25,7 +26,7 @@ export function createExitActivities(deps: ActivityDeps) {
       }
       return { workflowId };
     },
-    recordExitReviewOpened: async (input: ExitReviewInput, t: Transition) => send(await recordExitReviewOpened(db, input, t)),
-    recordExitOutcome: async (membershipId: string, o: ExitOutcome, t: Transition) => send(await recordExitOutcome(db, membershipId, o, t)),
+    recordExitReviewOpened: async (input: ExitReviewInput, t: Transition) => send(await recordExitReviewOpened(db, mail, input, t)),
+    recordExitOutcome: async (membershipId: string, o: ExitOutcome, t: Transition) => send(await recordExitOutcome(db, mail, membershipId, o, t)),
   };
 }

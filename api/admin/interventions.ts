@@ -12,6 +12,7 @@ import type { ApiDeps } from '../deps';
 import { badRequest, conflict, notFound } from '../problem';
 import { workflowUpdates } from '../workflow-updates';
 import type * as s from './schemas';
+import { phrase } from '../../domain/words/say';
 
 type Body<S extends z.ZodType> = () => z.infer<S>;
 
@@ -21,8 +22,8 @@ export function interventions({ db, temporal }: ApiDeps) {
   /** The case, or 404; a committee meeting has interventions of its own. */
   async function caseOf(id: string): Promise<CaseRef & { process: 'appraisal' | 'assessment' | 'exit' }> {
     const c = await findCase(db, id);
-    if (!c) throw notFound(`no case ${id}`);
-    if (c.process === 'meeting') throw conflict(`${id} is a committee meeting: convene, close voting, redraw or reschedule it under /api/meetings/${id}/…`);
+    if (!c) throw notFound(phrase('problem.no-case', { id }));
+    if (c.process === 'meeting') throw conflict(phrase('problem.meeting-not-case', { id }));
     return c as CaseRef & { process: 'appraisal' | 'assessment' | 'exit' };
   }
 
@@ -44,7 +45,7 @@ export function interventions({ db, temporal }: ApiDeps) {
       const c = await caseOf(id);
       const r = { actor, ...body() };
       // Reassigning to someone who does not exist would strand the task: refuse it up front.
-      if (!(await findUser(db, r.assigneeId))) throw badRequest('unknown assignee', [{ path: 'body.assigneeId', message: `no user ${r.assigneeId}` }]);
+      if (!(await findUser(db, r.assigneeId))) throw badRequest(phrase('problem.unknown-assignee'), [{ path: 'body.assigneeId', message: `no user ${r.assigneeId}` }]);
       const stage =
         c.process === 'appraisal'
           ? await act(c.workflowId, appraisal.reassign, r)
@@ -58,7 +59,7 @@ export function interventions({ db, temporal }: ApiDeps) {
       const c = await caseOf(id);
       const r = { actor, ...body() };
       if (c.process === 'assessment') {
-        throw conflict(`a membership is not cancelled: it ends through an exit review. Open one with POST /api/memberships/${id}/exit-review, trigger "admin" and the reason`);
+        throw conflict(phrase('problem.membership-not-cancelled', { id }));
       }
       const stage = c.process === 'appraisal' ? await act(c.workflowId, appraisal.cancel, r) : await act(c.workflowId, exit.cancel, r);
       return { id, stage };

@@ -1,13 +1,13 @@
 // The batch action: a reminder to every reviewer with an overdue task. Mail goes through the
 // outbox like every other mail; the key holds the day, so pressing the button twice a day sends
 // one reminder per task, and the worker's outbox poller delivers it.
-import { enqueueMails } from '../../records/outbox';
+import { enqueueMails, type MailSettings } from '../../records/outbox';
 import type { Db } from '../../prisma/client';
 import type { Recipient } from '../../domain/transition';
 import type { Role } from '../../domain/types';
 import { processOf } from '../inbox/service';
 
-export async function remindOverdue(db: Db, filters: { kind?: string | undefined; process?: string | undefined }, actorId: string, now: Date) {
+export async function remindOverdue(db: Db, mail: MailSettings, filters: { kind?: string | undefined; process?: string | undefined }, actorId: string, now: Date) {
   const day = now.toISOString().slice(0, 10);
   const tasks = await db.task.findMany({
     where: {
@@ -30,7 +30,7 @@ export async function remindOverdue(db: Db, filters: { kind?: string | undefined
             template: 'overdue-reminder',
             data: { caseId: t.caseId, kind: t.kind, process: processOf(t.workflowId), dueAt: t.dueAt!.toISOString() },
           },
-        ])),
+        ], mail, { process: processOf(t.workflowId) })),
       );
     }
     await tx.auditEvent.create({

@@ -6,7 +6,8 @@ import type { ApiDeps } from '../deps';
 import { csvReply } from '../http/csv';
 import { ok, route, type Reply, type RouteDef } from '../http/route';
 import { taskSchema } from '../inbox/routes';
-import { caseLinks } from '../inbox/service';
+import { casePath } from '../../domain/links';
+import { localeOfRequest } from '../problem';
 import * as s from './schemas';
 import { adminService } from './service';
 import { searchWorkflows } from './workflows';
@@ -21,8 +22,8 @@ const verdict = {
 };
 const ANY_CASE = 'The case is an application (title appraisal), a membership (periodic assessment) or an exit review (`<membershipId>-<n>`); its workflow decides.';
 
-const CASE_COLUMNS = ['process', 'caseId', 'workflowId', 'stage', 'status', 'track', 'series', 'level', 'organisationId', 'subjectId', 'startedAt', 'updatedAt', 'openTasks', 'overdueTasks', 'nextDueAt'] as const;
-const TASK_COLUMNS = ['id', 'process', 'kind', 'caseId', 'workflowId', 'assigneeRole', 'assigneeId', 'assigneeOrg', 'openedAt', 'dueAt', 'closedAt', 'outcome', 'overdue'] as const;
+const CASE_COLUMNS = ['process', 'caseNumber', 'caseId', 'workflowId', 'stage', 'stageLabel', 'status', 'track', 'series', 'level', 'organisationId', 'subjectId', 'startedAt', 'updatedAt', 'openTasks', 'overdueTasks', 'nextDueAt'] as const;
+const TASK_COLUMNS = ['id', 'process', 'kind', 'kindLabel', 'caseNumber', 'caseId', 'workflowId', 'assigneeRole', 'assigneeId', 'assigneeOrg', 'openedAt', 'dueAt', 'lastDay', 'closedAt', 'outcome', 'overdue'] as const;
 const AUDIT_COLUMNS = ['id', 'at', 'actorId', 'action', 'detail'] as const;
 
 /** JSON one page at a time, or CSV: every row up to the export limit. */
@@ -51,7 +52,7 @@ export function adminRoutes(deps: ApiDeps): RouteDef[] {
       access: ADMIN,
       query: s.caseSearchQuery,
       responses: { 200: { description: 'One page (JSON) or every row (CSV).', schema: page(s.caseRowSchema) } },
-      handler: async ({ query }) => listOrCsv(query, `cases-${query.process}.csv`, CASE_COLUMNS, (p) => service.searchCases(query, p)),
+      handler: async ({ query, req }) => listOrCsv(query, `cases-${query.process}.csv`, CASE_COLUMNS, (p) => service.searchCases(query, p, localeOfRequest(req))),
     }),
     route({
       id: 'searchWorkflows',
@@ -67,7 +68,7 @@ export function adminRoutes(deps: ApiDeps): RouteDef[] {
       async handler({ query }) {
         const { items, total } = await searchWorkflows(deps.temporal, query, query);
         const linked = items.map((w) => {
-          const caseLink = w.process ? caseLinks[w.process]?.(w.workflowId.slice(w.process.length + 1)) : undefined;
+          const caseLink = w.process ? casePath(w.process, w.workflowId.slice(w.process.length + 1)) : undefined;
           return { ...w, links: { temporalUi: deps.uiLink(w.workflowId), ...(caseLink ? { case: caseLink } : {}) } };
         });
         return ok({ items: linked, page: query.page, pageSize: query.pageSize, total });
@@ -83,7 +84,7 @@ export function adminRoutes(deps: ApiDeps): RouteDef[] {
       access: ADMIN,
       query: s.taskSearchQuery,
       responses: { 200: { description: 'One page (JSON) or every row (CSV).', schema: page(taskSchema.extend({ outcome: z.string().nullable() })) } },
-      handler: async ({ query }) => listOrCsv(query, 'tasks.csv', TASK_COLUMNS, (p) => service.searchTasks(query, p)),
+      handler: async ({ query, req }) => listOrCsv(query, 'tasks.csv', TASK_COLUMNS, (p) => service.searchTasks(query, p, localeOfRequest(req))),
     }),
     route({
       id: 'caseAudit',

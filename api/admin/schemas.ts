@@ -16,6 +16,7 @@ export const caseSearchQuery = z.object({
   series: z.string().max(50).optional(),
   organisation: z.string().max(100).optional().describe("the applicant's employer (or talent service centre)"),
   overdue: flag.optional().describe('only cases with (true) or without (false) an overdue open task'),
+  caseNumber: z.string().trim().max(30).optional().describe('受理编号, e.g. 2026-ZT-GC-0001 (any case): the one application with it'),
   format,
   ...pagingQuery,
 });
@@ -104,8 +105,10 @@ export const remindBody = z.object({
 export const caseRowSchema = z.object({
   process: z.string(),
   caseId: z.string(),
+  caseNumber: z.string().nullable().describe('受理编号 (applications), beside the internal id'),
   workflowId: z.string(),
   stage: z.string(),
+  stageLabel: z.string().describe("The stage in the caller's language."),
   status: z.string(),
   track: z.string().nullable(),
   series: z.string().nullable(),

@@ -13,11 +13,15 @@ export interface CaseFilters {
   series?: string | undefined;
   organisation?: string | undefined;
   overdue?: boolean | undefined;
+  /** 受理编号, exactly (any case): applications only. */
+  caseNumber?: string | undefined;
 }
 
 export interface CaseRow {
   process: string;
   caseId: string;
+  /** 受理编号: applications only. */
+  caseNumber: string | null;
   workflowId: string;
   stage: string;
   status: string;
@@ -62,6 +66,7 @@ export function caseSources(db: Db): Record<string, CaseSource> {
             f.track ? { track: f.track } : {},
             f.series ? { series: f.series } : {},
             f.organisation ? { employerId: f.organisation } : {},
+            f.caseNumber ? { caseNumber: f.caseNumber.toUpperCase() } : {},
             await byOverdue(db, f, now),
           ],
         };
@@ -74,6 +79,7 @@ export function caseSources(db: Db): Record<string, CaseSource> {
           rows: rows.map((a) => ({
             process: 'appraisal',
             caseId: a.id,
+            caseNumber: a.caseNumber,
             workflowId: a.workflowId,
             stage: a.stage,
             status: a.status,
@@ -97,7 +103,7 @@ export function caseSources(db: Db): Record<string, CaseSource> {
             f.state === 'running' ? { status: { not: 'closed' } } : f.state === 'closed' ? { status: 'closed' } : {},
             f.track ? { kind: f.track } : {},
             f.series ? { series: f.series } : {},
-            f.organisation ? { id: { in: [] } } : {},
+            f.organisation || f.caseNumber ? { id: { in: [] } } : {},
             await byOverdue(db, f, now),
           ],
         };
@@ -110,6 +116,7 @@ export function caseSources(db: Db): Record<string, CaseSource> {
           rows: rows.map((m) => ({
             process: 'meeting',
             caseId: m.id,
+            caseNumber: null,
             workflowId: m.workflowId,
             stage: m.status,
             status: m.status === 'closed' ? 'closed' : 'open',
@@ -134,6 +141,7 @@ export function caseSources(db: Db): Record<string, CaseSource> {
             f.track ? { programmeId: f.track } : {},
             f.series ? { series: f.series } : {},
             f.organisation ? { employerId: f.organisation } : {},
+            f.caseNumber ? { id: { in: [] } } : {},
             await byOverdue(db, f, now),
           ],
         };
@@ -146,6 +154,7 @@ export function caseSources(db: Db): Record<string, CaseSource> {
           rows: rows.map((m) => ({
             process: 'assessment',
             caseId: m.id,
+            caseNumber: null,
             workflowId: m.workflowId,
             stage: m.stage,
             status: m.status,
@@ -175,6 +184,7 @@ export function caseSources(db: Db): Record<string, CaseSource> {
             f.status ? { status: f.status } : {},
             f.state === 'running' ? { status: 'open' } : f.state === 'closed' ? { status: { not: 'open' } } : {},
             memberIds ? { membershipId: { in: memberIds } } : {},
+            f.caseNumber ? { id: { in: [] } } : {},
             await byOverdue(db, f, now),
           ],
         };
@@ -190,6 +200,7 @@ export function caseSources(db: Db): Record<string, CaseSource> {
             return {
               process: 'exit',
               caseId: r.id,
+              caseNumber: null,
               workflowId: r.workflowId,
               stage: r.stage,
               status: r.status,

@@ -4,7 +4,10 @@ import { listChanges, type ChangeFilter } from '../../records/admin-changes';
 import type { Actor } from '../../domain/types';
 import type { ApiDeps } from '../deps';
 import { skipTake } from '../http/paging';
-import { caseLinks, processOf, taskFilters, taskView } from '../inbox/service';
+import { processOf, taskFilters, taskView, taskWords } from '../inbox/service';
+import { casePath } from '../../domain/links';
+import type { Locale } from '../../domain/words/locale';
+import { label, phrase } from '../../domain/words/say';
 import { notFound } from '../problem';
 import { interventions } from './interventions';
 import { remindOverdue } from './reminders';
@@ -15,16 +18,16 @@ import { statistics } from './statistics';
 export const EXPORT_LIMIT = 10_000;
 
 export function adminService(deps: ApiDeps) {
-  const { db, uiLink, now: clock } = deps;
+  const { db, uiLink, now: clock, publicBaseUrl } = deps;
   const sources = caseSources(db);
 
-  async function searchCases(f: CaseFilters, paging: { page: number; pageSize: number } | 'export') {
+  async function searchCases(f: CaseFilters, paging: { page: number; pageSize: number } | 'export', locale: Locale) {
     const now = clock();
     const page = paging === 'export' ? { skip: 0, take: EXPORT_LIMIT } : skipTake(paging);
     const { rows, total } = await sources[f.process]!.find(f, page, now);
     const items = (await withTasks(db, rows, now)).map((r) => {
-      const self = caseLinks[r.process]?.(r.caseId);
-      return { ...r, links: { ...(self ? { self } : {}), audit: `/api/admin/cases/${encodeURIComponent(r.caseId)}/audit`, temporalUi: uiLink(r.workflowId) } };
+      const self = casePath(r.process, r.caseId);
+      return { ...r, stageLabel: label(locale, 'stage', r.stage), links: { ...(self ? { self } : {}), audit: `/api/admin/cases/${encodeURIComponent(r.caseId)}/audit`, temporalUi: uiLink(r.workflowId) } };
     });
     return { items, total };
   }
@@ -32,6 +35,7 @@ export function adminService(deps: ApiDeps) {
   async function searchTasks(
     q: { kind?: string | undefined; process?: string | undefined; overdue?: boolean | undefined; state: 'open' | 'closed' | 'all'; role?: string | undefined; organisation?: string | undefined; assignee?: string | undefined },
     paging: { page: number; pageSize: number } | 'export',
+    locale: Locale,
   ) {
     const now = clock();
     const where = {
@@ -48,7 +52,8 @@ export function adminService(deps: ApiDeps) {
       db.task.findMany({ where, orderBy: [{ dueAt: { sort: 'asc', nulls: 'last' } }, { id: 'asc' }], ...page }),
       db.task.count({ where }),
     ]);
-    return { items: rows.map((t) => ({ ...taskView(t, now), outcome: t.outcome })), total };
+    const words = await taskWords(db, rows, locale);
+    return { items: rows.map((t) => ({ ...taskView(t, now, words), outcome: t.outcome })), total };
   }
 
   /** Every recorded action on a case of any process, in order. 404 when the case has none. */
@@ -56,7 +61,7 @@ export function adminService(deps: ApiDeps) {
     const where = { caseId, workflowId: { not: 'admin' } };
     const page = paging === 'export' ? { skip: 0, take: EXPORT_LIMIT } : skipTake(paging);
     const [rows, total] = await Promise.all([db.auditEvent.findMany({ where, orderBy: { id: 'asc' }, ...page }), db.auditEvent.count({ where })]);
-    if (total === 0) throw notFound(`no case ${caseId}`);
+    if (total === 0) throw notFound(phrase('problem.no-case', { id: caseId }));
     const workflowId = rows[0]?.workflowId;
     return {
       caseId,
@@ -73,6 +78,6 @@ export function adminService(deps: ApiDeps) {
     ...interventions(deps),
     changes: (q: ChangeFilter & { page: number; pageSize: number }) => listChanges(db, q, skipTake(q)),
     statistics: (period: { from: Date; to?: Date | undefined }) => statistics(db, { from: period.from, to: period.to ?? new Date(clock().getTime() + 86_400_000) }, clock()),
-    remindOverdue: (actor: Actor, filters: { kind?: string | undefined; process?: string | undefined }) => remindOverdue(db, filters, actor.id, clock()),
+    remindOverdue: (actor: Actor, filters: { kind?: string | undefined; process?: string | undefined }) => remindOverdue(db, { publicBaseUrl }, filters, actor.id, clock()),
   };
 }

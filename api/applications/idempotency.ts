@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../../prisma/client';
 import { unprocessable } from '../problem';
+import { phrase } from '../../domain/words/say';
 
 /** Our UUID v5 namespace (itself a random v4), fixed forever: changing it changes every derived id. */
 const NAMESPACE = 'c4a3c0a4-3f8e-4c57-9f4e-0d7b0b6a51e2';
@@ -37,6 +38,6 @@ export async function claimIdempotencyKey(db: Db, scope: string, actorId: string
     if (!isUniqueViolation(err)) throw err;
   }
   const existing = await db.idempotencyKey.findUniqueOrThrow({ where: { actorId_key: { actorId, key: `${scope}:${key}` } } });
-  if (existing.requestHash !== requestHash) throw unprocessable('this Idempotency-Key was already used with a different request body');
+  if (existing.requestHash !== requestHash) throw unprocessable(phrase('problem.idempotency-mismatch'));
   return { id: existing.resourceId, replay: true };
 }

@@ -4,6 +4,7 @@ import type { Db, Prisma } from '../../prisma/client';
 import type { Actor } from '../../domain/types';
 import { hasRole } from '../auth/authenticate';
 import { notFound } from '../problem';
+import { phrase } from '../../domain/words/say';
 
 type Where = Prisma.ApplicationWhereInput;
 const NOTHING: Where = { id: { in: [] } };
@@ -59,7 +60,7 @@ export function applicationPolicy(db: Db) {
   /** The case, or 404 alike when it is missing and when the caller may not see it. */
   async function findVisible(actor: Actor, id: string) {
     const row = await db.application.findFirst({ where: { AND: [{ id }, await visibleWhere(actor)] } });
-    if (!row) throw notFound(`no application ${id}`);
+    if (!row) throw notFound(phrase('problem.no-application', { id }));
     return row;
   }
 

@@ -10,6 +10,7 @@ import { created, ok, route, type RouteDef } from '../http/route';
 import { applicationsService } from './service';
 import { certificateHtml } from '../certificates/printable';
 import * as s from './schemas';
+import { localeOfRequest } from '../problem';
 
 const params = s.applicationParams;
 const APPLICATIONS = ['Applications'];
@@ -44,7 +45,7 @@ export function applicationRoutes(deps: ApiDeps): RouteDef[] {
         const key = req.get('Idempotency-Key') ?? undefined;
         const c = await service.submit(actor, body(), key);
         const self = `/api/applications/${c.id}`;
-        const reply = { id: c.id, workflowId: c.workflowId, stage: c.stage, links: { self, temporalUi: deps.uiLink(c.workflowId) } };
+        const reply = { id: c.id, caseNumber: c.caseNumber, workflowId: c.workflowId, stage: c.stage, links: { self, temporalUi: deps.uiLink(c.workflowId) } };
         return c.replay ? ok(reply, { Location: self }) : created(reply, self);
       },
     }),
@@ -57,7 +58,7 @@ export function applicationRoutes(deps: ApiDeps): RouteDef[] {
       access: EVERYONE,
       query: s.listApplicationsQuery,
       responses: { 200: { description: 'One page.', schema: z.object({ items: z.array(s.applicationSummary), page: z.number(), pageSize: z.number(), total: z.number() }) } },
-      handler: async ({ actor, query }) => ok(await service.list(actor, query)),
+      handler: async ({ actor, query, req }) => ok(await service.list(actor, query, localeOfRequest(req))),
     }),
     route({
       id: 'getApplication',
@@ -68,7 +69,7 @@ export function applicationRoutes(deps: ApiDeps): RouteDef[] {
       access: EVERYONE,
       params,
       responses: { 200: { description: 'The case.', schema: s.applicationDetail } },
-      handler: async ({ actor, params: p }) => ok(await service.detail(actor, p.id)),
+      handler: async ({ actor, params: p, req }) => ok(await service.detail(actor, p.id, localeOfRequest(req))),
     }),
     route({
       id: 'downloadCertificate',

@@ -98,8 +98,19 @@ export const idempotencyHeaders = z.object({
 
 export const stageReply = z.object({ id: z.string(), stage: z.string() });
 
+/** The codes of an answer in the caller's language (Accept-Language), the words of GET /api/words. */
+export const labelsSchema = z
+  .object({ stage: z.string(), status: z.string(), track: z.string(), series: z.string(), level: z.string() })
+  .describe("stage, status, track, series and level in the caller's language (Accept-Language: zh-CN by default, or en)");
+
+export const caseNumberSchema = z
+  .string()
+  .nullable()
+  .describe('受理编号: <year>-<track>-<series>-<sequence>, e.g. 2026-ZT-GC-0001 (null for cases recorded before numbers were given)');
+
 export const applicationSummary = z.object({
   id: z.uuid(),
+  caseNumber: caseNumberSchema,
   workflowId: z.string(),
   applicantId: z.string(),
   employerId: z.string(),
@@ -112,10 +123,12 @@ export const applicationSummary = z.object({
   outcome: z.string().nullable(),
   submittedAt: z.string(),
   updatedAt: z.string(),
+  labels: labelsSchema,
 });
 
 export const submittedReply = z.object({
   id: z.uuid(),
+  caseNumber: caseNumberSchema,
   workflowId: z.string(),
   stage: z.string(),
   links: z.object({ self: z.string(), temporalUi: z.string() }),
@@ -125,12 +138,14 @@ export const timelineEntry = z.object({
   at: z.string(),
   action: z.string(),
   stage: z.string(),
+  stageLabel: z.string().describe("The stage in the caller's language."),
   actorId: z.string().optional().describe('Shown to the actor themselves, to administrators and the authority, and for system steps.'),
-  note: z.string().optional(),
+  note: z.string().optional().describe("A person's words as written, or the system's reasons (an ineligibility's) in the caller's language."),
 });
 
 export const taskView = z.object({
   kind: z.string(),
+  kindLabel: z.string().describe("The task in the caller's language."),
   assigneeRole: z.string(),
   openedAt: z.string(),
   dueAt: z.string().nullable(),
@@ -143,7 +158,17 @@ export const applicationDetail = applicationSummary.extend({
   submission: z.unknown(),
   policyVersion: z.number().nullable(),
   live: z.boolean().describe('Whether the stage was read from the running workflow (else from the database).'),
-  deadline: z.object({ purpose: z.string(), from: z.string().optional(), dueAt: z.string(), workingDays: z.number(), warnings: z.array(z.string()) }).optional(),
+  deadline: z
+    .object({
+      purpose: z.string(),
+      purposeLabel: z.string().describe("What the deadline is for, in the caller's language."),
+      from: z.string().optional(),
+      dueAt: z.string().describe('24:00 Asia/Shanghai of the last day.'),
+      lastDay: z.string().describe('The last day to act, YYYY-MM-DD in Asia/Shanghai.'),
+      workingDays: z.number(),
+      warnings: z.array(z.string()).describe("In the caller's language: e.g. a year whose holidays are not published yet."),
+    })
+    .optional(),
   correctionItems: z.array(z.object({ item: z.string(), reason: z.string() })).optional(),
   committee: z.object({ members: z.number(), present: z.number(), yes: z.number(), no: z.number(), abstain: z.number(), passed: z.boolean() }).optional(),
   certificateNumber: z.string().optional(),

@@ -16,6 +16,11 @@ import { applicationPolicy } from './policy';
 import type { SubmitApplicationBody } from './schemas';
 import { appraisalWorkflowId } from '../../domain/ids';
 import { loadPolicy, PolicyMissing } from '../../records/policy';
+import type { Locale } from '../../domain/words/locale';
+import { isPhrase, label, say, sayPhrase } from '../../domain/words/say';
+import { lastDayOf } from '../../domain/words/dates';
+import type { Deadline } from '../../domain/deadlines';
+import { phrase } from '../../domain/words/say';
 
 export interface ApplicationsDeps {
   db: Db;
@@ -28,8 +33,39 @@ export interface ApplicationsDeps {
 
 type AppRow = NonNullable<Awaited<ReturnType<Db['application']['findUnique']>>>;
 
-export const summaryOf = (a: AppRow) => ({
+/** The codes of a case as the caller reads them (the same words as GET /api/words). */
+export const labelsOf = (locale: Locale, a: Pick<AppRow, 'stage' | 'status' | 'track' | 'series' | 'level'>) => ({
+  stage: label(locale, 'stage', a.stage),
+  status: label(locale, 'status', a.status),
+  track: label(locale, 'track', a.track),
+  series: label(locale, 'series', a.series),
+  level: label(locale, 'level', a.level),
+});
+
+/** A deadline as the caller reads it: what it is for, its last day in Shanghai, its warnings in words. */
+export function deadlineOf(locale: Locale, d: Deadline) {
+  return {
+    ...d,
+    purposeLabel: label(locale, 'step', d.purpose),
+    lastDay: lastDayOf(d.dueAt),
+    // The calendar's warning about a year without published holidays, said in the caller's language.
+    warnings: d.warnings.map((w) => {
+      const year = /^(\d{4}): no published/.exec(w)?.[1];
+      return year ? say(locale, 'calendar.unpublished-year', { year }) : w;
+    }),
+  };
+}
+
+/** A recorded step's note: the system's reasons in the caller's language, else a person's words. */
+export function noteOf(locale: Locale, detail: { note?: string; why?: unknown }): string | undefined {
+  const why = Array.isArray(detail.why) ? detail.why.filter(isPhrase) : [];
+  if (why.length) return why.map((p) => sayPhrase(locale, p)).join(locale === 'en' ? '; ' : '；');
+  return detail.note;
+}
+
+export const summaryOf = (a: AppRow, locale: Locale) => ({
   id: a.id,
+  caseNumber: a.caseNumber,
   workflowId: a.workflowId,
   applicantId: a.applicantId,
   employerId: a.employerId,
@@ -42,6 +78,7 @@ export const summaryOf = (a: AppRow) => ({
   outcome: a.outcome,
   submittedAt: a.submittedAt.toISOString(),
   updatedAt: a.updatedAt.toISOString(),
+  labels: labelsOf(locale, a),
 });
 
 export function applicationsService({ db, temporal, taskQueue, uiLink, now: clock }: ApplicationsDeps) {
@@ -57,16 +94,16 @@ export function applicationsService({ db, temporal, taskQueue, uiLink, now: cloc
       throw err;
     });
     const track = inForce?.values.tracks[body.track];
-    if (!track) throw badRequest('unknown track', [{ path: 'body.track', message: `no track ${body.track} in the policy in force` }]);
+    if (!track) throw badRequest(phrase('problem.unknown-track'), [{ path: 'body.track', message: `no track ${body.track} in the policy in force` }]);
     const employer = await db.organisation.findUnique({ where: { id: body.employerId } });
     if (!employer || !track.channels.includes(employer.kind)) {
-      throw badRequest('unknown employer', [
+      throw badRequest(phrase('problem.unknown-employer'), [
         { path: 'body.employerId', message: `no ${track.channels.join(' or ')} with this id may submit on the ${body.track} track` },
       ]);
     }
     const standard = await db.standard.findFirst({ where: { series: body.series, level: body.level, track: body.track, publishedAt: { lte: at } } });
     if (!standard) {
-      throw badRequest('no standard for this series and level', [
+      throw badRequest(phrase('problem.no-standard'), [
         { path: 'body.series', message: `no published standard for ${body.series} / ${body.level} on the ${body.track} track` },
       ]);
     }
@@ -85,7 +122,7 @@ export function applicationsService({ db, temporal, taskQueue, uiLink, now: cloc
       : { id: randomUUID(), replay: false };
     const workflowId = appraisalWorkflowId(id);
     const recorded = replay ? await db.application.findUnique({ where: { id } }) : null;
-    if (recorded) return { id, workflowId, stage: recorded.stage, replay };
+    if (recorded) return { id, workflowId, stage: recorded.stage, caseNumber: recorded.caseNumber, replay };
     const input: AppraisalInput = { version: 1, applicationId: id, applicantId: actor.id, ...body, submittedAt: at.toISOString() };
     try {
       const stage = await temporal.workflow.executeUpdateWithStart(awaitSubmission, {
@@ -97,26 +134,28 @@ export function applicationsService({ db, temporal, taskQueue, uiLink, now: cloc
           workflowIdReusePolicy: 'REJECT_DUPLICATE',
         }),
       });
-      return { id, workflowId, stage, replay };
+      // The submission is on record once the update answers: the row has its 受理编号.
+      const row = await db.application.findUnique({ where: { id }, select: { caseNumber: true } });
+      return { id, workflowId, stage, caseNumber: row?.caseNumber ?? null, replay };
     } catch (err) {
       // A replayed key whose case has already ended: the record answers.
       const row = replay ? await db.application.findUnique({ where: { id } }) : null;
-      if (row) return { id, workflowId, stage: row.stage, replay };
+      if (row) return { id, workflowId, stage: row.stage, caseNumber: row.caseNumber, replay };
       throw err;
     }
   }
 
-  async function list(actor: Actor, q: { stage?: string | undefined; status?: string | undefined; page: number; pageSize: number }) {
+  async function list(actor: Actor, q: { stage?: string | undefined; status?: string | undefined; page: number; pageSize: number }, locale: Locale) {
     const where = { AND: [await policy.visibleWhere(actor), q.stage ? { stage: q.stage } : {}, q.status ? { status: q.status } : {}] };
     const [rows, total] = await Promise.all([
       db.application.findMany({ where, orderBy: [{ submittedAt: 'desc' }, { id: 'asc' }], ...skipTake(q) }),
       db.application.count({ where }),
     ]);
-    return { items: rows.map(summaryOf), page: q.page, pageSize: q.pageSize, total };
+    return { items: rows.map((r) => summaryOf(r, locale)), page: q.page, pageSize: q.pageSize, total };
   }
 
   /** Record, live state from the workflow when it answers, and the timeline from the audit trail. */
-  async function detail(actor: Actor, id: string) {
+  async function detail(actor: Actor, id: string, locale: Locale) {
     const app = await policy.findVisible(actor, id);
     const live = await temporal.workflow
       .getHandle(app.workflowId)
@@ -129,29 +168,34 @@ export function applicationsService({ db, temporal, taskQueue, uiLink, now: cloc
     ]);
     const now = clock().getTime();
     const insider = hasRole(actor, 'admin', 'authority');
+    const stage = live?.stage ?? app.stage;
     return {
-      ...summaryOf(app),
-      stage: live?.stage ?? app.stage,
+      ...summaryOf(app, locale),
+      stage,
+      labels: labelsOf(locale, { ...app, stage }),
       submission: app.submission,
       policyVersion: app.policyVersion,
       live: live !== undefined,
-      ...(live?.deadline ? { deadline: live.deadline } : {}),
+      ...(live?.deadline ? { deadline: deadlineOf(locale, live.deadline) } : {}),
       ...(live?.correctionItems ? { correctionItems: live.correctionItems } : {}),
       ...(live?.committee ? { committee: live.committee } : {}),
       ...(certificate ? { certificateNumber: certificate.number } : {}),
       pendingTasks: live?.pendingTasks ?? [],
       timeline: events.map((e) => {
-        const d = (e.detail ?? {}) as { stage?: string; note?: string };
+        const d = (e.detail ?? {}) as { stage?: string; note?: string; why?: unknown };
+        const note = noteOf(locale, d);
         return {
           at: e.at.toISOString(),
           action: e.action,
           stage: d.stage ?? '',
+          stageLabel: label(locale, 'stage', d.stage ?? ''),
           ...(policy.mayName(actor, e.actorId) ? { actorId: e.actorId } : {}),
-          ...(d.note ? { note: d.note } : {}),
+          ...(note ? { note } : {}),
         };
       }),
       tasks: tasks.map((t) => ({
         kind: t.kind,
+        kindLabel: label(locale, 'step', t.kind),
         assigneeRole: t.assigneeRole,
         openedAt: t.openedAt.toISOString(),
         dueAt: t.dueAt?.toISOString() ?? null,
@@ -190,7 +234,7 @@ export function applicationsService({ db, temporal, taskQueue, uiLink, now: cloc
   async function certificateOf(actor: Actor, id: string) {
     const app = await policy.findVisible(actor, id);
     const cert = await db.certificate.findUnique({ where: { applicationId: app.id } });
-    if (!cert) throw notFound(`application ${id} has no certificate`);
+    if (!cert) throw notFound(phrase('problem.application-no-certificate', { id }));
     return {
       number: cert.number,
       verificationCode: cert.verificationCode,

@@ -45,7 +45,7 @@ export function calendarService({ db, temporal, now, calendarMode }: Pick<ApiDep
         const logged = await changeDays(db, changes, { actorId: actor.id, reason, at: now() });
         return { changes: logged.map(changeView), moves };
       } catch (err) {
-        if (err instanceof CalendarRefused) throw conflict(err.message);
+        if (err instanceof CalendarRefused) throw conflict(err.phrase);
         throw err;
       }
     },

@@ -1,8 +1,9 @@
 // The certificate as a page to print or save as PDF from a browser: the holder's title, the
 // number and verification code, and where anyone can check it. Built from escaped values only.
-const LEVEL_ZH: Record<string, string> = { junior: '初级', intermediate: '中级', 'deputy-senior': '副高级', senior: '正高级' };
-/** Series the district uses; another series shows by its key until it is named here. */
-const SERIES_ZH: Record<string, string> = { engineering: '工程技术', economics: '经济', health: '卫生' };
+// The certificate is a Chinese document: its series and level read as the catalogue's zh-CN
+// labels (a series not named there shows by its key), its dates as written in Shanghai.
+import { writeDate, calendarDateOf } from '../../domain/words/dates';
+import { label } from '../../domain/words/say';
 
 export interface PrintableCertificate {
   number: string;
@@ -19,13 +20,10 @@ export interface PrintableCertificate {
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
 /** The calendar date in Shanghai, as the certificate states it. */
-const dateZh = (iso: string) => {
-  const [y, m, d] = new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10).split('-');
-  return `${y}年${Number(m)}月${Number(d)}日`;
-};
+const dateZh = (iso: string) => writeDate('zh-CN', calendarDateOf(iso));
 
 export function certificateHtml(c: PrintableCertificate): string {
-  const title = `${SERIES_ZH[c.series] ?? c.series}${LEVEL_ZH[c.level] ?? c.level}职称`;
+  const title = `${label('zh-CN', 'series', c.series)}${label('zh-CN', 'level', c.level)}职称`;
   const revoked = c.status === 'revoked';
   return `<!doctype html>
 <html lang="zh-CN">

@@ -4,13 +4,14 @@ import type { Actor } from '../../domain/types';
 import { revokeCertificate } from '../../records/revocation';
 import type { ApiDeps } from '../deps';
 import { notFound } from '../problem';
+import { phrase } from '../../domain/words/say';
 
 export function certificatesService({ db, now }: Pick<ApiDeps, 'db' | 'now'>) {
   return {
     /** What anyone may learn: nothing personal beyond the holder's name. A wrong number and a wrong code look the same. */
     async verify(number: string, code: string) {
       const cert = await db.certificate.findUnique({ where: { number: number.toUpperCase() } });
-      if (!cert || cert.verificationCode !== code.toUpperCase()) throw notFound('no certificate with this number and verification code');
+      if (!cert || cert.verificationCode !== code.toUpperCase()) throw notFound(phrase('problem.no-certificate-match'));
       return {
         number: cert.number,
         holderName: cert.holderName,
@@ -24,7 +25,7 @@ export function certificatesService({ db, now }: Pick<ApiDeps, 'db' | 'now'>) {
     /** Revokes and bars the holder; revoking again changes nothing. */
     async revoke(actor: Actor, number: string, reason: string) {
       const cert = await db.certificate.findUnique({ where: { number } });
-      if (!cert) throw notFound(`no certificate ${number}`);
+      if (!cert) throw notFound(phrase('problem.no-certificate', { number }));
       const { integrityRecord } = await revokeCertificate(db, { certificateId: cert.id, reason, actorId: actor.id, at: now() });
       return { number: cert.number, status: 'revoked' as const, barUntil: integrityRecord.barUntil.toISOString() };
     },

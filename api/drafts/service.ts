@@ -10,18 +10,19 @@ import { storeUpload, type MaterialFields } from '../materials/store-upload';
 import { materialView } from '../materials/view';
 import { conflict, notFound } from '../problem';
 import type { DraftContent } from './schemas';
+import { phrase } from '../../domain/words/say';
 
 export function draftsService(deps: ApiDeps) {
   const { db, objects, now } = deps;
 
   async function own(actor: Actor, id: string) {
     const draft = await findDraft(db, id);
-    if (!draft || draft.applicantId !== actor.id) throw notFound(`no draft ${id}`);
+    if (!draft || draft.applicantId !== actor.id) throw notFound(phrase('problem.no-draft', { id }));
     return draft;
   }
   async function open(actor: Actor, id: string) {
     const draft = await own(actor, id);
-    if (draft.applicationId) throw conflict(`the draft was submitted as application ${draft.applicationId}; change the case through a correction or a resubmission`);
+    if (draft.applicationId) throw conflict(phrase('problem.draft-submitted', { applicationId: draft.applicationId }));
     return draft;
   }
   async function view(draft: { id: string; applicantId: string; content: unknown; createdAt: Date; updatedAt: Date; applicationId: string | null }) {
@@ -36,13 +37,13 @@ export function draftsService(deps: ApiDeps) {
 
     async save(actor: Actor, id: string, content: () => DraftContent) {
       await open(actor, id);
-      if (!(await saveDraft(db, id, content(), now()))) throw conflict('the draft was submitted meanwhile');
+      if (!(await saveDraft(db, id, content(), now()))) throw conflict(phrase('problem.draft-submitted-meanwhile'));
       return view(await own(actor, id));
     },
 
     async remove(actor: Actor, id: string) {
       await open(actor, id);
-      if (!(await deleteDraft(db, objects, id))) throw conflict('the draft was submitted meanwhile');
+      if (!(await deleteDraft(db, objects, id))) throw conflict(phrase('problem.draft-submitted-meanwhile'));
     },
 
     async upload(actor: Actor, id: string, receive: (o: { incomingDir: string; maxFileBytes: number }) => Promise<Upload<MaterialFields>>) {
@@ -58,7 +59,7 @@ export function draftsService(deps: ApiDeps) {
     async removeMaterial(actor: Actor, id: string, materialId: string) {
       await open(actor, id);
       const m = await db.material.findUnique({ where: { id: materialId } });
-      if (!m || m.draftId !== id) throw notFound(`no material ${materialId} in this draft`);
+      if (!m || m.draftId !== id) throw notFound(phrase('problem.no-material', { id: materialId }));
       await removeMaterial(db, objects, materialId);
     },
   };

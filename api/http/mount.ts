@@ -2,6 +2,7 @@
 // middleware, then the handler with its parsed params and query.
 import { Router, type RequestHandler } from 'express';
 import type { Actor } from '../../domain/types';
+import { phrase } from '../../domain/words/say';
 import { forbidden, unauthorized } from '../problem';
 import { parse } from '../validate';
 import { receiveUpload } from './multipart';
@@ -56,8 +57,8 @@ function requireAccess(r: RouteDef): RequestHandler {
   const roles = r.access === 'public' ? [] : r.access;
   return (req, _res, next) => {
     const actor = req.actor;
-    if (!actor) return next(unauthorized('a bearer token is required'));
-    if (!roles.some((role) => actor.roles.includes(role))) return next(forbidden(`this action needs the role ${roles.join(' or ')}`));
+    if (!actor) return next(unauthorized(phrase('problem.token-required')));
+    if (!roles.some((role) => actor.roles.includes(role))) return next(forbidden(phrase('problem.role-needed', { roles })));
     next();
   };
 }

@@ -13,6 +13,7 @@ import type { Request } from 'express';
 import type { z } from 'zod';
 import { MaterialRefused } from '../../domain/dossier/files';
 import { badRequest, fromZod } from '../problem';
+import { phrase } from '../../domain/words/say';
 
 export interface Upload<F> {
   /** The file as it arrived, on the local disk; the caller stores or removes it. */
@@ -26,7 +27,7 @@ export interface Upload<F> {
 }
 
 export async function receiveUpload<S extends z.ZodType>(req: Request, opts: { incomingDir: string; maxFileBytes: number; fields: S }): Promise<Upload<z.infer<S>>> {
-  if (!req.is('multipart/form-data')) throw badRequest('send the file as multipart/form-data, in a part named "file"', [{ path: 'body', message: 'multipart/form-data expected' }]);
+  if (!req.is('multipart/form-data')) throw badRequest(phrase('problem.multipart-expected'), [{ path: 'body', message: 'multipart/form-data expected' }]);
   const path = join(opts.incomingDir, `${randomUUID()}.part`);
   const discard = () => rm(path, { force: true });
   const raw: Record<string, string> = {};
@@ -38,7 +39,7 @@ export async function receiveUpload<S extends z.ZodType>(req: Request, opts: { i
       try {
         bb = busboy({ headers: req.headers, defParamCharset: 'utf8', preservePath: true, limits: { files: 1, fields: 20, fieldSize: 10_000, fileSize: opts.maxFileBytes, parts: 25 } });
       } catch {
-        reject(badRequest('the multipart request has no boundary', [{ path: 'body', message: 'malformed multipart/form-data' }]));
+        reject(badRequest(phrase('problem.multipart-no-boundary'), [{ path: 'body', message: 'malformed multipart/form-data' }]));
         return;
       }
       bb.on('field', (name, value) => (raw[name] = value));
@@ -63,15 +64,15 @@ export async function receiveUpload<S extends z.ZodType>(req: Request, opts: { i
         });
         written.catch(reject);
       });
-      bb.on('filesLimit', () => reject(badRequest('one file per upload', [{ path: 'body.file', message: 'one file per upload' }])));
-      bb.on('error', (err: unknown) => reject(badRequest(`the multipart request is malformed: ${(err as Error).message}`, [{ path: 'body', message: 'malformed multipart/form-data' }])));
+      bb.on('filesLimit', () => reject(badRequest(phrase('problem.one-file'), [{ path: 'body.file', message: 'one file per upload' }])));
+      bb.on('error', () => reject(badRequest(phrase('problem.multipart-malformed'), [{ path: 'body', message: 'malformed multipart/form-data' }])));
       bb.on('close', () => resolve());
       req.pipe(bb);
     });
     await written;
-    if (!file) throw badRequest('no file in the upload', [{ path: 'body.file', message: 'a part named "file" is required' }]);
+    if (!file) throw badRequest(phrase('problem.no-file'), [{ path: 'body.file', message: 'a part named "file" is required' }]);
     const got = file as { fileName: string; size: number; sha256: string; truncated: boolean };
-    if (got.truncated) throw new MaterialRefused('file-too-large', `the file is larger than ${opts.maxFileBytes} bytes`);
+    if (got.truncated) throw new MaterialRefused('file-too-large', phrase('material.file-too-large', { max: opts.maxFileBytes }));
     const parsed = opts.fields.safeParse(raw);
     if (!parsed.success) throw fromZod(parsed.error, 'body');
     return { path, size: got.size, sha256: got.sha256, fileName: got.fileName, fields: parsed.data, discard };

@@ -1,6 +1,7 @@
 // Rate limits on writes (per caller) and on unauthenticated endpoints (per client IP).
 import type { RequestHandler } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import { phrase } from '../../domain/words/say';
 import { HttpProblem } from '../problem';
 import type { LimitKind } from './route';
 
@@ -18,7 +19,7 @@ export interface RateLimits {
  * rate-limit-redis) would make the limit global; a load balancer's sticky routing narrows it.
  */
 export function createLimiters(limits: RateLimits): Record<LimitKind, RequestHandler> {
-  const tooMany = (what: string) => new HttpProblem(429, 'Too Many Requests', `too many ${what}; try again later`);
+  const tooMany = (what: 'changes' | 'requests') => new HttpProblem(429, phrase(what === 'changes' ? 'problem.too-many-writes' : 'problem.too-many-requests'));
   const ipOf = (req: Parameters<RequestHandler>[0]) => ipKeyGenerator(req.ip ?? 'unknown');
   return {
     mutation: rateLimit({

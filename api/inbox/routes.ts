@@ -4,6 +4,7 @@ import type { ApiDeps } from '../deps';
 import { flag, pagingQuery } from '../http/paging';
 import { ok, route, type RouteDef } from '../http/route';
 import { inboxService } from './service';
+import { localeOfRequest } from '../problem';
 
 export const taskFilterQuery = {
   kind: z.string().max(100).optional().describe('e.g. employer-review, formal-review, committee-vote'),
@@ -15,13 +16,16 @@ export const taskSchema = z.object({
   id: z.string(),
   process: z.string(),
   kind: z.string(),
+  kindLabel: z.string().describe("The task in the caller's language (Accept-Language)."),
   caseId: z.string(),
+  caseNumber: z.string().nullable().describe('受理编号 of an application (null for other processes)'),
   workflowId: z.string(),
   assigneeRole: z.string(),
   assigneeId: z.string().nullable(),
   assigneeOrg: z.string().nullable(),
   openedAt: z.string(),
-  dueAt: z.string().nullable(),
+  dueAt: z.string().nullable().describe('The instant the deadline ends: 24:00 Asia/Shanghai of its last day.'),
+  lastDay: z.string().nullable().describe('The last day to act, YYYY-MM-DD in Asia/Shanghai (dueAt 2026-12-09T16:00:00Z → 2026-12-09).'),
   closedAt: z.string().nullable(),
   overdue: z.boolean(),
   links: z.object({ case: z.string() }).optional(),
@@ -44,7 +48,7 @@ export function inboxRoutes({ db, now }: ApiDeps): RouteDef[] {
           schema: z.object({ items: z.array(taskSchema), page: z.number(), pageSize: z.number(), total: z.number(), overdue: z.number() }),
         },
       },
-      handler: async ({ actor, query }) => ok(await service.inbox(actor, query)),
+      handler: async ({ actor, query, req }) => ok(await service.inbox(actor, query, localeOfRequest(req))),
     }),
   ];
 }

@@ -4,16 +4,13 @@ import type { Db, Prisma } from '../../prisma/client';
 import type { Actor } from '../../domain/types';
 import { skipTake } from '../http/paging';
 import { processOf } from '../../records/process';
+import { casePath } from '../../domain/links';
+import { lastDayOf } from '../../domain/words/dates';
+import type { Locale } from '../../domain/words/locale';
+import { label } from '../../domain/words/say';
 
 /** The process of a task is its workflow id's prefix: appraisal-…, meeting-…, assessment-…, exit-…. */
 export { processOf };
-
-/** Where a person opens the case behind a task; processes without an entry get no link yet. */
-export const caseLinks: Record<string, (caseId: string) => string> = {
-  appraisal: (id) => `/api/applications/${id}`,
-  meeting: (id) => `/api/meetings/${id}`,
-  assessment: (id) => `/api/memberships/${id}`,
-};
 
 /**
  * The caller's tasks: those named to them, and those of a role they hold, in their organisation
@@ -34,20 +31,36 @@ export function assignedTo(actor: Actor): Prisma.TaskWhereInput {
 
 type TaskRow = Awaited<ReturnType<Db['task']['findMany']>>[number];
 
-export function taskView(t: TaskRow, now: Date) {
+/** What a task list says in words: the caller's language, and the 受理编号 of the cases listed. */
+export interface TaskWords {
+  locale: Locale;
+  caseNumbers: ReadonlyMap<string, string | null>;
+}
+
+/** The 受理编号 of the applications behind these tasks (other processes' cases have none). */
+export async function taskWords(db: Db, rows: readonly TaskRow[], locale: Locale): Promise<TaskWords> {
+  const ids = [...new Set(rows.filter((t) => processOf(t.workflowId) === 'appraisal').map((t) => t.caseId))];
+  const apps = ids.length ? await db.application.findMany({ where: { id: { in: ids } }, select: { id: true, caseNumber: true } }) : [];
+  return { locale, caseNumbers: new Map(apps.map((a) => [a.id, a.caseNumber])) };
+}
+
+export function taskView(t: TaskRow, now: Date, words: TaskWords) {
   const process = processOf(t.workflowId);
-  const link = caseLinks[process]?.(t.caseId);
+  const link = casePath(process, t.caseId);
   return {
     id: t.id,
     process,
     kind: t.kind,
+    kindLabel: label(words.locale, 'step', t.kind),
     caseId: t.caseId,
+    caseNumber: words.caseNumbers.get(t.caseId) ?? null,
     workflowId: t.workflowId,
     assigneeRole: t.assigneeRole,
     assigneeId: t.assigneeId,
     assigneeOrg: t.assigneeOrg,
     openedAt: t.openedAt.toISOString(),
     dueAt: t.dueAt?.toISOString() ?? null,
+    lastDay: t.dueAt ? lastDayOf(t.dueAt.toISOString()) : null,
     closedAt: t.closedAt?.toISOString() ?? null,
     overdue: !t.closedAt && t.dueAt !== null && t.dueAt.getTime() < now.getTime(),
     ...(link ? { links: { case: link } } : {}),
@@ -71,7 +84,7 @@ export function taskFilters(q: TaskFilters, now: Date): Prisma.TaskWhereInput[] 
 }
 
 export function inboxService(db: Db, clock: () => Date) {
-  async function inbox(actor: Actor, q: TaskFilters & { page: number; pageSize: number }) {
+  async function inbox(actor: Actor, q: TaskFilters & { page: number; pageSize: number }, locale: Locale) {
     const now = clock();
     const where: Prisma.TaskWhereInput = { AND: [{ closedAt: null }, assignedTo(actor), ...taskFilters(q, now)] };
     const [rows, total, overdue] = await Promise.all([
@@ -80,7 +93,8 @@ export function inboxService(db: Db, clock: () => Date) {
       db.task.count({ where }),
       db.task.count({ where: { AND: [where, { dueAt: { lt: now } }] } }),
     ]);
-    return { items: rows.map((t) => taskView(t, now)), page: q.page, pageSize: q.pageSize, total, overdue };
+    const words = await taskWords(db, rows, locale);
+    return { items: rows.map((t) => taskView(t, now, words)), page: q.page, pageSize: q.pageSize, total, overdue };
   }
   return { inbox };
 }

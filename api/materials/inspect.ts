@@ -8,6 +8,7 @@ import { fileTypeFromFile } from 'file-type';
 import { imageSize } from 'image-size';
 import { EncryptedPDFError, PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import { isMaterialMime, MaterialRefused, type MaterialMime } from '../../domain/dossier/files';
+import { phrase } from '../../domain/words/say';
 
 export interface InspectLimits {
   maxPdfPages: number;
@@ -27,10 +28,10 @@ export interface Inspected {
 const ACTIVE = ['JavaScript', 'JS', 'Launch', 'EmbeddedFile', 'RichMedia', 'SubmitForm', 'ImportData'].map((k) => PDFName.of(k));
 
 export async function inspectUpload(path: string, size: number, limits: InspectLimits): Promise<Inspected> {
-  if (size === 0) throw new MaterialRefused('empty', 'the file is empty');
+  if (size === 0) throw new MaterialRefused('empty', phrase('material.empty'));
   const sniffed = await fileTypeFromFile(path);
   if (!sniffed || !isMaterialMime(sniffed.mime)) {
-    throw new MaterialRefused('unsupported-type', `a material must be a PDF, JPEG or PNG file${sniffed ? `; this one is ${sniffed.mime}` : ''}, whatever its name says`);
+    throw new MaterialRefused('unsupported-type', sniffed ? phrase('material.unsupported-type-seen', { mime: sniffed.mime }) : phrase('material.unsupported-type'));
   }
   return sniffed.mime === 'application/pdf' ? inspectPdf(await readFile(path), limits) : inspectImage(await readFile(path), sniffed.mime, limits);
 }
@@ -41,33 +42,33 @@ async function inspectPdf(bytes: Buffer, limits: InspectLimits): Promise<Inspect
     pdf = await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: true });
   } catch (err) {
     // pdf-lib's errors lose their class when compiled down: its message says what happened.
-    if (err instanceof EncryptedPDFError || /is encrypted/.test((err as Error).message)) throw new MaterialRefused('pdf-encrypted', 'the PDF is encrypted or password-protected: upload it without protection');
-    throw new MaterialRefused('pdf-unreadable', 'the PDF cannot be read: it is damaged or not a PDF');
+    if (err instanceof EncryptedPDFError || /is encrypted/.test((err as Error).message)) throw new MaterialRefused('pdf-encrypted', phrase('material.pdf-encrypted'));
+    throw new MaterialRefused('pdf-unreadable', phrase('material.pdf-unreadable'));
   }
   let pages: number;
   try {
     pages = pdf.getPageCount();
   } catch {
-    throw new MaterialRefused('pdf-unreadable', 'the PDF cannot be read: it has no page tree');
+    throw new MaterialRefused('pdf-unreadable', phrase('material.pdf-unreadable'));
   }
-  if (pages === 0) throw new MaterialRefused('pdf-unreadable', 'the PDF has no pages');
-  if (pages > limits.maxPdfPages) throw new MaterialRefused('too-many-pages', `the PDF has ${pages} pages; at most ${limits.maxPdfPages} are accepted`);
+  if (pages === 0) throw new MaterialRefused('pdf-unreadable', phrase('material.pdf-no-pages'));
+  if (pages > limits.maxPdfPages) throw new MaterialRefused('too-many-pages', phrase('material.too-many-pages', { pages, max: limits.maxPdfPages }));
   let inflated = 0;
   for (const [, object] of pdf.context.enumerateIndirectObjects()) {
     const dict = object instanceof PDFDict ? object : object instanceof PDFRawStream ? object.dict : undefined;
     if (dict && (ACTIVE.some((k) => dict.has(k)) || isActiveAction(dict))) {
-      throw new MaterialRefused('pdf-script', 'the PDF contains scripts, launch actions or embedded files: print it to a plain PDF and upload that');
+      throw new MaterialRefused('pdf-script', phrase('material.pdf-script'));
     }
     if (object instanceof PDFRawStream && isFlate(object.dict)) {
       try {
         inflated += inflateSync(object.contents, { maxOutputLength: limits.maxDecompressedBytes - inflated + 1 }).length;
       } catch (err) {
         if (err instanceof RangeError || (err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
-          throw new MaterialRefused('decompresses-too-far', 'the PDF decompresses to far more than it weighs: it is refused as a decompression bomb');
+          throw new MaterialRefused('decompresses-too-far', phrase('material.decompresses-too-far'));
         }
         // A stream that does not inflate is the reader's problem to show, not a danger.
       }
-      if (inflated > limits.maxDecompressedBytes) throw new MaterialRefused('decompresses-too-far', 'the PDF decompresses to far more than it weighs: it is refused as a decompression bomb');
+      if (inflated > limits.maxDecompressedBytes) throw new MaterialRefused('decompresses-too-far', phrase('material.decompresses-too-far'));
     }
   }
   return { mime: 'application/pdf', pages };
@@ -91,9 +92,9 @@ function inspectImage(bytes: Buffer, mime: MaterialMime, limits: InspectLimits):
   try {
     ({ width, height } = imageSize(bytes));
   } catch {
-    throw new MaterialRefused('image-unreadable', 'the image cannot be read: it is damaged');
+    throw new MaterialRefused('image-unreadable', phrase('material.image-unreadable'));
   }
-  if (!width || !height) throw new MaterialRefused('image-unreadable', 'the image has no size');
-  if (width * height > limits.maxImagePixels) throw new MaterialRefused('too-many-pixels', `the image has ${width}×${height} pixels; at most ${limits.maxImagePixels} are accepted`);
+  if (!width || !height) throw new MaterialRefused('image-unreadable', phrase('material.image-unreadable'));
+  if (width * height > limits.maxImagePixels) throw new MaterialRefused('too-many-pixels', phrase('material.too-many-pixels', { width, height, max: limits.maxImagePixels }));
   return { mime, width, height };
 }

@@ -8,6 +8,7 @@ import type { ApiDeps } from '../deps';
 import { notFound } from '../problem';
 import { materialPolicy } from './policy';
 import { materialView } from './view';
+import { phrase } from '../../domain/words/say';
 
 /** `filename*` per RFC 5987, so a Chinese file name survives; a plain ASCII fallback beside it. */
 function disposition(inline: boolean, fileName: string): string {
@@ -20,7 +21,7 @@ export function materialsService({ db, objects, now }: Pick<ApiDeps, 'db' | 'obj
 
   async function visibleCase(actor: Actor, applicationId: string) {
     const app = await db.application.findUnique({ where: { id: applicationId } });
-    if (!app || !(await policy.mayReadCase(actor, app))) throw notFound(`no application ${applicationId}`);
+    if (!app || !(await policy.mayReadCase(actor, app))) throw notFound(phrase('problem.no-application', { id: applicationId }));
     return app;
   }
 
@@ -33,17 +34,17 @@ export function materialsService({ db, objects, now }: Pick<ApiDeps, 'db' | 'obj
     /** The bytes, streamed, with the headers a browser needs; the read is on record first. */
     async open(actor: Actor, id: string, inline: boolean) {
       const m = await db.material.findUnique({ where: { id } });
-      if (!m) throw notFound(`no material ${id}`);
+      if (!m) throw notFound(phrase('problem.no-material', { id }));
       let trail: { workflowId: string; caseId: string };
       if (m.applicationId) {
         const app = await visibleCase(actor, m.applicationId).catch(() => undefined);
-        if (!app) throw notFound(`no material ${id}`);
+        if (!app) throw notFound(phrase('problem.no-material', { id }));
         trail = { workflowId: app.workflowId, caseId: app.id };
       } else {
-        if (m.ownerId !== actor.id || !m.draftId) throw notFound(`no material ${id}`);
+        if (m.ownerId !== actor.id || !m.draftId) throw notFound(phrase('problem.no-material', { id }));
         trail = { workflowId: `draft-${m.draftId}`, caseId: m.draftId };
       }
-      if (m.purgedAt) throw notFound(`the file of material ${id} was deleted under the retention policy; its record and hash remain`);
+      if (m.purgedAt) throw notFound(phrase('problem.material-purged', { id }));
       const stream = await objects.get(m.sha256);
       if (!stream) throw new Error(`material ${id}: object ${m.sha256} is missing from ${objects.describe}`);
       await db.auditEvent.create({

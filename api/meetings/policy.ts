@@ -5,6 +5,7 @@ import type { Db } from '../../prisma/client';
 import type { Actor } from '../../domain/types';
 import { hasRole } from '../auth/authenticate';
 import { notFound } from '../problem';
+import { phrase } from '../../domain/words/say';
 
 export function meetingPolicy(db: Db) {
   const visibleWhere = (actor: Actor) =>
@@ -12,7 +13,7 @@ export function meetingPolicy(db: Db) {
 
   async function findVisible(actor: Actor, id: string) {
     const row = await db.meeting.findFirst({ where: { AND: [{ id }, visibleWhere(actor)] } });
-    if (!row) throw notFound(`no meeting ${id}`);
+    if (!row) throw notFound(phrase('problem.no-meeting', { id }));
     return row;
   }
 

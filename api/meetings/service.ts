@@ -14,6 +14,7 @@ import { runUpdate } from '../temporal-errors';
 import { meetingPolicy } from './policy';
 import { committeeMeetingWorkflowId } from '../../domain/ids';
 import { loadPolicy } from '../../records/policy';
+import { phrase } from '../../domain/words/say';
 
 type MeetingRow = NonNullable<Awaited<ReturnType<Db['meeting']['findUnique']>>>;
 
@@ -138,7 +139,7 @@ export function meetingsService({ db, temporal, uiLink }: ApiDeps) {
   async function act<A extends { actor: Actor }>(actor: Actor, id: string, update: UpdateDefinition<MeetingStage, [A]>, request: () => Omit<A, 'actor'>) {
     const row = await policy.findVisible(actor, id);
     const args = { ...request(), actor } as A;
-    if (row.status === 'closed') throw conflict('the meeting has closed: voting is over');
+    if (row.status === 'closed') throw conflict(phrase('problem.meeting-closed'));
     const handle = temporal.workflow.getHandle(committeeMeetingWorkflowId(row.id));
     const send = () => handle.executeUpdate(update, { args: [args] });
     const stage = await runUpdate(async () => {

@@ -5,6 +5,7 @@ import type { Db, Prisma } from '../../prisma/client';
 import type { Actor } from '../../domain/types';
 import { hasRole } from '../auth/authenticate';
 import { notFound } from '../problem';
+import { phrase } from '../../domain/words/say';
 
 export function membershipPolicy(db: Db) {
   function visibleWhere(actor: Actor): Prisma.MembershipWhereInput {
@@ -17,7 +18,7 @@ export function membershipPolicy(db: Db) {
 
   async function findMembership(actor: Actor, id: string) {
     const row = await db.membership.findFirst({ where: { AND: [{ id }, visibleWhere(actor)] } });
-    if (!row) throw notFound(`no membership ${id}`);
+    if (!row) throw notFound(phrase('problem.no-membership', { id }));
     return row;
   }
 
@@ -25,7 +26,7 @@ export function membershipPolicy(db: Db) {
   async function findExitReview(actor: Actor, id: string) {
     const review = await db.exitReview.findUnique({ where: { id } });
     const membership = review && (await db.membership.findFirst({ where: { AND: [{ id: review.membershipId }, visibleWhere(actor)] } }));
-    if (!review || !membership) throw notFound(`no exit review ${id}`);
+    if (!review || !membership) throw notFound(phrase('problem.no-exit-review', { id }));
     return review;
   }
 

@@ -6,6 +6,7 @@ import type { ApiDeps } from '../deps';
 import { ok, route, type RouteDef } from '../http/route';
 import * as s from './schemas';
 import { membershipsService } from './service';
+import { localeOfRequest } from '../problem';
 
 const TAGS = ['Programmes'];
 const ADMIN = ['admin'] as const;
@@ -25,8 +26,18 @@ export function membershipRoutes(deps: ApiDeps): RouteDef[] {
       tags: TAGS,
       access: ['applicant', 'employer', 'authority', 'industry', 'expert', 'admin'],
       params: s.membershipParams,
-      responses: { 200: { description: 'The membership.', schema: z.object({ id: z.string(), stage: z.string(), live: z.unknown() }) } },
-      handler: async ({ actor, params }) => ok(await service.detail(actor, params.id)),
+      responses: {
+        200: {
+          description: 'The membership.',
+          schema: z.object({
+            id: z.string(),
+            stage: z.string(),
+            labels: z.object({ programme: z.string(), stage: z.string(), status: z.string() }).describe("The programme, stage and status in the caller's language (Accept-Language)."),
+            live: z.unknown(),
+          }),
+        },
+      },
+      handler: async ({ actor, params, req }) => ok(await service.detail(actor, params.id, localeOfRequest(req))),
     }),
     route({
       id: 'submitSelfReport',

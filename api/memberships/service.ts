@@ -12,6 +12,8 @@ import { badRequest, notFound } from '../problem';
 import { workflowUpdates } from '../workflow-updates';
 import { membershipPolicy } from './policy';
 import type * as s from './schemas';
+import { label, phrase } from '../../domain/words/say';
+import type { Locale } from '../../domain/words/locale';
 
 export function membershipsService({ db, temporal }: ApiDeps) {
   const policy = membershipPolicy(db);
@@ -23,20 +25,26 @@ export function membershipsService({ db, temporal }: ApiDeps) {
     if (seen) return seen;
     const row = await db.membership.findUnique({ where: { id } });
     const task = row && (await db.task.findFirst({ where: { workflowId: row.workflowId, closedAt: null, OR: [{ assigneeId: actor.id }, { assigneeId: null, assigneeRole: { in: actor.roles } }] } }));
-    if (!row || !task) throw notFound(`no membership ${id}`);
+    if (!row || !task) throw notFound(phrase('problem.no-membership', { id }));
     return row;
   }
 
   // Actions take the body as a thunk: the caller is authorized (404) before it is validated (400).
   return {
     /** The row, and the workflow's live status (stage, deadlines, tasks, timeline) while it runs. */
-    async detail(actor: Actor, id: string) {
+    async detail(actor: Actor, id: string, locale: Locale) {
       const row = await visibleMembership(actor, id);
+      const programme = await db.programme.findUnique({ where: { id: row.programmeId } });
+      const labels = {
+        programme: programme ? (locale === 'en' ? programme.nameEn : programme.name) : row.programmeId,
+        stage: label(locale, 'stage', row.stage),
+        status: label(locale, 'status', row.status),
+      };
       const live = await temporal.workflow
         .getHandle(row.workflowId)
         .query(am.status)
         .catch(() => undefined as AssessmentStatus | undefined);
-      return { ...row, live: live ?? null };
+      return { ...row, labels, live: live ?? null };
     },
 
     async selfReport(actor: Actor, id: string, body: () => z.infer<typeof s.selfReportBody>) {
@@ -49,7 +57,7 @@ export function membershipsService({ db, temporal }: ApiDeps) {
       const b = body();
       const roles = EVALUATORS.filter((e) => hasRole(actor, e));
       const as: Evaluator | undefined = b.as ?? (roles.length === 1 ? roles[0] : undefined);
-      if (!as) throw badRequest('say which evaluation this is', [{ path: 'body.as', message: `one of ${roles.join(', ')}` }]);
+      if (!as) throw badRequest(phrase('problem.which-evaluation'), [{ path: 'body.as', message: `one of ${roles.join(', ')}` }]);
       const stage = await act(row.workflowId, am.evaluate, { actor, as, scores: b.scores, opinion: b.opinion, ...(b.followUp ? { followUp: b.followUp } : {}) });
       return { id, stage };
     },

@@ -7,6 +7,7 @@ import { listPolicies, loadPolicy, PolicyMissing, PolicyRefused, publishPolicy }
 import { VersionConflict } from '../../records/publishing';
 import type { ApiDeps } from '../deps';
 import { badRequest, conflict } from '../problem';
+import { phrase } from '../../domain/words/say';
 
 const view = (p: { key: string; version: number; values: unknown; publishedAt: Date; publishedBy: string }) => ({
   key: p.key,
@@ -38,9 +39,9 @@ export function policiesService({ db, now }: Pick<ApiDeps, 'db' | 'now'>) {
         return view(await publishPolicy(db, key, values, { actorId: actor.id, at: now() }));
       } catch (err) {
         if (err instanceof PolicyRefused) {
-          throw badRequest(`the ${key} policy does not meet its rules`, err.issues.map((i) => ({ path: ['body', 'values', ...i.path].join('.'), message: i.message })));
+          throw badRequest(phrase('problem.policy-below-rules', { key }), err.issues.map((i) => ({ path: ['body', 'values', ...i.path].join('.'), message: i.message })));
         }
-        if (err instanceof VersionConflict) throw conflict(err.message);
+        if (err instanceof VersionConflict) throw conflict(err.phrase);
         throw err;
       }
     },

@@ -9,8 +9,8 @@ import type { Actor } from '../../domain/types';
 import type { ApiDeps } from '../deps';
 import { badRequest, conflict, HttpProblem, notFound } from '../problem';
 import type * as s from './schemas';
+import { phrase } from '../../domain/words/say';
 
-const TITLES = { 400: 'Bad Request', 404: 'Not Found', 409: 'Conflict' } as const;
 const gradingView = (row: { id: string; programmeId: string; version: number; rules: unknown; publishedAt: Date; publishedBy: string }) => ({
   ...row,
   rules: gradingValuesSchema.parse(row.rules),
@@ -20,7 +20,7 @@ const gradingView = (row: { id: string; programmeId: string; version: number; ru
 export function programmesService({ db, temporal, taskQueue, now }: ApiDeps) {
   async function programme(id: string) {
     const row = await db.programme.findUnique({ where: { id } });
-    if (!row) throw notFound(`no programme ${id}`);
+    if (!row) throw notFound(phrase('problem.no-programme', { id }));
     return row;
   }
 
@@ -31,12 +31,12 @@ export function programmesService({ db, temporal, taskQueue, now }: ApiDeps) {
         throw err;
       });
       if (!inForce?.values.cycles[b.talentType]) {
-        throw badRequest('unknown talent type', [{ path: 'body.talentType', message: `no cycle for ${b.talentType} in the assessment policy in force` }]);
+        throw badRequest(phrase('problem.unknown-talent-type'), [{ path: 'body.talentType', message: `no cycle for ${b.talentType} in the assessment policy in force` }]);
       }
       try {
         return await createProgramme(db, { ...b, createdBy: actor.id, at: now() });
       } catch (err) {
-        if (err instanceof VersionConflict) throw conflict(err.message);
+        if (err instanceof VersionConflict) throw conflict(err.phrase);
         throw err;
       }
     },
@@ -51,7 +51,7 @@ export function programmesService({ db, temporal, taskQueue, now }: ApiDeps) {
       try {
         return gradingView(await publishGrading(db, { programmeId: id, rules: rules(), publishedBy: actor.id, at: now() }));
       } catch (err) {
-        if (err instanceof VersionConflict) throw conflict(err.message);
+        if (err instanceof VersionConflict) throw conflict(err.phrase);
         throw err;
       }
     },
@@ -67,7 +67,7 @@ export function programmesService({ db, temporal, taskQueue, now }: ApiDeps) {
         const m = await admitTalent({ db, temporal, taskQueue }, { programmeId, ...b, admittedBy: actor.id, at: now() });
         return { id: m.membershipId, workflowId: m.workflowId, programmeId, intake: m.intake, stage: 'admitted' };
       } catch (err) {
-        if (err instanceof AdmissionRefused) throw new HttpProblem(err.status, TITLES[err.status], err.message);
+        if (err instanceof AdmissionRefused) throw new HttpProblem(err.status, err.phrase);
         throw err;
       }
     },

@@ -7,6 +7,7 @@ import { listStandards, publishStandard, VersionConflict } from '../../records/p
 import type { ApiDeps } from '../deps';
 import { badRequest, conflict } from '../problem';
 import type * as s from './schemas';
+import { phrase } from '../../domain/words/say';
 
 const view = (row: { id: string; series: string; level: string; track: string; version: number; rules: unknown; publishedAt: Date; publishedBy: string }) => ({
   ...row,
@@ -22,11 +23,11 @@ export function standardsService({ db, now }: Pick<ApiDeps, 'db' | 'now'>) {
         if (err instanceof PolicyMissing) return undefined;
         throw err;
       });
-      if (!policy?.values.tracks[b.track]) throw badRequest('unknown track', [{ path: 'body.track', message: `no track ${b.track} in the appraisal policy in force` }]);
+      if (!policy?.values.tracks[b.track]) throw badRequest(phrase('problem.unknown-track'), [{ path: 'body.track', message: `no track ${b.track} in the appraisal policy in force` }]);
       try {
         return view(await publishStandard(db, { ...b, publishedBy: actor.id, at }));
       } catch (err) {
-        if (err instanceof VersionConflict) throw conflict(err.message);
+        if (err instanceof VersionConflict) throw conflict(err.phrase);
         throw err;
       }
     },

@@ -1,5 +1,7 @@
 // Eligibility predicates as data, evaluated deterministically inside the workflow. A standard
-// lists its predicates; a track lists who may enter it. A new predicate kind is added here.
+// lists its predicates; a track lists who may enter it. A new predicate kind is added here, with
+// its reason in the catalogue (domain/words: `eligibility.*`).
+import { phrase, type Phrase } from '../words/say';
 import type { Level, Submission } from './types';
 
 export type Predicate =
@@ -25,31 +27,31 @@ function yearsBetween(from: string, to: string): number {
   return ty - fy - (tm < fm || (tm === fm && td < fd) ? 1 : 0);
 }
 
-/** The reason a predicate fails, or undefined when it holds. */
-export function failure(p: Predicate, f: EligibilityFacts): string | undefined {
+/** Why a predicate fails, as a phrase of the catalogue, or undefined when it holds. */
+export function failure(p: Predicate, f: EligibilityFacts): Phrase | undefined {
   const s = f.submission;
   switch (p.kind) {
     case 'minEducation':
-      return EDUCATION.indexOf(s.education) >= EDUCATION.indexOf(p.value) ? undefined : `education below ${p.value}`;
+      return EDUCATION.indexOf(s.education) >= EDUCATION.indexOf(p.value) ? undefined : phrase('eligibility.min-education', { required: p.value, actual: s.education });
     case 'minYearsInCurrentTitle': {
       if (p.value === 0) return undefined;
-      if (!s.currentTitle) return `needs ${p.value} years in a current title`;
+      if (!s.currentTitle) return phrase('eligibility.needs-current-title', { required: p.value });
       const years = yearsBetween(s.currentTitle.since, f.today);
-      return years >= p.value ? undefined : `${years} years in the current title, ${p.value} required`;
+      return years >= p.value ? undefined : phrase('eligibility.years-in-title', { years, required: p.value });
     }
     case 'currentLevel':
-      return s.currentTitle?.level === p.value ? undefined : `needs a current title at level ${p.value}`;
+      return s.currentTitle?.level === p.value ? undefined : phrase('eligibility.current-level', { required: p.value });
     case 'anyQualification':
-      return (s.qualifications ?? []).some((q) => p.value.includes(q)) ? undefined : `needs one of: ${p.value.join(', ')}`;
+      return (s.qualifications ?? []).some((q) => p.value.includes(q)) ? undefined : phrase('eligibility.any-qualification', { options: p.value });
     case 'minAchievements': {
       const n = s.achievements.filter((a) => p.kinds.includes(a.kind)).length;
-      return n >= p.count ? undefined : `${n} qualifying achievements (${p.kinds.join('/')}), ${p.count} required`;
+      return n >= p.count ? undefined : phrase('eligibility.min-achievements', { count: n, kinds: p.kinds, required: p.count });
     }
     case 'privateEmployer':
-      return f.employer.privateEnterprise || f.employer.kind === 'talent-service-centre' ? undefined : 'the employer is not a private enterprise';
+      return f.employer.privateEnterprise || f.employer.kind === 'talent-service-centre' ? undefined : phrase('eligibility.private-employer');
   }
 }
 
-export function unmet(predicates: Predicate[], facts: EligibilityFacts): string[] {
-  return predicates.map((p) => failure(p, facts)).filter((r): r is string => r !== undefined);
+export function unmet(predicates: Predicate[], facts: EligibilityFacts): Phrase[] {
+  return predicates.map((p) => failure(p, facts)).filter((r): r is Phrase => r !== undefined);
 }

@@ -69,3 +69,32 @@ export function gradeLate(entry: QuotaEntry, cohort: { size: number; quota: numb
   if (entry.baseGrade !== 'excellent' || slots === null) return { grade: entry.baseGrade, size, slots };
   return { grade: cohort.excellent < slots ? 'excellent' : 'pass', size, slots };
 }
+
+/** Why a member whose own score gives 优秀 was graded 合格: the quota, and the tie rule's part in it. */
+export interface QuotaEffect {
+  /** Members graded together, the quota (share) and the 优秀 places it gave. */
+  size: number;
+  quota: number;
+  slots: number;
+  /** Members with this member's score whose own boundaries give 优秀 (this member included). */
+  group: number;
+  /** Members graded 优秀: all with better scores. */
+  above: number;
+  /** Graded after the cohort (a late member): no place was left. */
+  late: boolean;
+}
+
+/**
+ * The quota's effect on one member, or undefined when it had none (the member's grade is their
+ * base grade, or no quota applies). `rows` are the cohort's graded results.
+ */
+export function quotaEffect(
+  member: { membershipId: string; score: number | null; baseGrade: Grade; grade: Grade | null; late: boolean },
+  rows: { membershipId: string; score: number | null; baseGrade: Grade; grade: Grade | null }[],
+  cohort: { size: number | null; quota: number | null; slots: number | null },
+): QuotaEffect | undefined {
+  if (member.baseGrade !== 'excellent' || member.grade !== 'pass' || cohort.quota === null || cohort.slots === null) return undefined;
+  const group = rows.filter((r) => r.baseGrade === 'excellent' && r.score === member.score).length;
+  const above = rows.filter((r) => r.grade === 'excellent').length;
+  return { size: cohort.size ?? rows.length, quota: cohort.quota, slots: cohort.slots, group: Math.max(group, 1), above, late: member.late };
+}

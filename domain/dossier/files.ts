@@ -1,5 +1,8 @@
 // What an uploaded material may be (DOMAIN §5a): a PDF, a JPEG or a PNG, decided by its bytes, with
 // a file name a person can read back. Every refusal has a code the API answers with its status.
+import { phrase, type Phrase } from '../words/say';
+import { WordedError } from '../words/worded';
+
 
 export const MATERIAL_TYPES = {
   'application/pdf': 'pdf',
@@ -43,12 +46,12 @@ export const REFUSAL_STATUS: Record<RefusalCode, 400 | 413 | 415 | 422> = {
 };
 
 /** Why an upload is refused; nothing of it is stored. */
-export class MaterialRefused extends Error {
+export class MaterialRefused extends WordedError {
   constructor(
     readonly code: RefusalCode,
-    message: string,
+    words: Phrase,
   ) {
-    super(message);
+    super(words);
   }
   get status() {
     return REFUSAL_STATUS[this.code];
@@ -62,7 +65,7 @@ export class MaterialRefused extends Error {
 export function checkFileName(name: string): string {
   const trimmed = name.normalize('NFC').trim();
   // eslint-disable-next-line no-control-regex
-  if (/[\\/\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(trimmed)) throw new MaterialRefused('bad-name', 'a file name may not contain folder separators or control characters');
-  if (!trimmed || /^\.+$/.test(trimmed) || trimmed.length > 200) throw new MaterialRefused('bad-name', 'a file name needs 1 to 200 characters and more than dots');
+  if (/[\\/\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(trimmed)) throw new MaterialRefused('bad-name', phrase('material.bad-name-chars'));
+  if (!trimmed || /^\.+$/.test(trimmed) || trimmed.length > 200) throw new MaterialRefused('bad-name', phrase('material.bad-name-length'));
   return trimmed;
 }

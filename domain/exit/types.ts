@@ -2,6 +2,7 @@ import type { ExitPolicy } from '../assessment/policy';
 import type { ExitTrigger } from '../assessment/types';
 import type { Instant, PendingTask, TimelineEntry } from '../types';
 import type { Deadline } from '../deadlines';
+import type { Phrase } from '../words/say';
 
 export const EXIT_STAGES = ['defence', 'committee', 'decided', 'appeal-review', 'exited', 'retained', 'dismissed', 'cancelled'] as const;
 export type ExitStage = (typeof EXIT_STAGES)[number];
@@ -27,7 +28,8 @@ export interface ExitReviewInputV1 {
   talentId: string;
   employerId: string;
   assessmentWorkflowId: string;
-  trigger: { kind: ExitTrigger; actorId: string; reason: string; cycle?: number };
+  /** Why the review opened: a person's reason, or for a rule (a grade, a missed plan) the system's words as well. */
+  trigger: { kind: ExitTrigger; actorId: string; reason: string; why?: Phrase; cycle?: number };
   rules: ExitRules;
   openedAt: Instant;
 }

@@ -88,8 +88,12 @@ describe.each(providers)('activities run twice on $name', ({ fresh, skip, name }
       expect(once.audit.map((a) => a.action)).toEqual(['submit', 'open-employer-review', 'employer-approve']);
       expect(once.tasks).toEqual([expect.objectContaining({ taskKey: 'employer-review', outcome: 'employer-approve' })]);
       expect(once.applications[0]?.stage).toBe('employer-notice');
+      // The 受理编号 is given once, with the row: the second run keeps it, and the mail names it.
+      expect(once.applications[0]?.caseNumber).toBe(`${input.submittedAt.slice(0, 4)}-CG-GC-0001`);
       expect(mailsOnce).toBe(2);
-      expect(smtp.messages.filter((m) => m.text.includes(caseId))).toHaveLength(2);
+      const mails = smtp.messages.filter((m) => m.text.includes(caseId));
+      expect(mails).toHaveLength(2);
+      for (const m of mails) expect(m.subject).toContain(`（${once.applications[0]!.caseNumber}）`);
       mailer.close();
     } finally {
       await cleanup();

@@ -30,7 +30,7 @@ describe('search and export', () => {
     expect(bySeries.body.items.map((c: { caseId: string }) => c.caseId)).toEqual([anna.id]);
     const row = bySeries.body.items[0];
     expect(row).toMatchObject({
-      process: 'appraisal', stage: 'employer-review', status: 'open', track: 'standard', organisationId: 'org-district-hospital',
+      process: 'appraisal', caseNumber: anna.caseNumber, stage: 'employer-review', stageLabel: '单位审核', status: 'open', track: 'standard', organisationId: 'org-district-hospital',
       subjectId: 'u-anna-chen', openTasks: 1, overdueTasks: 0, nextDueAt: expect.any(String),
       links: { self: `/api/applications/${anna.id}`, audit: `/api/admin/cases/${anna.id}/audit`, temporalUi: `http://localhost:8233/namespaces/default/workflows/${encodeURIComponent(anna.workflowId)}` },
     });
@@ -42,14 +42,23 @@ describe('search and export', () => {
     const meetings = await call('get', '/api/admin/cases?process=meeting');
     expect(meetings.body.items).toEqual([expect.objectContaining({ process: 'meeting', caseId: meetingId, stage: 'open', links: expect.objectContaining({ self: `/api/meetings/${meetingId}` }) })]);
     expect((await call('get', '/api/admin/cases?process=payroll')).status).toBe(400);
+    // The 受理编号 finds its case, however it is typed; it is not a membership's or a meeting's.
+    expect(anna.caseNumber).toMatch(/^\d{4}-CG-WS-\d{4}$/);
+    expect(li.caseNumber).toMatch(/^\d{4}-CG-GC-\d{4}$/);
+    const byNumber = await call('get', `/api/admin/cases?caseNumber=${anna.caseNumber!.toLowerCase()}`);
+    expect(byNumber.body.items.map((c: { caseId: string; caseNumber: string }) => [c.caseId, c.caseNumber])).toEqual([[anna.id, anna.caseNumber]]);
+    expect((await call('get', `/api/admin/cases?process=assessment&caseNumber=${anna.caseNumber}`)).body.total).toBe(0);
 
     const csv = await call('get', '/api/admin/cases?format=csv&process=appraisal');
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
     expect(csv.headers['content-disposition']).toContain('cases-appraisal.csv');
     const lines = csv.text.replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('process,caseId,workflowId,stage,status,track,series,level,organisationId,subjectId,startedAt,updatedAt,openTasks,overdueTasks,nextDueAt');
-    expect(lines.slice(1).map((l) => l.split(',')[1]).sort()).toEqual([li.id, anna.id].sort());
+    expect(lines[0]).toBe('process,caseNumber,caseId,workflowId,stage,stageLabel,status,track,series,level,organisationId,subjectId,startedAt,updatedAt,openTasks,overdueTasks,nextDueAt');
+    expect(lines.slice(1).map((l) => l.split(',').slice(1, 3)).sort()).toEqual([[li.caseNumber, li.id], [anna.caseNumber, anna.id]].sort());
+    expect(lines.slice(1).every((l) => l.split(',')[5] === '单位审核')).toBe(true);
+    const csvEn = await request(h.app).get('/api/admin/cases?format=csv&process=appraisal').set('Authorization', await bearer(h, 'u-admin')).set('Accept-Language', 'en');
+    expect(csvEn.text.replace(/^\uFEFF/, '').trim().split('\r\n').slice(1).every((l) => l.split(',')[5] === 'employer review')).toBe(true);
 
     const tasks = await call('get', '/api/admin/tasks?format=csv&kind=employer-review');
     expect(tasks.text.trim().split('\r\n')).toHaveLength(3);

@@ -32,6 +32,7 @@ const caseReaders: Rule = { applicant: OWN, employer: OWN, authority: 'ok', indu
 const MATRIX: Record<string, Rule | 'public'> = {
   health: 'public',
   verifyCertificate: 'public',
+  words: 'public',
   submitApplication: only({ applicant: 'ok' }),
   listApplications: all('ok'),
   getApplication: caseReaders,

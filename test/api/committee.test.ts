@@ -81,7 +81,7 @@ describe('a committee meeting through the API', () => {
       post(seated[0]!, `${url}/votes`, { caseId: app.id, choice: 'no' }),
     ]);
     expect(double.map((r) => r.status).sort()).toEqual([200, 409]);
-    expect(double.find((r) => r.status === 409)!.body.detail).toContain('already voted');
+    expect(double.find((r) => r.status === 409)!.body).toMatchObject({ title: '当前不能办理', detail: '您已就此案件投票', code: 'refusal.already-voted' });
     const counted = double[0]!.status === 200 ? 'yes' : 'no'; // whichever arrived first
     for (const expertId of seated.slice(1, 4)) expect((await post(expertId, `${url}/votes`, { caseId: app.id, choice: 'yes' })).status).toBe(200);
 

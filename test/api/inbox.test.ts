@@ -58,6 +58,17 @@ describe('GET /api/inbox', () => {
     expect(idsOf(await inbox(outsider))).toEqual([]);
   });
 
+  it('words each task for the caller: what it is, the case number, the last day to act', async () => {
+    const hr = (await inbox('u-hr-hospital')).body.items[0];
+    const application = await h.db.application.findUniqueOrThrow({ where: { id: ids.b! } });
+    expect(hr).toMatchObject({ kind: 'employer-review', kindLabel: '单位审核', caseId: ids.b, caseNumber: application.caseNumber });
+    // A deadline ends at 24:00 Shanghai of its last day, which is 16:00Z of that same date.
+    expect(hr.dueAt).toMatch(/T16:00:00\.000Z$/);
+    expect(hr.lastDay).toBe(hr.dueAt.slice(0, 10));
+    const english = await request(h.app).get('/api/inbox').set('Authorization', await bearer(h, 'u-li-ming')).set('Accept-Language', 'en');
+    expect(english.body.items.map((t: { kindLabel: string; caseNumber: string | null }) => [t.kindLabel, t.caseNumber]).sort()).toEqual([['assessment self-report', null], ['statement of defence', null]]);
+  });
+
   it('gives kind, case, due date and overdue flag, soonest due first, with filters and paging', async () => {
     const mine = await inbox('u-li-ming');
     expect(mine.body).toMatchObject({ total: 2, overdue: 1, page: 1 });

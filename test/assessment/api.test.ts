@@ -15,7 +15,7 @@ afterAll(async () => {
 });
 
 const as = async (userId: string) => `Bearer ${await h.tokenFor(userId)}`;
-const post = async (userId: string, path: string, body: object) => request(h.app).post(path).set('Authorization', await as(userId)).send(body);
+const post = async (userId: string, path: string, body: object, language = 'zh-CN') => request(h.app).post(path).set('Authorization', await as(userId)).set('Accept-Language', language).send(body);
 const get = async (userId: string, path: string) => request(h.app).get(path).set('Authorization', await as(userId));
 
 const poll = <T>(what: string, fn: () => Promise<T | undefined>) => pollFor(what, fn, 30_000);
@@ -64,7 +64,9 @@ describe('programmes', () => {
     expect(res.headers.location).toBe(`/api/memberships/${id}`);
     const again = await post('u-admin', '/api/programmes/leading-talent/members', admit);
     expect(again.status).toBe(409);
-    expect(again.body.detail).toContain('already a member of leading-talent');
+    expect(again.body.detail).toBe(`已是人才计划“领军人才”的在册人员（${id}）`);
+    const againEn = await post('u-admin', '/api/programmes/leading-talent/members', admit, 'en');
+    expect(againEn.body).toMatchObject({ title: 'Conflict', detail: `already a member of "Leading talents" (${id})` });
     expect((await post('u-admin', '/api/programmes/nonesuch/members', admit)).status).toBe(404);
 
     // Another talent, barred after an exit from some programme, is refused.
@@ -73,7 +75,9 @@ describe('programmes', () => {
     });
     const barred = await post('u-admin', '/api/programmes/leading-talent/members', { ...admit, talentId: 'u-anna-chen', employerId: 'org-district-hospital', series: 'health' });
     expect(barred.status).toBe(409);
-    expect(barred.body.detail).toMatch(/^re-entry barred until \d{4}-\d{2}-\d{2} after the exit from youth-innovator$/);
+    expect(barred.body.detail).toMatch(/^退出人才计划“青年创新英才”后，至\d{4}年\d{1,2}月\d{1,2}日前不得再次入选$/);
+    const barredEn = await post('u-admin', '/api/programmes/leading-talent/members', { ...admit, talentId: 'u-anna-chen', employerId: 'org-district-hospital', series: 'health' }, 'en');
+    expect(barredEn.body.detail).toMatch(/^re-entry barred until \d{1,2} [A-Z][a-z]{2} \d{4} after the exit from "Young innovators"$/);
 
     // The talent and the employer see the membership; another employer does not.
     const mine = await poll('the cycle to open', async () => {
@@ -81,6 +85,7 @@ describe('programmes', () => {
       return r.body.live?.cycle?.windowOpensAt ? r : undefined;
     });
     expect(mine.body).toMatchObject({ status: 'active', policyVersion: 1, live: { stage: 'running', cycle: { index: 1, of: 3 } } });
+    expect(mine.body.labels).toEqual({ programme: '领军人才', stage: '考核周期进行中', status: '在册' });
     expect((await get('u-hr-hospital', `/api/memberships/${id}`)).status).toBe(404);
 
     // A year on, the window opens: the talent reports (api/memberships), the evaluators score.
@@ -109,6 +114,12 @@ describe('programmes', () => {
     const opened = await post('u-hr-zhangjiang', `/api/memberships/${id}/exit-review`, { trigger: 'left-employer', reason: '已离职' });
     expect(opened.body).toEqual({ id, stage: 'running', exitReviewId: `${id}-1` });
     await poll('the review row', async () => (await h.db.exitReview.findUnique({ where: { id: `${id}-1` } })) ?? undefined);
+    // The talent is told why, in words, what they may do by when, and where.
+    const [notice] = await h.smtp.waitFor((m) => m.to.includes('li.ming@example.cn') && m.subject.startsWith('考评退出程序启动告知'));
+    expect(notice!.subject).toBe('考评退出程序启动告知（领军人才）');
+    expect(notice!.text).toContain('因离开用人单位或本区（已离职），您在人才计划“领军人才”中的资格进入考评退出程序。');
+    expect(notice!.text).toMatch(/办理期限：\d{4}年\d{1,2}月\d{1,2}日（含当日，共10个工作日）/);
+    expect(notice!.text).toContain(`/api/memberships/${id}`);
     expect((await post('u-li-ming', `/api/exit-reviews/${id}-1/defence`, { statement: '已调回', evidence: [] })).body).toEqual({ id: `${id}-1`, stage: 'committee' });
     expect((await post('u-admin', `/api/exit-reviews/${id}-1/decision`, { decision: 'dismiss', reason: '已调回原单位' })).status).toBe(403);
     expect((await post('u-authority', `/api/exit-reviews/${id}-1/decision`, { decision: 'retain', reason: 'x' })).status).toBe(400);
@@ -127,6 +138,6 @@ describe('programmes', () => {
     expect((await get('u-admin', '/api/admin/cases?process=exit&state=running')).body.total).toBe(0);
     const csv = await get('u-admin', '/api/admin/cases?process=assessment&format=csv');
     expect(csv.headers['content-type']).toContain('text/csv');
-    expect(csv.text).toContain(`assessment,${id},assessment-${id}`);
+    expect(csv.text).toContain(`assessment,,${id},assessment-${id},running,考核周期进行中,`);
   });
 });

@@ -44,7 +44,7 @@ describe('a missing self-report', () => {
     expect(escalated.pendingTasks.map((p) => p.kind).sort()).toEqual(['escalation-self-report', 'self-report']);
     expect(escalated.deadlines).toEqual([expect.objectContaining({ purpose: 'self-report-grace', workingDays: 5 })]);
     await t.smtp.waitFor((m) => m.to.includes(`${id}@talent.test`) && m.subject.startsWith('提醒：'), 2);
-    await t.smtp.waitFor((m) => m.to.includes('admin@hrss.example.cn') && m.subject.startsWith('逾期督办：') && m.subject.includes(opened.membershipId));
+    await t.smtp.waitFor((m) => m.to.includes('admin@hrss.example.cn') && m.subject.startsWith('逾期督办：考核述职报告（青年创新英才）') && m.text.includes(opened.membershipId));
 
     const grace = escalated.deadlines[0]!;
     await t.sleepUntil(grace.dueAt, HOUR);

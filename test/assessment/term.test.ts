@@ -57,6 +57,8 @@ describe('a 3-cycle term for a cohort of ten', () => {
     const ids = await t.talents(10);
     const members: WorkflowHandle<typeof periodicAssessment>[] = [];
     for (const id of ids) members.push(await t.admit({ talentId: id, intake }));
+    // One of the tied members reads English.
+    await t.db.user.update({ where: { id: ids[2]! }, data: { locale: 'en' } });
     const firstRun = (await members[0]!.describe()).runId;
 
     for (const cycle of [1, 2, 3]) {
@@ -96,6 +98,21 @@ describe('a 3-cycle term for a cohort of ten', () => {
     expect(last.longTerm).toEqual({ meanScore: 9593, trend: 'stable', termGrade: 'excellent' });
     await t.smtp.waitFor((m) => m.to.includes(`${ids[0]}@talent.test`) && m.subject.includes('聘期考核结果：优秀'));
     await t.smtp.waitFor((m) => m.to.includes(`${ids[9]}@talent.test`) && m.subject.includes('第1周期考核结果：基本合格'));
+
+    // Cycle 1: members 1 and 2 tie at 93, their own boundaries give 优秀, one place is left after
+    // member 0's 94.8: the whole group does not fit, so both get 合格, and so does member 3 (91)
+    // below them. Their grade mail says why; member 4 (88, 合格 by its own score) hears nothing of it.
+    const gradeMail = async (i: number, subject: string) => (await t.smtp.waitFor((m) => m.to.includes(`${ids[i]}@talent.test`) && m.subject === subject))[0]!.text;
+    const tied = await gradeMail(1, '第1周期考核结果：合格（领军人才）');
+    expect(tied).toContain('您第1个考核周期的综合得分为93.00，考核等次为“合格”。');
+    expect(tied).toContain('按您的得分，本应评为“优秀”；但本批次共10人，“优秀”比例不超过20%，名额为2个。');
+    expect(tied).toContain('同分者等次相同；“优秀”按得分从高到低整组授予');
+    expect(tied).toContain('与您同分的共2人（含您本人），得分更高的1人已获评“优秀”，剩余名额不足以容纳整组，因此评为“合格”。');
+    const tiedEn = await gradeMail(2, 'Cycle 1 result: pass (Leading talents)');
+    expect(tiedEn).toContain('at most 20% of them may be graded excellent: 2 places.');
+    expect(tiedEn).toContain('2 members (you included) share your score; 1 with better scores got "excellent"');
+    expect(await gradeMail(3, '第1周期考核结果：合格（领军人才）')).toContain('与您同分的共1人（含您本人），得分更高的1人已获评“优秀”');
+    expect(await gradeMail(4, '第1周期考核结果：合格（领军人才）')).not.toContain('名额');
 
     expect(simulatedMs).toBeGreaterThan(3 * YEAR_MS);
     console.info(`3-cycle term, 10 members: ${(simulatedMs / YEAR_MS).toFixed(2)} simulated years in ${(wallMs / 1000).toFixed(1)} s`);

@@ -27,6 +27,7 @@ describe('results do not depend on the machine time zone', () => {
         example: { dueAt: '2026-10-10T16:00:00.000Z', lastDay: '2026-10-10', warnings: [] },
         lateNight: '2026-10-12',
         reminders: ['2026-09-29T16:00:00.000Z', '2026-10-08T16:00:00.000Z'],
+        words: ['办理期限：2026年10月10日（含当日，共5个工作日）', '截止时间：2026年10月10日 07:30', 'Due by: the end of 10 Oct 2026 (5 working days)', 'Closes at: 10 Oct 2026, 07:30 (UTC+8)'],
         flags: results[0]!.flags,
         deadlines: results[0]!.deadlines,
         deadlineCount: 1464,

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 // Default import: the package is CommonJS, so Node's ESM loader finds no named exports.
 import chineseDays from 'chinese-days';
 import { createCalendar } from '../../domain/calendar/working-days';
+import { say } from '../../domain/words/say';
 
 const DAY = 86_400_000;
 const cal = createCalendar([{ date: '2026-09-30', kind: 'holiday' }, { date: '2027-01-01', kind: 'holiday' }]);
@@ -35,6 +36,8 @@ console.log(
     example: plain.addWorkingDays('2026-09-28T02:00:00.000Z', 5),
     lateNight: plain.addWorkingDays('2026-09-28T17:30:00.000Z', 5).lastDay,
     reminders: [3, 1].map((n) => plain.subtractWorkingDays('2026-10-10T16:00:00.000Z', n)),
+    // The words of a deadline and of a meeting's start, as mail says them.
+    words: (['zh-CN', 'en'] as const).flatMap((l) => [say(l, 'mail.due.working-days', { dueAt: '2026-10-10T16:00:00.000Z', days: 5 }), say(l, 'mail.due.at', { at: '2026-10-09T23:30:00.000Z' })]),
     flags: sha(flags),
     deadlines: sha(lines.join('\n')),
     deadlineCount: lines.length,

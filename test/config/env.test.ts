@@ -5,7 +5,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { calendarModeOf, loadEnv } from '../../config/env';
+import { appConfigOf, calendarModeOf, loadEnv } from '../../config/env';
 import { DEV_JWT_SECRET } from '../../config/env';
 
 const run = promisify(execFile);
@@ -46,5 +46,13 @@ describe('the development flag', () => {
     expect(failed?.code).toBe(2);
     expect(failed?.stderr).toContain('TL_DEV_MODE is refused: this deployment is marked production');
     expect(failed?.stderr).not.toMatch(/\bat .*\.ts:\d+/); // the reasons, not a stack trace
+  });
+});
+
+describe('PUBLIC_BASE_URL', () => {
+  it('is where mail links to: localhost by default, a URL when set, refused when not one', () => {
+    expect(loadEnv({}).PUBLIC_BASE_URL).toBe('http://localhost:3000');
+    expect(appConfigOf(loadEnv({ PUBLIC_BASE_URL: 'https://talent.example.cn' })).publicBaseUrl).toBe('https://talent.example.cn');
+    expect(() => loadEnv({ PUBLIC_BASE_URL: 'talent.example.cn' })).toThrow(/PUBLIC_BASE_URL/);
   });
 });

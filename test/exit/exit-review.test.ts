@@ -1,5 +1,8 @@
 // Exit review (考评退出, DOMAIN §4): triggers, the statement of defence, the committee's decision,
 // one appeal, and what each outcome does to the membership.
+import { shanghaiDate } from '../../domain/calendar/shanghai';
+import { lastDayOf, writeDate } from '../../domain/words/dates';
+import { sayPhrase } from '../../domain/words/say';
 import type { WorkflowHandle } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AdmissionRefused } from '../../records/admission';
@@ -50,7 +53,13 @@ describe('不合格 → exit review → exit', () => {
     const { id, h, review } = await failedMember();
     const opened = await review.query(status);
     expect(opened).toMatchObject({ trigger: { kind: 'grade-fail', actorId: 'system', cycle: 1 }, deadlines: [expect.objectContaining({ purpose: 'defence', workingDays: 10 })] });
-    await t.smtp.waitFor((m) => m.to.includes(`${id}@talent.test`) && m.subject.includes('考评退出程序启动告知'));
+    const [notice] = await t.smtp.waitFor((m) => m.to.includes(`${id}@talent.test`) && m.subject.includes('考评退出程序启动告知'));
+    // Why (the rule, in words), what the talent may do, by when (the window's last day, in Shanghai), where.
+    const defenceDue = opened.deadlines.find((d) => d.purpose === 'defence')!.dueAt;
+    expect(notice!.subject).toBe('考评退出程序启动告知（青年创新英才）');
+    expect(notice!.text).toContain('因考核不合格（第1个考核周期考核不合格），您在人才计划“青年创新英才”中的资格进入考评退出程序。');
+    expect(notice!.text).toContain(`办理期限：${writeDate('zh-CN', lastDayOf(defenceDue))}（含当日，共10个工作日）`);
+    expect(notice!.text).toContain(`/api/memberships/${membershipOf(h)}`);
     // The membership goes on meanwhile: its next cycle is running, the review is on its status.
     expect((await cycleStarted(t, h, 2)).exitReview).toMatchObject({ n: 1, trigger: 'grade-fail' });
 
@@ -91,7 +100,10 @@ describe('不合格 → exit review → exit', () => {
     const again = (at: Date) => t.admit({ talentId: id, programmeId: 'leading-talent', intake: `again-${at.getTime()}`, at });
     const refused = await again(new Date(bar.getTime() - DAY)).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(AdmissionRefused);
-    expect(refused).toMatchObject({ status: 409, message: `re-entry barred until ${bar.toISOString().slice(0, 10)} after the exit from youth-innovator` });
+    // The bar's end is the Shanghai date of its instant; the programme goes by its name.
+    const until = shanghaiDate(bar.toISOString());
+    expect(refused).toMatchObject({ status: 409, message: `re-entry barred until ${writeDate('en', until)} after the exit from "Young innovators"` });
+    expect(sayPhrase('zh-CN', (refused as AdmissionRefused).phrase)).toBe(`退出人才计划“青年创新英才”后，至${writeDate('zh-CN', until)}前不得再次入选`);
     await expect(again(new Date(bar.getTime() + DAY))).resolves.toBeDefined();
     await saveHistory('exit-defence-exit', review);
     await saveHistory('assessment-exited', h);
@@ -100,7 +112,12 @@ describe('不合格 → exit review → exit', () => {
   it('an integrity record bars admission too (DOMAIN §5)', async () => {
     const [id] = await t.talents(1);
     await t.db.integrityRecord.create({ data: { userId: id!, kind: 'title-fraud', reason: '论文抄袭', sourceRef: 'cert-x', recordedAt: new Date(await t.now()), barUntil: new Date((await t.now()) + 1000 * DAY) } });
-    await expect(t.admit({ talentId: id!, intake: 'integrity' })).rejects.toMatchObject({ status: 409, message: expect.stringContaining('an integrity record bars admission until') });
+    // The refusal names the record: kind, date, finding (no certificate of this system behind it).
+    await expect(t.admit({ talentId: id!, intake: 'integrity' })).rejects.toMatchObject({
+      status: 409,
+      phrase: { key: 'eligibility.integrity-bar-plain', params: expect.objectContaining({ kind: 'title-fraud', finding: '论文抄袭' }) },
+      message: expect.stringMatching(/^an integrity record bars applications until \d{1,2} [A-Z][a-z]{2} \d{4}: a title obtained by fraud \(recorded on .+\); finding: 论文抄袭$/),
+    });
   });
 });
 

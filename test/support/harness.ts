@@ -49,6 +49,9 @@ export interface HarnessOptions {
   wrapActivities?: (activities: Activities) => Activities;
 }
 
+/** PUBLIC_BASE_URL of the test deployments: mail links start with it. */
+export const PUBLIC_BASE_URL = 'https://talent.example.test';
+
 export interface Harness {
   db: Db;
   smtp: SmtpCatcher;
@@ -112,7 +115,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   await seedDemo(database.prisma, clock());
   if (env) await seedRunCalendar(database.prisma, clock());
   const workerOptions = { workflowBundle: await workflowBundle(), maxCachedWorkflows: 0, dataConverter: testDataConverter };
-  const deps = { db: database.prisma, mailer, temporal, taskQueue, clock, ...(options.calendarMode ? { calendarMode: options.calendarMode } : {}) };
+  const deps = { db: database.prisma, mailer, temporal, taskQueue, clock, publicBaseUrl: PUBLIC_BASE_URL, ...(options.calendarMode ? { calendarMode: options.calendarMode } : {}) };
   const worker: Worker = options.wrapActivities
     ? await Worker.create({ connection: workerConnection, taskQueue, activities: options.wrapActivities(createActivities(deps)), ...workerOptions })
     : await createWorker({ connection: workerConnection, ...deps, options: workerOptions });
@@ -127,6 +130,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       jwt: { secret: JWT_SECRET },
       taskQueue,
       temporalUiUrl: 'http://localhost:8233',
+      publicBaseUrl: PUBLIC_BASE_URL,
       namespace: 'default',
       rateLimits: { ...TEST_LIMITS, ...options.rateLimits },
       ...(options.calendarMode ? { calendarMode: options.calendarMode } : {}),

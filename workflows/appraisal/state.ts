@@ -129,68 +129,68 @@ export class AppraisalCase {
   // --- who may act: each validator throws before anything changes -------------------------
 
   private requireStage(...stages: Stage[]) {
-    if (!stages.includes(this.stage)) throw conflict(`the case is at stage ${this.stage}, not ${stages.join(' or ')}`);
+    if (!stages.includes(this.stage)) throw conflict('refusal.wrong-stage', { stage: this.stage, expected: stages });
   }
 
   /** The reviewer of a task kind: the reassigned user, or anyone of the role (in the organisation). */
   private requireReviewer(actor: Actor, kind: string, role: Role, org?: string) {
     const reassignedTo = this.reassigned[kind];
     if (reassignedTo) {
-      if (actor.id !== reassignedTo) throw forbidden(`this task was reassigned to ${reassignedTo}`);
+      if (actor.id !== reassignedTo) throw forbidden('refusal.reassigned', { userId: reassignedTo });
       return;
     }
     if (!actor.roles.includes(role) || (org !== undefined && actor.organisationId !== org)) {
-      throw forbidden(`only ${role === 'employer' ? 'a reviewer of the applicant’s employer' : `the ${role}`} may do this`);
+      throw role === 'employer' ? forbidden('refusal.only-employer-reviewer') : forbidden('refusal.only-role', { role });
     }
   }
 
   private requireApplicant(actor: Actor) {
-    if (actor.id !== this.input.applicantId) throw forbidden('only the applicant may do this');
+    if (actor.id !== this.input.applicantId) throw forbidden('refusal.only-applicant');
   }
 
   private requireAdmin(actor: Actor) {
-    if (!actor.roles.includes('admin')) throw forbidden('only an administrator may do this');
+    if (!actor.roles.includes('admin')) throw forbidden('refusal.only-admin');
   }
 
   private requireReason(reason: string | undefined) {
-    if (!reason || !reason.trim()) throw invalid('a reason is required');
+    if (!reason || !reason.trim()) throw invalid('refusal.reason-required');
   }
 
   validateEmployerDecision(r: EmployerDecisionRequest) {
     this.requireReviewer(r.actor, 'employer-review', 'employer', this.input.employerId);
     this.requireStage('employer-review');
-    if (this.employerDecision) throw conflict('the employer has already decided');
+    if (this.employerDecision) throw conflict('refusal.employer-decided');
     if (r.decision !== 'approve') this.requireReason(r.reason);
   }
 
   validateResubmit(r: ResubmitRequest) {
     this.requireApplicant(r.actor);
     this.requireStage('returned');
-    if (this.resubmission) throw conflict('already resubmitted');
+    if (this.resubmission) throw conflict('refusal.already-resubmitted');
   }
 
   validateObject(r: WithReason) {
     this.requireStage('employer-notice', 'result-notice');
     this.requireReason(r.reason);
-    if (this.objection) throw conflict('an objection is already under investigation');
+    if (this.objection) throw conflict('refusal.objection-open');
   }
 
   validateResolveObjection(r: ResolveObjectionRequest) {
-    if (!this.objection) throw conflict('there is no open objection');
+    if (!this.objection) throw conflict('refusal.no-open-objection');
     if (this.objection.stage === 'employer-notice') this.requireReviewer(r.actor, 'objection', 'employer', this.input.employerId);
     else this.requireReviewer(r.actor, 'objection', 'authority');
-    if (this.objectionResolution) throw conflict('the objection is already resolved');
+    if (this.objectionResolution) throw conflict('refusal.objection-resolved');
     this.requireReason(r.reason);
   }
 
   validateFormalDecision(r: FormalDecisionRequest) {
     this.requireReviewer(r.actor, 'formal-review', 'authority');
     this.requireStage('formal-review');
-    if (this.formalDecision) throw conflict('the formal review has already decided');
+    if (this.formalDecision) throw conflict('refusal.formal-decided');
     if (r.decision === 'correct') {
-      if (!r.items?.length) throw invalid('list every item to correct, at once (一次性告知)');
+      if (!r.items?.length) throw invalid('refusal.list-corrections');
       const allowed = this.rules?.policy.correctionRounds ?? 0;
-      if (this.correctionRounds >= allowed) throw conflict(`the ${allowed} correction round(s) the policy allows are used`);
+      if (this.correctionRounds >= allowed) throw conflict('refusal.correction-rounds-used', { allowed });
     }
     if (r.decision === 'reject') this.requireReason(r.reason);
   }
@@ -198,25 +198,25 @@ export class AppraisalCase {
   validateCorrection(r: CorrectionRequest) {
     this.requireApplicant(r.actor);
     this.requireStage('correction');
-    if (this.correction) throw conflict('the correction is already submitted');
+    if (this.correction) throw conflict('refusal.correction-submitted');
     const missing = (this.correctionItems ?? []).filter((i) => !r.corrections.some((c) => c.item === i.item));
-    if (missing.length) throw invalid(`not corrected: ${missing.map((m) => m.item).join(', ')}`);
+    if (missing.length) throw invalid('refusal.not-corrected', { items: missing.map((m) => m.item) });
   }
 
   validateIndustryEvaluation(r: IndustryEvaluationRequest) {
     this.requireReviewer(r.actor, 'industry-evaluation', 'industry');
     this.requireStage('industry-evaluation');
-    if (this.industryEvaluation) throw conflict('the industry evaluation is already in');
-    if (!(r.score >= 0 && r.score <= 100)) throw invalid('the score is 0–100');
+    if (this.industryEvaluation) throw conflict('refusal.industry-evaluated');
+    if (!(r.score >= 0 && r.score <= 100)) throw invalid('refusal.score-range');
   }
 
   validateAppeal(r: WithReason) {
     this.requireApplicant(r.actor);
     this.requireStage('failed');
     this.requireReason(r.reason);
-    if (this.appealRequest) throw conflict('an appeal is already filed');
+    if (this.appealRequest) throw conflict('refusal.appeal-filed');
     const allowed = this.rules?.policy.appealRounds ?? 0;
-    if (this.appealRounds >= allowed) throw conflict(`the ${allowed} appeal(s) the policy allows are used`);
+    if (this.appealRounds >= allowed) throw conflict('refusal.appeals-used', { allowed });
   }
 
   validateWithdraw(r: WithReason) {
@@ -234,13 +234,13 @@ export class AppraisalCase {
   validateExtend(r: ExtendDeadlineRequest) {
     this.requireAdmin(r.actor);
     this.requireReason(r.reason);
-    if (!this.deadline || this.final) throw conflict('no deadline is running');
-    if (!Number.isInteger(r.workingDays) || r.workingDays < 1) throw invalid('extend by a whole number of working days');
+    if (!this.deadline || this.final) throw conflict('refusal.no-deadline');
+    if (!Number.isInteger(r.workingDays) || r.workingDays < 1) throw invalid('refusal.whole-working-days');
     const named = r.deadline ? (this.pendingTasks.find((t) => t.taskKey === r.deadline)?.kind ?? r.deadline) : this.deadline.purpose;
-    if (named !== this.deadline.purpose) throw conflict(`no running deadline ${r.deadline} (running: ${this.deadline.purpose})`);
+    if (named !== this.deadline.purpose) throw conflict('refusal.no-running-deadline', { deadline: r.deadline ?? '', running: [this.deadline.purpose] });
     const max = this.deadline.purpose === 'objection' ? this.rules?.deadlines.objectionInvestigationMaxDays : undefined;
     if (max !== undefined && this.deadline.workingDays + r.workingDays > max) {
-      throw conflict(`an objection investigation may last at most ${max} working days`);
+      throw conflict('refusal.objection-max', { max });
     }
   }
 
@@ -251,10 +251,10 @@ export class AppraisalCase {
   validateReassign(r: ReassignRequest) {
     this.requireAdmin(r.actor);
     this.requireReason(r.reason);
-    if (!this.pendingTasks.some((t) => t.taskKey === r.taskKey)) throw conflict(`no pending task ${r.taskKey}`);
+    if (!this.pendingTasks.some((t) => t.taskKey === r.taskKey)) throw conflict('refusal.no-pending-task', { taskKey: r.taskKey });
   }
 
   private requireNotEnded() {
-    if (this.final || this.ending) throw conflict(`the case has ended (${this.ending?.stage ?? this.stage})`);
+    if (this.final || this.ending) throw conflict('refusal.case-ended', { stage: this.ending?.stage ?? this.stage });
   }
 }

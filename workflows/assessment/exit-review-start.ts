@@ -33,6 +33,6 @@ export async function startExitReview(c: AssessmentCase, trigger: ExitReviewInpu
     openedAt: now(),
   };
   await acts.startExitReview(input);
-  await record(c, c.log.move(c.stage, { actorId: trigger.actorId, action: 'open-exit-review', note: trigger.reason, detail: { n, trigger: trigger.kind, exitWorkflowId: workflowId } }, now()));
+  await record(c, c.log.move(c.stage, { actorId: trigger.actorId, action: 'open-exit-review', note: trigger.reason, ...(trigger.why ? { why: [trigger.why] } : {}), detail: { n, trigger: trigger.kind, exitWorkflowId: workflowId } }, now()));
   return open;
 }

@@ -100,9 +100,9 @@ export function registerHandlers(c: AssessmentCase, lifecycle: CancellationScope
       clocks(async () => {
         // A pause or a recompute ahead in the queue may have ended or moved it meanwhile.
         const purpose = c.extensionTarget(r);
-        if (c.final || c.ending) throw conflict('the membership has ended');
+        if (c.final || c.ending) throw conflict('refusal.membership-ended-plain');
         const moved = await extendIfUnchanged(c.book, purpose, r.workingDays);
-        if (!moved) throw conflict(`the deadline ${purpose} ended while the extension was counted; nothing changed`);
+        if (!moved) throw conflict('refusal.extension-raced', { deadline: purpose });
         const retime = retimeFor(c.log.pendingTasks.filter((t) => t.kind === purpose), [moved]);
         await record(c, c.log.move(c.stage, { actorId: r.actor.id, action: 'extend-deadline', note: r.reason, retime, detail: { ...moved, workingDays: r.workingDays } }, now()));
         return c.stage;

@@ -9,7 +9,6 @@ import { afterGrade, grading } from './stages/grading';
 import { runningPeriod, selfReport } from './stages/self-report';
 import { AssessmentCase } from './state';
 import type { AssessmentInput, CycleSummary, Stage } from '../../domain/assessment/types';
-import { GRADE_LABELS } from '../../domain/assessment/types';
 import { emptyBook } from '../../domain/deadlines';
 
 /**
@@ -85,7 +84,7 @@ async function termEnd(c: AssessmentCase): Promise<void> {
       status: 'completed',
       close: 'all',
       detail: { ...view, cycles: c.past },
-      mails: [{ eventKey: 'term', to: { userId: c.m.talentId }, template: 'assessment-term-result', data: { caseId: c.m.membershipId, grade: GRADE_LABELS[view.termGrade!], score: ((view.meanScore ?? 0) / 100).toFixed(2), trend: view.trend ?? 'stable' } }],
+      mails: [{ eventKey: 'term', to: { userId: c.m.talentId }, template: 'assessment-term-result', data: { caseId: c.m.membershipId, programmeId: c.m.programmeId, grade: view.termGrade!, score: ((view.meanScore ?? 0) / 100).toFixed(2), trend: view.trend ?? 'stable' } }],
     }, at),
     { termScore: view.meanScore ?? null, termGrade: view.termGrade!, ...(view.trend ? { trend: view.trend } : {}), endedAt: at, outcome: 'term-completed' },
   );

@@ -1,6 +1,6 @@
 // A membership's state and its rules of who may do what when, kept apart from Temporal wiring.
 import { CaseLog } from '../shared/case-log';
-import { conflict, forbidden, invalid } from '../../domain/failures';
+import { conflict, forbidden, invalid, conflictWith } from '../../domain/failures';
 import type { Actor, Instant } from '../../domain/types';
 import type { EvaluationRequest, ExitReviewRequest, ExtendDeadlineRequest, ReassignRequest, SelfReportRequest, WithReason } from './messages';
 import { EVALUATORS, type Evaluator, type PinnedAssessmentRules } from '../../domain/assessment/policy';
@@ -125,35 +125,35 @@ export class AssessmentCase {
   // --- who may act: each validator throws before anything changes -------------------------
 
   private requireStage(...stages: Stage[]) {
-    if (!stages.includes(this.stage)) throw conflict(`the membership is at stage ${this.stage}, not ${stages.join(' or ')}`);
+    if (!stages.includes(this.stage)) throw conflict('refusal.membership-wrong-stage', { stage: this.stage, expected: stages });
   }
   private requireActive() {
-    if (this.final || this.ending) throw conflict(`the membership has ended (${this.ending ? 'exited' : this.stage})`);
-    if (this.pause) throw conflict(`the membership is paused since ${this.pause.since.slice(0, 10)}: ${this.pause.reason}`);
+    if (this.final || this.ending) throw conflict('refusal.membership-ended', { stage: this.ending ? 'exited' : this.stage });
+    if (this.pause) throw conflict('refusal.membership-paused', { since: this.pause.since, reason: this.pause.reason });
   }
   private requireAdmin(actor: Actor) {
-    if (!actor.roles.includes('admin')) throw forbidden('only an administrator may do this');
+    if (!actor.roles.includes('admin')) throw forbidden('refusal.only-admin');
   }
   private requireReason(reason: string | undefined) {
-    if (!reason || !reason.trim()) throw invalid('a reason is required');
+    if (!reason || !reason.trim()) throw invalid('refusal.reason-required');
   }
 
   validateSelfReport(r: SelfReportRequest) {
-    if (r.actor.id !== this.m.talentId) throw forbidden('only the talent may file the self-report');
+    if (r.actor.id !== this.m.talentId) throw forbidden('refusal.only-talent-self-report');
     this.requireActive();
     this.requireStage('self-report');
-    if (this.selfReportSlot || this.selfReported) throw conflict('the self-report is already filed');
-    if (!r.summary?.trim()) throw invalid('a summary is required');
-    if (!r.milestones?.length) throw invalid('list the cycle’s milestones (过程评价)');
+    if (this.selfReportSlot || this.selfReported) throw conflict('refusal.self-report-filed');
+    if (!r.summary?.trim()) throw invalid('refusal.summary-required');
+    if (!r.milestones?.length) throw invalid('refusal.milestones-required');
     const bare = [...r.milestones.filter((x) => x.status !== 'missed'), ...(r.outputs ?? [])].filter((x) => !x.evidence?.length);
-    if (bare.length) throw invalid(`evidence is required for: ${bare.map((x) => x.title).join(', ')}`);
+    if (bare.length) throw invalid('refusal.evidence-required', { titles: bare.map((x) => x.title) });
   }
 
   /** Who may evaluate as whom: the member's employer, an industry body, the assigned expert. */
   private requireEvaluator(actor: Actor, as: Evaluator) {
     const reassignedTo = this.log.reassigned[`evaluation-${as}`];
     if (reassignedTo) {
-      if (actor.id !== reassignedTo) throw forbidden(`this evaluation was reassigned to ${reassignedTo}`);
+      if (actor.id !== reassignedTo) throw forbidden('refusal.evaluation-reassigned', { userId: reassignedTo });
       return;
     }
     const ok =
@@ -164,22 +164,22 @@ export class AssessmentCase {
           : this.expertId
             ? actor.id === this.expertId
             : actor.roles.includes('expert');
-    if (!ok) throw forbidden(as === 'employer' ? 'only a reviewer of the talent’s employer may evaluate as employer' : as === 'expert' ? 'only the assigned expert may evaluate' : 'only an industry body may evaluate');
+    if (!ok) throw forbidden(as === 'employer' ? 'refusal.only-employer-evaluator' : as === 'expert' ? 'refusal.only-assigned-expert' : 'refusal.only-industry');
   }
 
   validateEvaluation(r: EvaluationRequest) {
-    if (!EVALUATORS.includes(r.as)) throw invalid(`evaluate as one of ${EVALUATORS.join(', ')}`);
+    if (!EVALUATORS.includes(r.as)) throw invalid('refusal.evaluate-as', { options: EVALUATORS });
     this.requireEvaluator(r.actor, r.as);
     this.requireActive();
     this.requireStage('evaluation');
-    if (this.evaluationSlots[r.as] || this.evaluations[r.as]) throw conflict(`the ${r.as} evaluation is already in`);
+    if (this.evaluationSlots[r.as] || this.evaluations[r.as]) throw conflict('refusal.evaluation-in', { as: r.as });
     const keys = this.pinned.standard.criteria.map((c) => c.key);
     const missing = keys.filter((k) => !(typeof r.scores?.[k] === 'number' && r.scores[k]! >= 0 && r.scores[k]! <= 100));
-    if (missing.length) throw invalid(`score every criterion 0–100: ${missing.join(', ')}`);
+    if (missing.length) throw invalid('refusal.score-every-criterion', { criteria: missing });
     const extra = Object.keys(r.scores).filter((k) => !keys.includes(k));
-    if (extra.length) throw invalid(`not criteria of the pinned standard: ${extra.join(', ')}`);
-    if (!r.opinion?.trim()) throw invalid('an opinion is required');
-    if (r.as === 'employer' && this.followUpDue && !r.followUp) throw invalid(`check the improvement plan of exit review ${this.followUp!.reviewN}: followUp is required`);
+    if (extra.length) throw invalid('refusal.not-criteria', { criteria: extra });
+    if (!r.opinion?.trim()) throw invalid('refusal.opinion-required');
+    if (r.as === 'employer' && this.followUpDue && !r.followUp) throw invalid('refusal.follow-up-required', { n: this.followUp!.reviewN });
   }
 
   validatePause(r: WithReason) {
@@ -191,7 +191,7 @@ export class AssessmentCase {
   validateResume(r: WithReason) {
     this.requireAdmin(r.actor);
     this.requireReason(r.reason);
-    if (!this.pause) throw conflict('the membership is not paused');
+    if (!this.pause) throw conflict('refusal.membership-not-paused');
   }
 
   validateReassign(r: ReassignRequest) {
@@ -199,38 +199,38 @@ export class AssessmentCase {
     this.requireReason(r.reason);
     this.requireNotEnded();
     const task = this.log.pendingTasks.find((t) => t.taskKey === r.taskKey);
-    if (!task) throw conflict(`no pending task ${r.taskKey}`);
-    if (task.kind === 'self-report') throw conflict('the self-report is the talent’s own: it cannot be reassigned');
+    if (!task) throw conflict('refusal.no-pending-task', { taskKey: r.taskKey });
+    if (task.kind === 'self-report') throw conflict('refusal.self-report-own');
   }
 
   /** The purpose of the running deadline an extension names (validated first). */
   extensionTarget(r: ExtendDeadlineRequest): string {
     const found = deadlineNamed(this.book, this.log.pendingTasks, r.deadline);
-    if ('refused' in found) throw conflict(found.refused);
+    if ('refused' in found) throw conflictWith(found.refused);
     return found.purpose;
   }
 
   validateExtend(r: ExtendDeadlineRequest) {
     this.requireAdmin(r.actor);
     this.requireReason(r.reason);
-    if (!Number.isInteger(r.workingDays) || r.workingDays < 1) throw invalid('extend by a whole number of working days');
+    if (!Number.isInteger(r.workingDays) || r.workingDays < 1) throw invalid('refusal.whole-working-days');
     this.requireNotEnded();
     this.extensionTarget(r);
   }
 
   private requireNotEnded() {
-    if (this.final || this.ending) throw conflict(`the membership has ended (${this.ending ? 'exited' : this.stage})`);
+    if (this.final || this.ending) throw conflict('refusal.membership-ended', { stage: this.ending ? 'exited' : this.stage });
   }
 
   validateExitRequest(r: ExitReviewRequest) {
     const employerMay = r.trigger === 'left-employer' || r.trigger === 'ineligible-move';
     const isEmployer = r.actor.roles.includes('employer') && r.actor.organisationId === this.m.employerId;
     if (!r.actor.roles.includes('admin') && !(employerMay && isEmployer)) {
-      throw forbidden(employerMay ? 'only an administrator or the talent’s employer may report this' : 'only an administrator may open an exit review');
+      throw forbidden(employerMay ? 'refusal.only-admin-or-employer-report' : 'refusal.only-admin-exit');
     }
-    if (!['integrity-violation', 'left-employer', 'ineligible-move', 'admin'].includes(r.trigger)) throw invalid(`unknown trigger ${r.trigger}`);
+    if (!['integrity-violation', 'left-employer', 'ineligible-move', 'admin'].includes(r.trigger)) throw invalid('refusal.unknown-trigger', { trigger: r.trigger });
     this.requireReason(r.reason);
-    if (this.final || this.ending) throw conflict('the membership has ended');
-    if (this.exitReview) throw conflict(`exit review ${this.exitReview.n} is already running`);
+    if (this.final || this.ending) throw conflict('refusal.membership-ended', { stage: this.stage });
+    if (this.exitReview) throw conflict('refusal.exit-review-running', { n: this.exitReview.n });
   }
 }

@@ -83,9 +83,9 @@ export class CommitteeMeeting {
 
   validateConvene({ actor, scheduledFor }: T.ConveneRequest, at: Instant) {
     this.requireAdmin(actor, 'convene');
-    if (this.input.kind !== 'scheduled') throw conflict(`a ${this.input.kind} meeting convenes itself`);
-    if (this.convenedBy !== undefined) throw conflict('the meeting has already been convened');
-    if (this.cases.length === 0) throw conflict('no case is on the agenda');
+    if (this.input.kind !== 'scheduled') throw conflict('refusal.meeting-convenes-itself', { kind: this.input.kind });
+    if (this.convenedBy !== undefined) throw conflict('refusal.meeting-convened');
+    if (this.cases.length === 0) throw conflict('refusal.agenda-empty');
     this.requireFuture(scheduledFor, at);
   }
 
@@ -138,12 +138,12 @@ export class CommitteeMeeting {
   // Check-in and quorum -----------------------------------------------------------------------
 
   validateCheckIn({ actor }: T.CheckInRequest, at: Instant) {
-    const seat = this.seatOf(actor, 'check in');
-    if (this.stage !== 'drawn' && this.stage !== 'voting') throw conflict(`check-in is closed (stage ${this.stage})`);
-    if (seat.present) throw conflict('already checked in');
-    if (this.scheduledFor && Date.parse(this.scheduledFor) > Date.parse(at)) throw conflict(`the meeting starts at ${this.scheduledFor}`);
+    const seat = this.seatOf(actor, 'check-in');
+    if (this.stage !== 'drawn' && this.stage !== 'voting') throw conflict('refusal.check-in-closed-stage', { stage: this.stage });
+    if (seat.present) throw conflict('refusal.checked-in');
+    if (this.scheduledFor && Date.parse(this.scheduledFor) > Date.parse(at)) throw conflict('refusal.meeting-starts-at', { at: this.scheduledFor });
     // Past the deadline without quorum the meeting is the admin's, even before the timer has fired.
-    if (this.stage === 'drawn' && Date.parse(at) >= Date.parse(this.checkInDeadline!)) throw conflict(`check-in closed at ${this.checkInDeadline}`);
+    if (this.stage === 'drawn' && Date.parse(at) >= Date.parse(this.checkInDeadline!)) throw conflict('refusal.check-in-closed-at', { at: this.checkInDeadline! });
   }
 
   checkIn({ actor }: T.CheckInRequest, at: Instant): T.MeetingStep[] {
@@ -181,8 +181,8 @@ export class CommitteeMeeting {
 
   validateRecuse({ actor, reason }: T.RecuseRequest) {
     this.seatOf(actor, 'recuse');
-    if (this.stage !== 'drawn' && this.stage !== 'escalated') throw conflict('a conflict is declared before voting opens');
-    if (!reason?.trim()) throw invalid('a recusal needs a reason');
+    if (this.stage !== 'drawn' && this.stage !== 'escalated') throw conflict('refusal.conflict-before-voting');
+    if (!reason?.trim()) throw invalid('refusal.recusal-reason');
   }
 
   recuse({ actor, reason }: T.RecuseRequest, at: Instant): T.MeetingStep {
@@ -193,11 +193,11 @@ export class CommitteeMeeting {
   }
 
   validateOpinion({ actor, caseId, opinion }: T.OpinionRequest) {
-    const seat = this.seatOf(actor, 'write an opinion');
-    if (seat.role !== 'panel') throw forbidden('only members of the review panel (评议组) write opinions');
-    if (this.stage !== 'drawn' && this.stage !== 'escalated') throw conflict('opinions are written before voting opens');
+    const seat = this.seatOf(actor, 'write-opinion');
+    if (seat.role !== 'panel') throw forbidden('refusal.only-panel-opinions');
+    if (this.stage !== 'drawn' && this.stage !== 'escalated') throw conflict('refusal.opinions-before-voting');
     this.requireCase(caseId);
-    if (!opinion?.trim()) throw invalid('an opinion cannot be empty');
+    if (!opinion?.trim()) throw invalid('refusal.opinion-empty');
   }
 
   opinion({ actor, caseId, opinion }: T.OpinionRequest, at: Instant): T.MeetingStep {
@@ -211,12 +211,12 @@ export class CommitteeMeeting {
   validateVote({ actor, caseId, choice }: T.VoteRequest, at: Instant) {
     const seat = this.seatOf(actor, 'vote');
     const over = this.stage === 'closed' || (this.votingClosesAt !== undefined && Date.parse(at) >= Date.parse(this.votingClosesAt));
-    if (over) throw conflict('voting has closed');
-    if (this.stage !== 'voting') throw conflict(`voting is not open (stage ${this.stage})`);
-    if (!seat.present) throw conflict('check in before voting');
+    if (over) throw conflict('refusal.voting-closed');
+    if (this.stage !== 'voting') throw conflict('refusal.voting-not-open', { stage: this.stage });
+    if (!seat.present) throw conflict('refusal.check-in-first');
     this.requireCase(caseId);
-    if (!CHOICES.includes(choice)) throw invalid(`a ballot is one of ${CHOICES.join(', ')}`);
-    if (this.voted.has(`${caseId} ${actor.id}`)) throw conflict('this expert has already voted on this case');
+    if (!CHOICES.includes(choice)) throw invalid('refusal.ballot-choice', { choices: CHOICES });
+    if (this.voted.has(`${caseId} ${actor.id}`)) throw conflict('refusal.already-voted');
   }
 
   /** Counts the ballot and forgets the choice: the step written to the database has none. */
@@ -229,8 +229,8 @@ export class CommitteeMeeting {
   }
 
   validateClose({ actor }: T.CloseVotingRequest) {
-    this.requireAdmin(actor, 'close voting');
-    if (this.stage !== 'voting') throw conflict(`voting is not open (stage ${this.stage})`);
+    this.requireAdmin(actor, 'close-voting');
+    if (this.stage !== 'voting') throw conflict('refusal.voting-not-open', { stage: this.stage });
   }
 
   close(actorId: string, at: Instant): T.MeetingStep {
@@ -253,8 +253,8 @@ export class CommitteeMeeting {
 
   validateRedraw({ actor, reason }: T.RedrawRequest) {
     this.requireAdmin(actor, 'redraw');
-    if (this.stage !== 'escalated') throw conflict('only an escalated meeting is redrawn');
-    if (!reason?.trim()) throw invalid('a redraw needs a reason');
+    if (this.stage !== 'escalated') throw conflict('refusal.only-escalated-redraw');
+    if (!reason?.trim()) throw invalid('refusal.redraw-reason');
   }
 
   /**
@@ -270,8 +270,8 @@ export class CommitteeMeeting {
 
   validateReschedule({ actor, reason, scheduledFor }: T.RescheduleRequest, at: Instant) {
     this.requireAdmin(actor, 'reschedule');
-    if (this.stage !== 'escalated') throw conflict('only an escalated meeting is rescheduled');
-    if (!reason?.trim()) throw invalid('rescheduling needs a reason');
+    if (this.stage !== 'escalated') throw conflict('refusal.only-escalated-reschedule');
+    if (!reason?.trim()) throw invalid('refusal.reschedule-reason');
     this.requireFuture(scheduledFor, at);
   }
 
@@ -320,23 +320,23 @@ export class CommitteeMeeting {
   /** The actor's own seat: an expert acts only for themselves, so there is no proxy. */
   private seatOf(actor: Actor, what: string): T.Seat {
     const seat = actor.roles.includes('expert') ? this.seats.find((s) => s.expertId === actor.id) : undefined;
-    if (!seat) throw forbidden(`only a member of this committee may ${what}, and only for themselves`);
-    if (seat.status === 'recused') throw forbidden(`recused from this meeting: ${seat.reason}`);
-    if (seat.status === 'absent') throw forbidden('replaced on this committee for absence');
+    if (!seat) throw forbidden('refusal.only-member', { what });
+    if (seat.status === 'recused') throw forbidden('refusal.recused', { reason: seat.reason ?? '' });
+    if (seat.status === 'absent') throw forbidden('refusal.absent-replaced');
     return seat;
   }
 
   private requireAdmin(actor: Actor, what: string) {
-    if (!actor.roles.includes('admin')) throw forbidden(`only an administrator may ${what}`);
+    if (!actor.roles.includes('admin')) throw forbidden('refusal.only-admin-act', { what });
   }
 
   private requireCase(caseId: string) {
-    if (!this.cases.some((c) => c.caseId === caseId)) throw invalid(`case ${caseId} is not on this meeting's agenda`);
+    if (!this.cases.some((c) => c.caseId === caseId)) throw invalid('refusal.case-not-on-agenda', { caseId });
   }
 
   private requireFuture(scheduledFor: Instant | undefined, at: Instant) {
     if (scheduledFor !== undefined && !(isInstant(scheduledFor) && Date.parse(scheduledFor) > Date.parse(at))) {
-      throw invalid('scheduledFor must be an ISO instant in the future');
+      throw invalid('refusal.scheduled-future');
     }
   }
 

@@ -39,7 +39,7 @@ export function registerHandlers(c: ExitCase, lifecycle: CancellationScope) {
       extensions(async () => {
         const purpose = c.extensionTarget(r);
         const moved = await extendIfUnchanged(c.book, purpose, r.workingDays);
-        if (!moved || c.final || c.ending) throw conflict(`the deadline ${purpose} ended while the extension was counted; nothing changed`);
+        if (!moved || c.final || c.ending) throw conflict('refusal.extension-raced', { deadline: purpose });
         const retime = retimeFor(c.log.pendingTasks.filter((t) => t.kind === purpose), [moved]);
         await record(c, c.stage, { actorId: r.actor.id, action: 'extend-deadline', note: r.reason, retime, detail: { ...moved, workingDays: r.workingDays } });
         return c.stage;

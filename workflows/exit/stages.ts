@@ -14,7 +14,6 @@ import { endAll, endDeadline } from '../../domain/deadlines';
 // Each call runs to completion even when an administrator cancels the review meanwhile: the
 // cancellation takes effect at the next wait, so the database's order of events stays the review's.
 const acts = runToCompletion(proxyActivities<Activities>({ startToCloseTimeout: '1 minute', retry: { initialInterval: '1 second', maximumInterval: '1 minute' } }));
-const LABEL = { exit: '退出', retain: '保留并限期整改', dismiss: '不予退出' } as const;
 
 /** What moved the review into its next stage: recorded with the move that opens it. */
 export type Cause = Omit<Move, 'open' | 'close'>;
@@ -38,9 +37,10 @@ export async function defence(c: ExitCase): Promise<Cause> {
     actorId: input.trigger.actorId,
     action: 'open-exit-review',
     note: input.trigger.reason,
+    ...(input.trigger.why ? { why: [input.trigger.why] } : {}),
     detail: { trigger: input.trigger.kind, ...(input.trigger.cycle ? { cycle: input.trigger.cycle } : {}), policyVersion: input.rules.policyVersion },
     open: [c.log.task('defence', 'applicant', { userId: input.talentId }, due.dueAt)],
-    mails: [{ eventKey: 'opened', to: talent, template: 'exit-review-opened', data: { caseId: input.reviewId, programmeId: input.programmeId, reason: input.trigger.reason, dueAt: due.dueAt } }],
+    mails: [{ eventKey: 'opened', to: talent, template: 'exit-review-opened', data: { caseId: input.reviewId, programmeId: input.programmeId, trigger: input.trigger.kind, reason: input.trigger.reason, dueAt: due.dueAt }, ...(input.trigger.why ? { why: [input.trigger.why] } : {}) }],
   }, input.openedAt);
   await acts.recordExitReviewOpened(input, opened);
   const filed = (await waitUntilDue(c.book, 'defence', () => c.defenceSlot !== undefined, reminding(c, talent))) === 'done';
@@ -89,7 +89,7 @@ export async function appealWindow(c: ExitCase): Promise<Cause | undefined> {
     note: d.reason,
     close: c.log.keysOf('exit-decision', 'escalation-exit-decision'),
     detail: { decision: d.decision, round: d.round, ...(d.improvementPlan ? { improvementPlan: d.improvementPlan } : {}), appealBy: appealBy.dueAt },
-    mails: [{ eventKey: 'decided', to: { userId: c.input.talentId }, template: 'exit-decision', data: { caseId: c.input.reviewId, decision: LABEL[d.decision], reason: d.reason, appealBy: appealBy.dueAt } }],
+    mails: [{ eventKey: 'decided', to: { userId: c.input.talentId }, template: 'exit-decision', data: { caseId: c.input.reviewId, programmeId: c.input.programmeId, decision: d.decision, reason: d.reason, appealBy: appealBy.dueAt } }],
   });
   c.decisionSlot = undefined;
   const appealed = (await waitUntilDue(c.book, 'appeal-window', () => c.appealSlot !== undefined)) === 'done';
@@ -115,7 +115,7 @@ export async function conclude(c: ExitCase): Promise<void> {
     status: stage,
     close: 'all',
     detail: { round: d.round, ...(d.improvementPlan ? { improvementPlan: d.improvementPlan } : {}), ...(reentryBarUntil ? { reentryBarUntil } : {}) },
-    mails: [{ eventKey: 'final', to: { userId: input.talentId }, template: 'exit-final', data: { caseId: input.reviewId, decision: LABEL[d.decision], reason: d.reason, plan: d.improvementPlan ?? '', barUntil: reentryBarUntil?.slice(0, 10) ?? '' } }],
+    mails: [{ eventKey: 'final', to: { userId: input.talentId }, template: 'exit-final', data: { caseId: input.reviewId, programmeId: input.programmeId, decision: d.decision, reason: d.reason, plan: d.improvementPlan ?? '', barUntil: reentryBarUntil ?? '' } }],
   }, at);
   await acts.recordExitOutcome(input.membershipId, { decision: d.decision, ...(d.improvementPlan ? { improvementPlan: d.improvementPlan } : {}), decidedAt: at, ...(reentryBarUntil ? { reentryBarUntil } : {}) }, t);
   c.endRecorded = true;

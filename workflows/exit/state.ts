@@ -1,6 +1,6 @@
 // An exit review's state and who may act when, kept apart from Temporal wiring.
 import { CaseLog } from '../shared/case-log';
-import { conflict, forbidden, invalid } from '../../domain/failures';
+import { conflict, forbidden, invalid, conflictWith } from '../../domain/failures';
 import type { Actor, Instant } from '../../domain/types';
 import type { AppealRequest, CancelRequest, DecisionRequest, DefenceRequest, ExtendDeadlineRequest, ReassignRequest } from './messages';
 import type { DecisionRecord, ExitReviewInput, ExitReviewStatus, ExitStage } from '../../domain/exit/types';
@@ -55,58 +55,58 @@ export class ExitCase {
   }
 
   private requireStage(...stages: ExitStage[]) {
-    if (this.ending) throw conflict('the review is being cancelled');
-    if (!stages.includes(this.stage)) throw conflict(`the review is at stage ${this.stage}, not ${stages.join(' or ')}`);
+    if (this.ending) throw conflict('refusal.review-cancelling');
+    if (!stages.includes(this.stage)) throw conflict('refusal.review-wrong-stage', { stage: this.stage, expected: stages });
   }
   private requireTalent(id: string) {
-    if (id !== this.input.talentId) throw forbidden('only the talent under review may do this');
+    if (id !== this.input.talentId) throw forbidden('refusal.only-talent-under-review');
   }
 
   validateDefence(r: DefenceRequest) {
     this.requireTalent(r.actor.id);
     this.requireStage('defence');
-    if (this.defenceSlot || this.defence) throw conflict('the statement of defence is already filed');
-    if (!r.statement?.trim()) throw invalid('a statement is required');
+    if (this.defenceSlot || this.defence) throw conflict('refusal.defence-filed');
+    if (!r.statement?.trim()) throw invalid('refusal.statement-required');
   }
 
   validateDecision(r: DecisionRequest) {
     const reassignedTo = this.log.reassigned['exit-decision'];
-    if (reassignedTo ? r.actor.id !== reassignedTo : !r.actor.roles.includes('authority')) throw forbidden('only the committee’s secretary (authority) may record its decision');
+    if (reassignedTo ? r.actor.id !== reassignedTo : !r.actor.roles.includes('authority')) throw forbidden('refusal.only-secretary');
     this.requireStage('committee', 'appeal-review');
-    if (this.decisionSlot) throw conflict('the committee has already decided');
-    if (!['exit', 'retain', 'dismiss'].includes(r.decision)) throw invalid('decide exit, retain or dismiss');
-    if (!r.reason?.trim()) throw invalid('a reason is required');
-    if (r.decision === 'retain' && !r.improvementPlan?.trim()) throw invalid('retaining needs an improvement plan');
+    if (this.decisionSlot) throw conflict('refusal.committee-decided');
+    if (!['exit', 'retain', 'dismiss'].includes(r.decision)) throw invalid('refusal.decide-one-of');
+    if (!r.reason?.trim()) throw invalid('refusal.reason-required');
+    if (r.decision === 'retain' && !r.improvementPlan?.trim()) throw invalid('refusal.plan-required');
   }
 
   validateAppeal(r: AppealRequest) {
     this.requireTalent(r.actor.id);
     this.requireStage('decided');
-    if (!r.reason?.trim()) throw invalid('a reason is required');
-    if (this.appealSlot) throw conflict('an appeal is already filed');
-    if (this.appealRounds >= this.input.rules.appealRounds) throw conflict(`the ${this.input.rules.appealRounds} appeal(s) the policy allows are used`);
+    if (!r.reason?.trim()) throw invalid('refusal.reason-required');
+    if (this.appealSlot) throw conflict('refusal.appeal-filed');
+    if (this.appealRounds >= this.input.rules.appealRounds) throw conflict('refusal.appeals-used', { allowed: this.input.rules.appealRounds });
   }
 
   // --- the administrator's interventions ---------------------------------------------------
 
   private requireAdmin(r: { actor: Actor; reason: string }) {
-    if (!r.actor.roles.includes('admin')) throw forbidden('only an administrator may do this');
-    if (!r.reason?.trim()) throw invalid('a reason is required');
+    if (!r.actor.roles.includes('admin')) throw forbidden('refusal.only-admin');
+    if (!r.reason?.trim()) throw invalid('refusal.reason-required');
   }
   private requireRunning() {
-    if (this.final || this.ending || this.concluding) throw conflict(`the review has ended (${this.ending ? 'cancelled' : this.stage})`);
+    if (this.final || this.ending || this.concluding) throw conflict('refusal.review-ended', { stage: this.ending ? 'cancelled' : this.stage });
   }
 
   /** The purpose of the running deadline an extension names. */
   extensionTarget(r: ExtendDeadlineRequest): string {
     const found = deadlineNamed(this.book, this.log.pendingTasks, r.deadline);
-    if ('refused' in found) throw conflict(found.refused);
+    if ('refused' in found) throw conflictWith(found.refused);
     return found.purpose;
   }
 
   validateExtend(r: ExtendDeadlineRequest) {
     this.requireAdmin(r);
-    if (!Number.isInteger(r.workingDays) || r.workingDays < 1) throw invalid('extend by a whole number of working days');
+    if (!Number.isInteger(r.workingDays) || r.workingDays < 1) throw invalid('refusal.whole-working-days');
     this.requireRunning();
     this.extensionTarget(r);
   }
@@ -115,8 +115,8 @@ export class ExitCase {
     this.requireAdmin(r);
     this.requireRunning();
     const task = this.log.pendingTasks.find((t) => t.taskKey === r.taskKey);
-    if (!task) throw conflict(`no pending task ${r.taskKey}`);
-    if (task.kind === 'defence') throw conflict('the statement of defence is the talent’s own: it cannot be reassigned');
+    if (!task) throw conflict('refusal.no-pending-task', { taskKey: r.taskKey });
+    if (task.kind === 'defence') throw conflict('refusal.defence-own');
   }
 
   validateCancel(r: CancelRequest) {

@@ -21,7 +21,7 @@ export const recomputeDeadlines = defineUpdate<RecomputeResult, [RecomputeReques
 
 /** Administrators only, with a reason, while the case runs. */
 export function validateRecompute(r: RecomputeRequest, ended: boolean): void {
-  if (!r.actor.roles.includes('admin')) throw forbidden('only an administrator may have deadlines recomputed');
-  if (!r.reason?.trim()) throw invalid('a reason is required');
-  if (ended) throw conflict('the case has ended');
+  if (!r.actor.roles.includes('admin')) throw forbidden('refusal.recompute-admin-only');
+  if (!r.reason?.trim()) throw invalid('refusal.reason-required');
+  if (ended) throw conflict('refusal.ended');
 }

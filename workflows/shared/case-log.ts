@@ -3,11 +3,15 @@
 import type { DeadlineReport, MailSpec, TaskSpec, Transition } from '../../domain/transition';
 import type { PendingTask, Role, TimelineEntry } from '../../domain/types';
 import type { LogState } from '../../domain/transition';
+import type { Phrase } from '../../domain/words/say';
 
 export interface Move {
   actorId: string;
   action: string;
+  /** A person's words (a reason, a statement), kept as they wrote them. */
   note?: string;
+  /** The system's reasons, as phrases: the audit trail shows them in the reader's language. */
+  why?: Phrase[];
   status?: string;
   open?: TaskSpec[];
   mails?: MailSpec[];
@@ -72,7 +76,7 @@ export class CaseLog {
       at,
       stage,
       ...(m.status ? { status: m.status } : {}),
-      ...(m.note || m.detail ? { detail: { ...(m.note ? { note: m.note } : {}), ...(m.detail ?? {}) } } : {}),
+      ...(m.note || m.why || m.detail ? { detail: { ...(m.note ? { note: m.note } : {}), ...(m.why ? { why: m.why } : {}), ...(m.detail ?? {}) } } : {}),
       closeTasks: closing.map((t) => ({ taskKey: t.taskKey, outcome: m.action })),
       openTasks: m.open ?? [],
       ...(m.retime ? { retimeTasks: m.retime } : {}),

@@ -6,6 +6,7 @@ import type { AppraisalCase } from '../state';
 import type { Cause } from './cause';
 import { progress } from './employer';
 import { clearObjection, noticePeriod } from './notice';
+import { phrase } from '../../../domain/words/say';
 
 export async function committeeAndResult(c: AppraisalCase, first: Cause): Promise<void> {
   const { input } = c;
@@ -37,7 +38,7 @@ export async function committeeAndResult(c: AppraisalCase, first: Cause): Promis
       await record(c, c.move('result-notice', { actorId: 'committee', action: 'committee-passed', detail: { ...detail, noticeEndsAt: noticeEnds }, mails: [progress(c, 'result-notice')] }, now()));
       if ((await noticePeriod(c, { role: 'authority' })) === 'upheld') {
         const by = c.objectionResolution!;
-        cause = { actorId: by.actor.id, action: 'objection-upheld-review-again', note: `复核: ${by.reason}` };
+        cause = { actorId: by.actor.id, action: 'objection-upheld-review-again', note: `复核: ${by.reason}`, why: [phrase('reason.review-again', { reason: by.reason })] };
         continue;
       }
       const cert = await acts.issueCertificate({ applicationId: c.caseId, holderId: input.applicantId, series: input.series, level: input.level, issuedAt: now() });
@@ -74,6 +75,6 @@ export async function committeeAndResult(c: AppraisalCase, first: Cause): Promis
       return;
     }
     c.appealRounds++;
-    cause = { actorId: input.applicantId, action: 'appeal', note: `复查: ${c.appealRequest!.reason}` };
+    cause = { actorId: input.applicantId, action: 'appeal', note: `复查: ${c.appealRequest!.reason}`, why: [phrase('reason.appeal', { reason: c.appealRequest!.reason })] };
   }
 }

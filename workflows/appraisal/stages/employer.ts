@@ -2,6 +2,8 @@
 import { now, record, reviewerWait, startDeadline, waitUntilDue } from '../deadlines';
 import type { AppraisalCase } from '../state';
 import type { Cause } from './cause';
+import type { MailSpec } from '../../../domain/transition';
+import { phrase, type Phrase } from '../../../domain/words/say';
 import { clearObjection, noticePeriod } from './notice';
 
 /** Returns false when the case ends here. */
@@ -45,7 +47,7 @@ export async function employerStage(c: AppraisalCase): Promise<boolean> {
       );
       c.employerDecision = undefined;
       if ((await waitUntilDue(c, () => c.resubmission !== undefined, applicant)) === 'due') {
-        await record(c, c.move('withdrawn', { actorId: 'system', action: 'resubmission-missed', note: '视为放弃', status: 'withdrawn', mails: [progress(c, 'withdrawn', '视为放弃')] }, now()));
+        await record(c, c.move('withdrawn', { actorId: 'system', action: 'resubmission-missed', note: '视为放弃', why: [deemedWithdrawn], status: 'withdrawn', mails: [progress(c, 'withdrawn', undefined, [deemedWithdrawn])] }, now()));
         return false;
       }
       c.submission = c.resubmission!.submission;
@@ -66,11 +68,16 @@ export async function employerStage(c: AppraisalCase): Promise<boolean> {
   }
 }
 
-export function progress(c: AppraisalCase, stage: string, reason?: string) {
+/** 视为放弃: a step not done in time ends the application. */
+export const deemedWithdrawn = phrase('reason.deemed-withdrawn');
+
+/** The applicant's mail about a move: the stage, a person's reason, or the system's. */
+export function progress(c: AppraisalCase, stage: string, reason?: string, why?: Phrase[]): MailSpec {
   return {
     eventKey: 'progress',
     to: { userId: c.input.applicantId },
     template: 'stage-changed',
     data: { caseId: c.caseId, stage, reason: reason ?? '' },
+    ...(why ? { why } : {}),
   };
 }

@@ -2,7 +2,7 @@
 import { now, record, reviewerWait, startDeadline, waitUntilDue } from '../deadlines';
 import type { AppraisalCase } from '../state';
 import type { Cause } from './cause';
-import { progress } from './employer';
+import { deemedWithdrawn, progress } from './employer';
 
 /** Returns the cause for the next stage, or undefined when the case ends here. */
 export async function formalReview(c: AppraisalCase): Promise<Cause | undefined> {
@@ -47,7 +47,7 @@ export async function formalReview(c: AppraisalCase): Promise<Cause | undefined>
     );
     c.formalDecision = undefined;
     if ((await waitUntilDue(c, () => c.correction !== undefined, { userId: c.input.applicantId })) === 'due') {
-      await record(c, c.move('withdrawn', { actorId: 'system', action: 'correction-missed', note: '视为放弃', status: 'withdrawn', mails: [progress(c, 'withdrawn', '视为放弃')] }, now()));
+      await record(c, c.move('withdrawn', { actorId: 'system', action: 'correction-missed', note: '视为放弃', why: [deemedWithdrawn], status: 'withdrawn', mails: [progress(c, 'withdrawn', undefined, [deemedWithdrawn])] }, now()));
       return undefined;
     }
     cause = { actorId: c.input.applicantId, action: 'submit-correction', detail: { corrections: c.correction!.corrections } };

@@ -3,6 +3,9 @@ import { ActivityFailure, ApplicationFailure } from '@temporalio/workflow';
 import { acts } from '../activities';
 import { now, record } from '../deadlines';
 import { unmet } from '../../../domain/appraisal/predicates';
+import { FAILURE, phraseOf } from '../../../domain/failures';
+import { barReason } from '../../../domain/integrity';
+import { phrase, sayPhrase, type Phrase } from '../../../domain/words/say';
 import type { AppraisalCase } from '../state';
 import type { CaseFacts } from '../../../domain/activities';
 
@@ -10,7 +13,7 @@ import type { CaseFacts } from '../../../domain/activities';
 export async function intake(c: AppraisalCase): Promise<boolean> {
   const { input } = c;
   let facts: CaseFacts | undefined;
-  let missing: string | undefined;
+  let missing: Phrase | undefined;
   try {
     facts = await acts.loadAppraisalRules({
       track: input.track,
@@ -22,12 +25,12 @@ export async function intake(c: AppraisalCase): Promise<boolean> {
     });
   } catch (err) {
     // No track or standard for what was asked: the application is ineligible, not broken.
-    if (!(err instanceof ActivityFailure && err.cause instanceof ApplicationFailure && err.cause.type === 'RulesMissing')) throw err;
-    missing = err.cause.message;
+    if (!(err instanceof ActivityFailure && err.cause instanceof ApplicationFailure && err.cause.type === FAILURE.rulesMissing)) throw err;
+    missing = phraseOf(err.cause) ?? phrase('text', { text: err.cause.message });
   }
   c.rules = facts?.rules;
   const pinned = facts ? { policyVersion: facts.rules.policyVersion, standardId: facts.rules.standard.id } : undefined;
-  const caseData = { caseId: c.caseId, series: input.series, level: input.level };
+  const caseData = { caseId: c.caseId, series: input.series, level: input.level, track: input.track };
   await acts.recordSubmission(
     input,
     c.move('submitted', {
@@ -47,10 +50,12 @@ export async function intake(c: AppraisalCase): Promise<boolean> {
     today: input.submittedAt.slice(0, 10),
     employer: facts.employer,
   };
+  // An integrity bar names its record; cases whose rules were loaded before it was reported know only its end.
+  const bar = facts.integrity ? [barReason(facts.integrity)] : facts.barredUntil ? [phrase('eligibility.integrity-bar-until', { barUntil: facts.barredUntil })] : [];
   const reasons = [
-    ...(facts.barredUntil ? [`an integrity record bars applications until ${facts.barredUntil.slice(0, 10)}`] : []),
-    ...(track.channels.includes(facts.employer.kind) ? [] : [`the ${input.track} track is not open through a ${facts.employer.kind}`]),
-    ...(track.levels.includes(input.level) ? [] : [`the ${input.track} track does not lead to the level ${input.level}`]),
+    ...bar,
+    ...(track.channels.includes(facts.employer.kind) ? [] : [phrase('eligibility.channel', { track: input.track, kind: facts.employer.kind })]),
+    ...(track.levels.includes(input.level) ? [] : [phrase('eligibility.level', { track: input.track, level: input.level })]),
     ...unmet(track.entry, eligibility),
     ...unmet(standard.eligibility, eligibility),
   ];
@@ -58,7 +63,8 @@ export async function intake(c: AppraisalCase): Promise<boolean> {
   return ineligible(c, reasons);
 }
 
-async function ineligible(c: AppraisalCase, reasons: string[]): Promise<false> {
+/** The case ends: the applicant is told every reason, each a phrase said in their language. */
+async function ineligible(c: AppraisalCase, reasons: Phrase[]): Promise<false> {
   const { input } = c;
   await record(
     c,
@@ -66,9 +72,10 @@ async function ineligible(c: AppraisalCase, reasons: string[]): Promise<false> {
       actorId: 'system',
       action: 'eligibility-failed',
       status: 'ineligible',
-      note: reasons.join('; '),
-      detail: { reasons },
-      mails: [{ eventKey: 'ineligible', to: { userId: input.applicantId }, template: 'stage-changed', data: { caseId: c.caseId, stage: 'ineligible', reason: reasons.join('; ') } }],
+      // The English words for logs and the workflow's own timeline; the audit keeps the phrases.
+      note: reasons.map((r) => sayPhrase('en', r)).join('; '),
+      why: reasons,
+      mails: [{ eventKey: 'ineligible', to: { userId: input.applicantId }, template: 'stage-changed', data: { caseId: c.caseId, stage: 'ineligible' }, why: reasons }],
     }, now()),
   );
   return false;

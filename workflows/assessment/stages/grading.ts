@@ -6,6 +6,7 @@ import { startExitReview } from '../exit-review-start';
 import { baseGrade, composite, gradeTrigger } from '../../../domain/assessment/scoring';
 import type { AssessmentCase } from '../state';
 import { GRADE_LABELS } from '../../../domain/assessment/types';
+import { phrase } from '../../../domain/words/say';
 
 
 /** `assessed` is false when the self-report never came: the cycle is 不合格 without a score. */
@@ -45,8 +46,9 @@ export async function grading(c: AssessmentCase, assessed: boolean): Promise<voi
       actorId: 'system',
       action: 'grade',
       note: GRADE_LABELS[grade],
+      why: [phrase('reason.graded', { grade })],
       detail: { cycle: c.cycle, score, baseGrade: base, grade },
-      mails: [{ eventKey: 'graded', to: { userId: c.m.talentId }, template: 'assessment-graded', data: { caseId: c.m.membershipId, cycle: String(c.cycle), grade: GRADE_LABELS[grade], score: score === null ? '—' : (score / 100).toFixed(2) } }],
+      mails: [{ eventKey: 'graded', to: { userId: c.m.talentId }, template: 'assessment-graded', data: { caseId: c.m.membershipId, programmeId: c.m.programmeId, cycle: String(c.cycle), grade, baseGrade: base, score: score === null ? '' : (score / 100).toFixed(2) } }],
     }, now()),
   );
 }
@@ -67,5 +69,11 @@ export async function afterGrade(c: AssessmentCase): Promise<void> {
     return;
   }
   const reason = trigger === 'grade-fail' ? `第${c.cycle}周期考核不合格` : trigger === 'grade-basic-pass-repeated' ? `连续${triggers.basicPassInARow}个周期基本合格` : '整改计划未完成';
-  await startExitReview(c, { kind: trigger, actorId: 'system', reason, cycle: c.cycle });
+  const why =
+    trigger === 'grade-fail'
+      ? phrase('reason.grade-fail', { cycle: c.cycle })
+      : trigger === 'grade-basic-pass-repeated'
+        ? phrase('reason.grade-basic-pass-repeated', { times: triggers.basicPassInARow })
+        : phrase('reason.follow-up-not-met');
+  await startExitReview(c, { kind: trigger, actorId: 'system', reason, why, cycle: c.cycle });
 }

@@ -5,6 +5,7 @@ import { record } from '../activities';
 import type { AssessmentCase } from '../state';
 import { addMonths, escalate, reminding } from '../waits';
 import { endDeadline, setDeadline } from '../../../domain/deadlines';
+import { phrase } from '../../../domain/words/say';
 
 /** Waits out the cycle: its end is a deadline like any other, so a pause moves it too. */
 export async function runningPeriod(c: AssessmentCase): Promise<void> {
@@ -45,7 +46,7 @@ export async function selfReport(c: AssessmentCase): Promise<boolean> {
   }
   const close = c.log.keysOf('self-report', 'escalation-self-report');
   if (outcome === 'due') {
-    await record(c, c.log.move('grading', { actorId: 'system', action: 'self-report-missed', close, note: '逾期未提交述职报告：本周期按不合格确定' }, now()));
+    await record(c, c.log.move('grading', { actorId: 'system', action: 'self-report-missed', close, note: '逾期未提交述职报告：本周期按不合格确定', why: [phrase('reason.self-report-missed')] }, now()));
     return false;
   }
   const r = c.selfReportSlot!;
