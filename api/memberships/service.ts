@@ -35,15 +35,16 @@ export function membershipsService({ db, temporal }: ApiDeps) {
     async detail(actor: Actor, id: string, locale: Locale) {
       const row = await visibleMembership(actor, id);
       const programme = await db.programme.findUnique({ where: { id: row.programmeId } });
-      const labels = {
-        programme: programme ? (locale === 'en' ? programme.nameEn : programme.name) : row.programmeId,
-        stage: label(locale, 'stage', row.stage),
-        status: label(locale, 'status', row.status),
-      };
       const live = await temporal.workflow
         .getHandle(row.workflowId)
         .query(am.status)
         .catch(() => undefined as AssessmentStatus | undefined);
+      // The stage as it is now: the workflow's while it runs, the row's after.
+      const labels = {
+        programme: programme ? (locale === 'en' ? programme.nameEn : programme.name) : row.programmeId,
+        stage: label(locale, 'stage', live?.stage ?? row.stage),
+        status: label(locale, 'status', row.status),
+      };
       return { ...row, labels, live: live ?? null };
     },
 

@@ -21,8 +21,8 @@ afterAll(async () => {
 
 /** A demo user by id, or any actor (a user added in the test). */
 const auth = async (who: string | Actor) => (typeof who === 'string' ? bearer(h, who) : `Bearer ${await mintToken(who, JWT_SECRET)}`);
-const post = async (url: string, body: object, who: string | Actor = 'u-admin') => request(h.app).post(url).set('Authorization', await auth(who)).send(body);
-const get = async (url: string, who: string | Actor = 'u-admin') => request(h.app).get(url).set('Authorization', await auth(who));
+const post = async (url: string, body: object, who: string | Actor = 'u-admin') => request(h.app).post(url).set('Authorization', await auth(who)).set('Accept-Language', 'en').send(body);
+const get = async (url: string, who: string | Actor = 'u-admin') => request(h.app).get(url).set('Authorization', await auth(who)).set('Accept-Language', 'en');
 const at = (id: string) => `/api/admin/cases/${encodeURIComponent(id)}`;
 const openTask = (caseId: string, kind: string) => poll(`an open ${kind} task`, () => h.db.task.findFirst({ where: { caseId, kind, closedAt: null } }));
 
@@ -50,7 +50,7 @@ describe('any case, by its id', () => {
     expect((await post(`${at(app.id)}/deadline-extension`, { deadline: 'employer-review', workingDays: 1, reason: '再顺延' })).status).toBe(200);
     const other = await post(`${at(app.id)}/deadline-extension`, { deadline: 'formal-review', workingDays: 2, reason: 'x' });
     expect(other.status).toBe(409);
-    expect(other.body.detail).toBe('no running deadline formal-review (running: employer-review)');
+    expect(other.body.detail).toBe('no running deadline "formal review" (running: employer review)');
   });
 });
 
@@ -67,7 +67,7 @@ describe('a membership and its exit review', () => {
     const none = await post(`${base}/deadline-extension`, { workingDays: 3, reason: '顺延' });
     expect([none.status, none.body.detail]).toEqual([409, 'no deadline is running']);
     const cycleEnd = await post(`${base}/deadline-extension`, { deadline: 'cycle-end', workingDays: 3, reason: '顺延' });
-    expect([cycleEnd.status, cycleEnd.body.detail]).toEqual([409, 'cycle-end is a fixed instant, not a working-day deadline (running: none)']);
+    expect([cycleEnd.status, cycleEnd.body.detail]).toEqual([409, '"assessment cycle" is a fixed instant, not a working-day deadline: it cannot be extended']);
     const noTask = await post(`${base}/reassignment`, { taskKey: 'self-report-1', assigneeId: 'u-talent-centre', reason: '转办' });
     expect([noTask.status, noTask.body.detail]).toEqual([409, 'no pending task self-report-1']);
     const nobody = await post(`${base}/reassignment`, { taskKey: 'self-report-1', assigneeId: 'u-nobody', reason: '转办' });
@@ -90,7 +90,7 @@ describe('a membership and its exit review', () => {
     const own = await post(`${base}/reassignment`, { taskKey: defence.taskKey, assigneeId: 'u-hr-zhangjiang', reason: '代为申辩' });
     expect([own.status, own.body.detail]).toEqual([409, 'the statement of defence is the talent’s own: it cannot be reassigned']);
     const notYet = await post(`${base}/deadline-extension`, { deadline: 'exit-decision', workingDays: 5, reason: 'x' });
-    expect([notYet.status, notYet.body.detail]).toEqual([409, 'no running deadline exit-decision (running: defence)']);
+    expect([notYet.status, notYet.body.detail]).toEqual([409, 'no running deadline "exit review decision" (running: statement of defence)']);
     expect((await post(`${base}/deadline-extension`, { deadline: 'defence', workingDays: 5, reason: 'x' }, 'u-authority')).status).toBe(403);
 
     const extended = await post(`${base}/deadline-extension`, { deadline: 'defence', workingDays: 5, reason: '当事人出差，申请延期申辩' });
@@ -107,7 +107,7 @@ describe('a membership and its exit review', () => {
     const reassigned = await post(`${base}/reassignment`, { taskKey: decision.taskKey, assigneeId: secretary.id, reason: '原经办人回避' });
     expect(reassigned.body).toEqual({ id: reviewId, stage: 'committee' });
     const refused = await post(`/api/exit-reviews/${reviewId}/decision`, { decision: 'dismiss', reason: '不成立' }, 'u-authority');
-    expect([refused.status, refused.body.detail]).toEqual([403, 'only the committee’s secretary (authority) may record its decision']);
+    expect([refused.status, refused.body.detail]).toEqual([403, "only the committee's secretary (authority) may record its decision"]);
     const inbox = (await get('/api/inbox', secretary)).body.items.map((t: { caseId: string; kind: string }) => `${t.kind}/${t.caseId}`);
     expect(inbox).toContain(`exit-decision/${reviewId}`);
     const now = await openTask(reviewId, 'exit-decision');

@@ -60,7 +60,7 @@ describe('retention', () => {
     });
     const read = await request(h.app).get(`/api/materials/${m2.id}`).set('Authorization', await bearer(h, 'u-li-ming'));
     expect(read.status).toBe(404);
-    expect(read.body.detail).toContain('retention');
+    expect(read.body.detail).toContain('已按保存期限规定删除');
 
     // Again: nothing more, no second entry on the trail; the certified case keeps everything.
     expect((await sweepRetention(h.db, h.objects, new Date(later.getTime() + DAY))).cases).toEqual([]);

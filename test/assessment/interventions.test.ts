@@ -24,7 +24,7 @@ afterAll(async () => {
   await h?.stop();
 });
 
-const post = async (userId: string, path: string, body: object) => request(h.app).post(path).set('Authorization', `Bearer ${await h.tokenFor(userId)}`).send(body);
+const post = async (userId: string, path: string, body: object) => request(h.app).post(path).set('Authorization', `Bearer ${await h.tokenFor(userId)}`).set('Accept-Language', 'en').send(body);
 const audited = (caseId: string, action: string) => h.db.auditEvent.findFirst({ where: { caseId, action } });
 const scores = { achievements: 80, contribution: 80, ethics: 80 };
 
@@ -58,7 +58,7 @@ describe('a membership’s parallel deadlines', () => {
     const { deadline: _, ...unnamed } = ask;
     await expectRefused(membership.executeUpdate(extendDeadline, { args: [unnamed] }), 'Conflict');
     const several = await post('u-admin', `/api/admin/cases/${membershipId}/deadline-extension`, { workingDays: 5, reason: '顺延' });
-    expect([several.status, several.body.detail]).toEqual([409, 'several deadlines run: name one of evaluation-employer, evaluation-industry, evaluation-expert']);
+    expect([several.status, several.body.detail]).toEqual([409, 'several deadlines are running: name one of employer evaluation, industry evaluation or expert evaluation']);
     await expectRefused(membership.executeUpdate(reassign, { args: [{ actor: hr, reason: 'x', taskKey: 'x', assigneeId: 'u-talent-centre' }] }), 'Forbidden');
 
     const extended = await post('u-admin', `/api/admin/cases/${membershipId}/deadline-extension`, { deadline: 'evaluation-expert', workingDays: 5, reason: '专家出国访问' });

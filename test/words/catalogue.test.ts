@@ -148,11 +148,12 @@ describe('mail, worded for each reader', () => {
     'exit-review-opened': { caseId: 'm-1-1', programmeId: 'leading-talent', trigger: 'grade-fail', reason: 'x', dueAt: '2026-12-09T16:00:00.000Z' },
     'exit-decision': { caseId: 'm-1-1', decision: 'retain', reason: 'evidence', appealBy: '2026-12-09T16:00:00.000Z' },
     'exit-final': { caseId: 'm-1-1', decision: 'exit', reason: 'evidence', plan: '', barUntil: '2029-12-09T03:00:00.000Z' },
+    'exit-review-cancelled': { caseId: 'm-1-1', programmeId: 'leading-talent', reason: 'the report was unfounded' },
     'stage-changed': { caseId: id, stage: 'employer-notice', reason: '' },
     'overdue-reminder': { caseId: id, kind: 'employer-review', dueAt: '2026-12-09T16:00:00.000Z' },
   };
   const ctxOf = (template: string): MailContext =>
-    template.startsWith('committee') ? { publicBaseUrl: 'https://talent.example.test', case: { process: 'meeting', id: 'meeting-1', meeting: { series: 'engineering', kind: 'adhoc' } } } : ['membership-admitted', 'assessment-self-report', 'assessment-graded', 'assessment-term-result', 'exit-review-opened', 'exit-decision', 'exit-final'].includes(template) ? membership : application;
+    template.startsWith('committee') ? { publicBaseUrl: 'https://talent.example.test', case: { process: 'meeting', id: 'meeting-1', meeting: { series: 'engineering', kind: 'adhoc' } } } : ['membership-admitted', 'assessment-self-report', 'assessment-graded', 'assessment-term-result', 'exit-review-opened', 'exit-decision', 'exit-final', 'exit-review-cancelled'].includes(template) ? membership : application;
   /** Codes a Chinese reader must not see. */
   const CODES = /\b(engineering|deputy-senior|intermediate|employer-review|employer-notice|formal-review|direct|excellent|quorum-missed|grade-fail|leading-talent|retain)\b/;
 
