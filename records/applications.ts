@@ -4,6 +4,7 @@ import { recordTransitionWith } from './transitions';
 import type { MailSettings } from './outbox';
 import type { AppraisalInput } from '../domain/appraisal/types';
 import { caseNumberPrefix, formatCaseNumber } from '../domain/case-number';
+import { attachToApplication } from './materials';
 
 /**
  * The next 受理编号 of a prefix. The counter row's upsert is one statement (PostgreSQL: INSERT …
@@ -45,6 +46,8 @@ export async function upsertApplication(tx: DbTx, input: AppraisalInput, workflo
       submittedAt: new Date(input.submittedAt),
     },
   });
+  // The draft's materials are the case's from the moment it exists, in the same transaction.
+  if (input.draftId) await attachToApplication(tx, input.draftId, input.applicationId);
 }
 
 /** The first write of a case: its row (with the rules it pinned and its number), then the submission transition. */

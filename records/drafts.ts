@@ -23,6 +23,28 @@ export async function saveDraft(db: Db, id: string, content: object, at: Date): 
   return count === 1;
 }
 
+export class DraftSubmitted extends Error {
+  constructor(readonly applicationId: string) {
+    super(`the draft was submitted as application ${applicationId}`);
+  }
+}
+
+/**
+ * Freezes a draft as the application `applicationId` before its workflow starts: from then on it
+ * takes no edit and no material. A retry of the same submission finds it frozen for the same id.
+ */
+export async function freezeDraft(db: Db, id: string, applicationId: string): Promise<void> {
+  const { count } = await db.draft.updateMany({ where: { id, applicationId: null }, data: { applicationId } });
+  if (count === 1) return;
+  const draft = await db.draft.findUnique({ where: { id } });
+  if (draft?.applicationId !== applicationId) throw new DraftSubmitted(draft?.applicationId ?? '');
+}
+
+/** Undoes a freeze whose workflow never started. */
+export async function thawDraft(db: Db, id: string, applicationId: string): Promise<void> {
+  await db.draft.updateMany({ where: { id, applicationId }, data: { applicationId: null } });
+}
+
 /** Deletes an unsubmitted draft and its materials (their bytes go when nothing else refers to them). */
 export async function deleteDraft(db: Db, objects: ObjectStore, id: string): Promise<boolean> {
   const draft = await db.draft.findUnique({ where: { id } });

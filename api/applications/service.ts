@@ -12,6 +12,7 @@ import { skipTake } from '../http/paging';
 import { badRequest, notFound } from '../problem';
 import { runUpdate } from '../temporal-errors';
 import { claimIdempotencyKey } from './idempotency';
+import { freezeDraft, thawDraft } from '../../records/drafts';
 import { applicationPolicy } from './policy';
 import type { SubmitApplicationBody } from './schemas';
 import { appraisalWorkflowId } from '../../domain/ids';
@@ -21,6 +22,8 @@ import { isPhrase, label, say, sayPhrase } from '../../domain/words/say';
 import { lastDayOf } from '../../domain/words/dates';
 import type { Deadline } from '../../domain/deadlines';
 import { phrase } from '../../domain/words/say';
+import { verifyPath } from '../../domain/links';
+import type { PrintableForm } from '../print/application-form';
 
 export interface ApplicationsDeps {
   db: Db;
@@ -114,8 +117,8 @@ export function applicationsService({ db, temporal, taskQueue, uiLink, now: cloc
    * id is derived from caller and key, so a retry or a concurrent duplicate reaches the same
    * workflow (USE_EXISTING) and never starts a second one (REJECT_DUPLICATE once it has ended).
    */
-  async function submit(actor: Actor, body: SubmitApplicationBody, idempotencyKey?: string) {
-    const at = clock();
+  async function submit(actor: Actor, body: SubmitApplicationBody, idempotencyKey?: string, from?: { draftId: string; at: Date }) {
+    const at = from?.at ?? clock();
     await checkSubmission(body, at);
     const { id, replay } = idempotencyKey
       ? await claimIdempotencyKey(db, 'application', actor.id, idempotencyKey, body)
@@ -123,7 +126,8 @@ export function applicationsService({ db, temporal, taskQueue, uiLink, now: cloc
     const workflowId = appraisalWorkflowId(id);
     const recorded = replay ? await db.application.findUnique({ where: { id } }) : null;
     if (recorded) return { id, workflowId, stage: recorded.stage, caseNumber: recorded.caseNumber, replay };
-    const input: AppraisalInput = { version: 1, applicationId: id, applicantId: actor.id, ...body, submittedAt: at.toISOString() };
+    const input: AppraisalInput = { version: 1, applicationId: id, applicantId: actor.id, ...body, submittedAt: at.toISOString(), ...(from ? { draftId: from.draftId } : {}) };
+    if (from) await freezeDraft(db, from.draftId, id);
     try {
       const stage = await temporal.workflow.executeUpdateWithStart(awaitSubmission, {
         startWorkflowOperation: new WithStartWorkflowOperation('titleAppraisal', {
@@ -141,6 +145,8 @@ export function applicationsService({ db, temporal, taskQueue, uiLink, now: cloc
       // A replayed key whose case has already ended: the record answers.
       const row = replay ? await db.application.findUnique({ where: { id } }) : null;
       if (row) return { id, workflowId, stage: row.stage, caseNumber: row.caseNumber, replay };
+      // Nothing started: the draft may be edited and submitted again.
+      if (from && !(await db.application.findUnique({ where: { id }, select: { id: true } }))) await thawDraft(db, from.draftId, id);
       throw err;
     }
   }
@@ -220,11 +226,11 @@ export function applicationsService({ db, temporal, taskQueue, uiLink, now: cloc
     id: string,
     update: UpdateDefinition<Stage, [A]>,
     /** Builds the request from the body: called after authorization, so strangers never see a 400. */
-    request: () => Omit<A, 'actor'>,
+    request: () => Omit<A, 'actor'> | Promise<Omit<A, 'actor'>>,
     find: 'visible' | 'objectable' = 'visible',
   ) {
     const app = find === 'objectable' ? await policy.findObjectable(actor, id) : await policy.findVisible(actor, id);
-    const args = { ...request(), actor } as A;
+    const args = { ...(await request()), actor } as A;
     const handle = temporal.workflow.getHandle(app.workflowId);
     const stage = await runUpdate(() => handle.executeUpdate(update, { args: [args] }));
     return { id, stage };
@@ -244,11 +250,47 @@ export function applicationsService({ db, temporal, taskQueue, uiLink, now: cloc
       issuedAt: cert.issuedAt.toISOString(),
       status: cert.status,
       ...(cert.revokedAt ? { revokedAt: cert.revokedAt.toISOString() } : {}),
-      verifyAt: `/api/public/certificates/verify?number=${encodeURIComponent(cert.number)}&code=${encodeURIComponent(cert.verificationCode)}`,
+      verifyAt: verifyPath(cert.number, cert.verificationCode),
     };
   }
 
-  return { submit, list, detail, act, certificateOf, policy };
+  /** What the application form (申报表) prints: the case, its dossier, the employer's opinion, the notices. */
+  async function formOf(actor: Actor, id: string): Promise<PrintableForm> {
+    const app = await policy.findVisible(actor, id);
+    const [applicant, employer, materials, events] = await Promise.all([
+      db.user.findUnique({ where: { id: app.applicantId } }),
+      db.organisation.findUnique({ where: { id: app.employerId } }),
+      db.material.findMany({ where: { applicationId: app.id }, orderBy: [{ round: 'asc' }, { uploadedAt: 'asc' }, { id: 'asc' }] }),
+      db.auditEvent.findMany({ where: { workflowId: app.workflowId }, orderBy: { id: 'asc' } }),
+    ]);
+    const decided = [...events].reverse().find((e) => ['employer-approve', 'employer-return', 'employer-reject'].includes(e.action));
+    const notices = events.flatMap((e, i) => {
+      const d = (e.detail ?? {}) as { stage?: string; noticeEndsAt?: string };
+      if (d.stage !== 'employer-notice' && d.stage !== 'result-notice') return [];
+      const next = events.slice(i + 1).find((x) => ((x.detail ?? {}) as { stage?: string }).stage !== d.stage && ((x.detail ?? {}) as { stage?: string }).stage !== undefined);
+      const to = d.noticeEndsAt ?? next?.at.toISOString();
+      return [{ stage: d.stage, from: e.at.toISOString(), ...(to ? { to } : {}) }];
+    });
+    const submission = app.submission as unknown as PrintableForm['submission'];
+    return {
+      caseNumber: app.caseNumber,
+      id: app.id,
+      applicant: { id: app.applicantId, name: applicant?.name ?? app.applicantId },
+      employer: { id: app.employerId, name: employer?.name ?? app.employerId },
+      track: app.track,
+      series: app.series,
+      level: app.level,
+      field: app.field,
+      submittedAt: app.submittedAt.toISOString(),
+      stage: app.stage,
+      submission,
+      materials: materials.map((m) => ({ id: m.id, kind: m.kind, title: m.title, fileName: m.fileName, size: m.size, sha256: m.sha256, round: m.round, replaced: m.replacedById !== null, purged: m.purgedAt !== null })),
+      ...(decided ? { employerOpinion: { decision: decided.action.replace('employer-', ''), note: ((decided.detail ?? {}) as { note?: string }).note, at: decided.at.toISOString() } } : {}),
+      notices,
+    };
+  }
+
+  return { submit, list, detail, act, certificateOf, formOf, policy };
 }
 
 export type ApplicationsService = ReturnType<typeof applicationsService>;

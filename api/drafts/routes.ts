@@ -3,6 +3,8 @@
 import { z } from 'zod';
 import type { ApiDeps } from '../deps';
 import { created, ok, route, type RouteDef } from '../http/route';
+import { localeOfRequest } from '../problem';
+import { idempotencyHeaders, submittedReply } from '../applications/schemas';
 import * as s from './schemas';
 import { draftsService } from './service';
 
@@ -81,6 +83,43 @@ export function draftRoutes(deps: ApiDeps): RouteDef[] {
       async handler({ actor, params }) {
         await service.remove(actor, params.id);
         return { status: 204, body: undefined };
+      },
+    }),
+    route({
+      id: 'checkDraft',
+      method: 'post',
+      path: '/api/drafts/:id/check',
+      summary: 'Check the draft (保存并检查): what is missing or unmet, each with its reason',
+      description: 'Evaluates the fields, the eligibility predicates of the standard in force now (and the track’s entry rules, the employer, the integrity record) and the materials the standard requires. The same check runs again at submission.',
+      tags: TAGS,
+      access: APPLICANT,
+      limit: 'mutation',
+      params: s.draftParams,
+      responses: { 200: { description: 'The findings; `ready` when there are none.', schema: s.checkReply }, 409: { description: 'The draft was submitted.' } },
+      handler: async ({ actor, params, req }) => ok(await service.check(actor, params.id, localeOfRequest(req))),
+    }),
+    route({
+      id: 'submitDraft',
+      method: 'post',
+      path: '/api/drafts/:id/submit',
+      summary: 'Submit the draft (提交申报): the case starts with its content and materials, frozen from then on',
+      description: 'Checked again at this instant, which the case pins; refused (422) with the same list of findings as `errors` when anything is missing or unmet. With an `Idempotency-Key` a retry answers the same case (200).',
+      tags: TAGS,
+      access: APPLICANT,
+      limit: 'mutation',
+      params: s.draftParams,
+      headers: idempotencyHeaders,
+      responses: {
+        201: { description: 'The case started.', schema: submittedReply },
+        200: { description: 'The same Idempotency-Key again: the case it created.', schema: submittedReply },
+        409: { description: 'The draft was submitted already.' },
+        422: { description: 'The check found something missing or unmet: `errors` lists each with its field path and reason.' },
+      },
+      async handler({ actor, params, req }) {
+        const c = await service.submit(actor, params.id, req.get('Idempotency-Key') ?? undefined, localeOfRequest(req));
+        const self = `/api/applications/${c.id}`;
+        const reply = { id: c.id, caseNumber: c.caseNumber, workflowId: c.workflowId, stage: c.stage, links: { self, temporalUi: deps.uiLink(c.workflowId) } };
+        return c.replay ? ok(reply, { Location: self }) : created(reply, self);
       },
     }),
     route({

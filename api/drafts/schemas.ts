@@ -65,3 +65,10 @@ export const draftView = z.object({
   applicationId: z.string().nullable(),
   materials: z.array(materialView),
 });
+
+export const checkReply = z.object({
+  ready: z.boolean(),
+  checkedAt: z.string(),
+  findings: z.array(z.object({ path: z.string(), code: z.string(), reason: z.string() })),
+  pinned: z.object({ policyVersion: z.number(), standardId: z.string(), standardVersion: z.number() }).optional(),
+});

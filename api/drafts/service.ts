@@ -10,10 +10,16 @@ import { storeUpload, type MaterialFields } from '../materials/store-upload';
 import { materialView } from '../materials/view';
 import { conflict, notFound } from '../problem';
 import type { DraftContent } from './schemas';
-import { phrase } from '../../domain/words/say';
+import { phrase, sayPhrase } from '../../domain/words/say';
+import type { Locale } from '../../domain/words/locale';
+import { DraftSubmitted } from '../../records/drafts';
+import { applicationsService } from '../applications/service';
+import { HttpProblem } from '../problem';
+import { checkDraft, findingView } from './check';
 
 export function draftsService(deps: ApiDeps) {
   const { db, objects, now } = deps;
+  const applications = applicationsService(deps);
 
   async function own(actor: Actor, id: string) {
     const draft = await findDraft(db, id);
@@ -54,6 +60,38 @@ export function draftsService(deps: ApiDeps) {
       const upload = await receive({ incomingDir: objects.incomingDir, maxFileBytes: dossier.maxFileBytes });
       const row = await storeUpload(deps, actor, { draftId: id }, upload, dossier, { ownerId: actor.id, at });
       return materialView(row);
+    },
+
+    /** 保存并检查: what a submission now would be refused or found ineligible for. */
+    async check(actor: Actor, id: string, locale: Locale) {
+      const draft = await open(actor, id);
+      const at = now();
+      const r = await checkDraft(db, { ...draft, content: draft.content as DraftContent }, at);
+      return { ready: r.findings.length === 0, checkedAt: at.toISOString(), findings: r.findings.map((f) => findingView(locale, f)), ...(r.pinned ? { pinned: r.pinned } : {}) };
+    },
+
+    /**
+     * Submits the draft: checked again at the submission's instant (which the case pins), refused
+     * with the same list when anything is missing or unmet; else the draft is frozen and the case
+     * starts with its content and materials.
+     */
+    async submit(actor: Actor, id: string, idempotencyKey: string | undefined, locale: Locale) {
+      const draft = await own(actor, id);
+      const at = now();
+      if (draft.applicationId) {
+        // The same submission again (a retry with its key) answers the case; anything else is refused.
+        if (!idempotencyKey) throw conflict(phrase('problem.draft-submitted', { applicationId: draft.applicationId }));
+      }
+      const r = await checkDraft(db, { ...draft, content: draft.content as DraftContent }, at);
+      if (r.findings.length || !r.body) {
+        throw new HttpProblem(422, phrase('problem.check-failed'), r.findings.map((f) => ({ path: f.path, message: sayPhrase(locale, f.reason) })));
+      }
+      try {
+        return await applications.submit(actor, r.body, idempotencyKey, { draftId: id, at });
+      } catch (err) {
+        if (err instanceof DraftSubmitted) throw conflict(phrase('problem.draft-submitted', { applicationId: err.applicationId }));
+        throw err;
+      }
     },
 
     async removeMaterial(actor: Actor, id: string, materialId: string) {

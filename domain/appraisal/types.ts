@@ -59,8 +59,18 @@ export interface AppraisalInputV1 {
   field: string;
   submission: Submission;
   submittedAt: Instant;
+  /** The draft it was submitted from: its materials become the case's when the case is recorded. */
+  draftId?: string;
 }
 export type AppraisalInput = AppraisalInputV1;
+
+/** One item of the correction notice (一次性告知); a material to replace is named by id and title. */
+export interface CorrectionItem {
+  item: string;
+  reason: string;
+  materialId?: string;
+  materialTitle?: string;
+}
 
 export type EmployerDecision = 'approve' | 'return' | 'reject';
 export type FormalDecision = 'pass' | 'correct' | 'reject';
@@ -87,7 +97,7 @@ export interface AppraisalStatus {
   standardId?: string;
   deadline?: Deadline;
   objection?: ObjectionState;
-  correctionItems?: { item: string; reason: string }[];
+  correctionItems?: CorrectionItem[];
   committee?: CommitteeTally;
   certificateNumber?: string;
   pendingTasks: PendingTask[];

@@ -2,9 +2,8 @@
 import { ActivityFailure, ApplicationFailure } from '@temporalio/workflow';
 import { acts } from '../activities';
 import { now, record } from '../deadlines';
-import { unmet } from '../../../domain/appraisal/predicates';
+import { ineligibilityReasons } from '../../../domain/appraisal/eligibility';
 import { FAILURE, phraseOf } from '../../../domain/failures';
-import { barReason } from '../../../domain/integrity';
 import { phrase, sayPhrase, type Phrase } from '../../../domain/words/say';
 import type { AppraisalCase } from '../state';
 import type { CaseFacts } from '../../../domain/activities';
@@ -44,21 +43,10 @@ export async function intake(c: AppraisalCase): Promise<boolean> {
   c.recorded++;
   if (!facts) return ineligible(c, [missing!]);
 
-  const { track, standard } = facts.rules;
-  const eligibility = {
-    submission: c.submission,
-    today: input.submittedAt.slice(0, 10),
-    employer: facts.employer,
-  };
-  // An integrity bar names its record; cases whose rules were loaded before it was reported know only its end.
-  const bar = facts.integrity ? [barReason(facts.integrity)] : facts.barredUntil ? [phrase('eligibility.integrity-bar-until', { barUntil: facts.barredUntil })] : [];
-  const reasons = [
-    ...bar,
-    ...(track.channels.includes(facts.employer.kind) ? [] : [phrase('eligibility.channel', { track: input.track, kind: facts.employer.kind })]),
-    ...(track.levels.includes(input.level) ? [] : [phrase('eligibility.level', { track: input.track, level: input.level })]),
-    ...unmet(track.entry, eligibility),
-    ...unmet(standard.eligibility, eligibility),
-  ];
+  const reasons = ineligibilityReasons(
+    { track: input.track, level: input.level, submission: c.submission, today: input.submittedAt.slice(0, 10), employer: facts.employer, integrity: facts.integrity, barredUntil: facts.barredUntil },
+    facts.rules,
+  );
   if (reasons.length === 0) return true;
   return ineligible(c, reasons);
 }
