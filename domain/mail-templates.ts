@@ -182,7 +182,7 @@ const templates: Record<string, Template> = {
 
   'correction-notice': (w, d) => ({
     topic: w.say('mail.correction.subject'),
-    lines: [w.say('mail.correction.body'), d.items, w.due(d.dueAt, 'correction'), w.say('mail.correction.consequence')],
+    lines: [w.say('mail.correction.body'), d.items, d.replace && w.say('mail.correction.replace', { titles: d.replace.split('\n') }), w.due(d.dueAt, 'correction'), w.say('mail.correction.consequence')],
   }),
 
   certificate: (w, d) => {

@@ -102,6 +102,11 @@ export async function removeMaterial(db: Db, objects: ObjectStore, id: string): 
 }
 
 /** The materials of a dossier, in upload order, replaced ones included (marked). */
+/** A case's materials as they stand: neither replaced by a correction nor purged. */
+export function currentMaterials(db: Db, applicationId: string) {
+  return db.material.findMany({ where: { applicationId, replacedById: null, purgedAt: null }, orderBy: [{ uploadedAt: 'asc' }, { id: 'asc' }] });
+}
+
 export function listMaterials(db: Db, ref: DossierRef) {
   return db.material.findMany({ where: where(ref), orderBy: [{ uploadedAt: 'asc' }, { id: 'asc' }] });
 }

@@ -10,6 +10,9 @@ import { created, ok, route, type RouteDef } from '../http/route';
 import { applicationsService } from './service';
 import { certificateHtml } from '../certificates/printable';
 import * as s from './schemas';
+import { certificatePdf } from '../print/certificate';
+import { applicationFormPdf } from '../print/application-form';
+import { dossierRequests } from './dossier-requests';
 import { localeOfRequest } from '../problem';
 
 const params = s.applicationParams;
@@ -23,6 +26,7 @@ const verdict = {
 
 export function applicationRoutes(deps: ApiDeps): RouteDef[] {
   const service = applicationsService(deps);
+  const dossier = dossierRequests(deps);
 
   return [
     route({
@@ -76,26 +80,42 @@ export function applicationRoutes(deps: ApiDeps): RouteDef[] {
       method: 'get',
       path: '/api/applications/:id/certificate',
       summary: 'The electronic certificate of a certified case',
-      description: 'JSON by default; with ?format=html a page to print or save as PDF from a browser (a revoked certificate says so on it).',
+      description: 'JSON by default; ?format=pdf the certificate as a PDF (Chinese, with a QR code of the public verification URL); ?format=html a page to print. A revoked certificate says so on it.',
       tags: APPLICATIONS,
       access: EVERYONE,
       params,
-      query: z.object({ format: z.enum(['json', 'html']).default('json') }),
+      query: z.object({ format: z.enum(['json', 'html', 'pdf']).default('json') }),
       responses: { 200: { description: 'The certificate, as a JSON document or a printable page to keep.', schema: z.object({ number: z.string(), verificationCode: z.string(), holderName: z.string(), series: z.string(), level: z.string(), issuedAt: z.string(), status: z.string(), verifyAt: z.string() }) } },
       async handler({ actor, params: p, query }) {
         const cert = await service.certificateOf(actor, p.id);
         const disposition = (ext: string) => ({ 'Content-Disposition': `attachment; filename="certificate-${cert.number}.${ext}"` });
         if (query.format === 'html') return { status: 200, body: certificateHtml(cert), contentType: 'text/html; charset=utf-8', headers: disposition('html') };
+        if (query.format === 'pdf') return { status: 200, body: await certificatePdf(cert, deps.publicBaseUrl), contentType: 'application/pdf', headers: disposition('pdf') };
         return ok(cert, disposition('json'));
       },
     }),
+    route({
+      id: 'printApplicationForm',
+      method: 'get',
+      path: '/api/applications/:id/form',
+      summary: 'The application form (申报表 / 评审表) as a PDF: applicant, achievements, materials with hashes, the employer’s opinion, the notice dates',
+      tags: APPLICATIONS,
+      access: EVERYONE,
+      params,
+      responses: { 200: { description: 'The PDF.', contentType: 'application/pdf' } },
+      async handler({ actor, params: p }) {
+        const form = await service.formOf(actor, p.id);
+        const body = await applicationFormPdf(form, deps.now().toISOString());
+        return { status: 200, body, contentType: 'application/pdf', headers: { 'Content-Disposition': `inline; filename="application-${form.caseNumber ?? form.id}.pdf"` } };
+      },
+    }),
     action('resubmitApplication', '/resubmission', 'Resubmit after the employer returned the application', ['applicant'], s.resubmitBody, m.resubmit),
-    action('submitCorrection', '/corrections', 'Submit the corrections the formal review asked for (补正)', ['applicant'], s.correctionBody, m.submitCorrection),
+    action('submitCorrection', '/corrections', 'Submit the corrections the formal review asked for (补正); evidence names materials added to the case in this round', ['applicant'], s.correctionBody, m.submitCorrection, 'visible', APPLICATIONS, (id, b) => dossier.correction(id, b)),
     action('appealApplication', '/appeal', 'Request a re-examination (复查) of a failed result', ['applicant'], s.reasonBody, m.appeal),
     action('withdrawApplication', '/withdrawal', 'Withdraw the application', ['applicant'], s.reasonBody, m.withdraw),
     action('objectToApplication', '/objections', 'Raise a real-name objection (异议) during a notice', EVERYONE, s.reasonBody, m.object, 'objectable'),
     action('decideAsEmployer', '/employer-decision', 'Employer review: approve, return with reasons, or reject', ['employer'], s.employerDecisionBody, m.decideAsEmployer, 'visible', REVIEW),
-    action('decideFormalReview', '/formal-review', 'Formal review: pass, request correction (一次性告知: every item at once), or reject', ['authority'], s.formalReviewBody, m.decideFormalReview, 'visible', REVIEW),
+    action('decideFormalReview', '/formal-review', 'Formal review: pass, request correction (一次性告知: every item at once, each may name a material to replace), or reject', ['authority'], s.formalReviewBody, m.decideFormalReview, 'visible', REVIEW, (id, b) => dossier.formalDecision(id, b)),
     action('evaluateAsIndustry', '/industry-evaluation', 'Industry evaluation (行业评价): a score and an opinion', ['industry'], s.industryEvaluationBody, m.evaluateAsIndustry, 'visible', REVIEW),
     action('resolveObjection', '/objection-resolution', 'Resolve the open objection: dismiss (the notice resumes) or uphold', ['employer', 'authority'], s.resolveObjectionBody, m.resolveObjection, 'visible', REVIEW),
   ];
@@ -110,6 +130,8 @@ export function applicationRoutes(deps: ApiDeps): RouteDef[] {
     update: UpdateDefinition<Stage, [A]>,
     find: 'visible' | 'objectable' = 'visible',
     tags = APPLICATIONS,
+    /** Checks the body against the case's dossier and completes it (after authorization). */
+    prepare?: (caseId: string, body: never) => Promise<unknown>,
   ): RouteDef {
     return route({
       id,
@@ -123,7 +145,7 @@ export function applicationRoutes(deps: ApiDeps): RouteDef[] {
       body,
       responses: verdict,
       handler: async ({ actor, params: p, body: parsed }) =>
-        ok(await service.act(actor, p.id, update, () => parsed() as unknown as Omit<A, 'actor'>, find)),
+        ok(await service.act(actor, p.id, update, async () => (prepare ? await prepare(p.id, parsed() as never) : parsed()) as Omit<A, 'actor'>, find)),
     });
   }
 }

@@ -65,7 +65,7 @@ export const correctionBody = z.object({
 export const formalReviewBody = z
   .object({
     decision: z.enum(['pass', 'correct', 'reject']),
-    items: z.array(z.object({ item: z.string().trim().min(1).max(200), reason })).max(100).optional(),
+    items: z.array(z.object({ item: z.string().trim().min(1).max(200), reason, materialId: z.uuid().optional().describe('a material of the case to replace') })).max(100).optional(),
     reason: reason.optional(),
   })
   .refine((b) => b.decision !== 'correct' || (b.items?.length ?? 0) > 0, { path: ['items'], message: 'list every item to correct, at once' })

@@ -4,6 +4,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../domain/types';
 import { listMaterials } from '../../records/materials';
+import { loadPolicy } from '../../records/policy';
+import type { Upload } from '../http/multipart';
+import { badRequest, conflict } from '../problem';
+import { storeUpload, type MaterialFields } from './store-upload';
 import type { ApiDeps } from '../deps';
 import { notFound } from '../problem';
 import { materialPolicy } from './policy';
@@ -15,6 +19,9 @@ function disposition(inline: boolean, fileName: string): string {
   const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
   return `${inline ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
+
+/** The stages in which an applicant adds materials to their case: a correction round, or a return for resubmission. */
+const OPEN_FOR_MATERIALS = ['correction', 'returned'];
 
 export function materialsService({ db, objects, now }: Pick<ApiDeps, 'db' | 'objects' | 'now'>) {
   const policy = materialPolicy(db);
@@ -29,6 +36,34 @@ export function materialsService({ db, objects, now }: Pick<ApiDeps, 'db' | 'obj
     async ofCase(actor: Actor, applicationId: string) {
       await visibleCase(actor, applicationId);
       return (await listMaterials(db, { applicationId })).map(materialView);
+    },
+
+    /**
+     * A material added to the applicant's own case while it is open for them (补正 or 退回修改),
+     * counted in that round; `replaces` names a material of the case it takes the place of.
+     * The limits are those of the policy the case pinned.
+     */
+    async uploadToCase(actor: Actor, applicationId: string, receive: (o: { incomingDir: string; maxFileBytes: number }) => Promise<Upload<MaterialFields & { replaces?: string | undefined }>>) {
+      const app = await db.application.findUnique({ where: { id: applicationId } });
+      if (!app || app.applicantId !== actor.id) throw notFound(phrase('problem.no-application', { id: applicationId }));
+      if (!OPEN_FOR_MATERIALS.includes(app.stage)) throw conflict(phrase('problem.case-closed-for-materials', { stage: app.stage }));
+      const policy = app.policyVersion ? await loadPolicy(db, 'appraisal', { version: app.policyVersion }) : await loadPolicy(db, 'appraisal', { at: app.submittedAt });
+      const upload = await receive({ incomingDir: objects.incomingDir, maxFileBytes: policy.values.dossier.maxFileBytes });
+      const replaces = upload.fields.replaces;
+      if (replaces) {
+        const old = await db.material.findUnique({ where: { id: replaces } });
+        if (!old || old.applicationId !== app.id || old.replacedById) {
+          await upload.discard();
+          throw badRequest(phrase('problem.bad-replaces'), [{ path: 'body.replaces', message: `no current material ${replaces} in this case` }]);
+        }
+      }
+      const round = await db.auditEvent.count({ where: { workflowId: app.workflowId, action: { in: ['request-correction', 'employer-return'] } } });
+      const at = now();
+      const row = await storeUpload({ db, objects }, actor, { applicationId: app.id }, upload, policy.values.dossier, { ownerId: actor.id, at, round, ...(replaces ? { replaces: [replaces] } : {}) });
+      await db.auditEvent.create({
+        data: { workflowId: app.workflowId, caseId: app.id, eventKey: `material-${row.id}`, actorId: actor.id, action: 'add-material', at, detail: { materialId: row.id, kind: row.kind, sha256: row.sha256, round, ...(replaces ? { replaces } : {}) } },
+      });
+      return materialView(row);
     },
 
     /** The bytes, streamed, with the headers a browser needs; the read is on record first. */

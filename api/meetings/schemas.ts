@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MEETING_KINDS, MEETING_STAGES } from '../../domain/committee/types';
 import { pagingQuery } from '../http/paging';
+import { materialView } from '../drafts/schemas';
 
 export const meetingParams = z.object({ id: z.string().min(1).max(200) });
 
@@ -64,6 +65,7 @@ export const meetingDetail = meetingSummary.extend({
       opinions: z.number(),
       tally: z.object({ members: z.number(), present: z.number(), yes: z.number(), no: z.number(), abstain: z.number(), passed: z.boolean() }).optional(),
       votedByMe: z.boolean().optional(),
+      materials: z.array(materialView).optional().describe('the case’s materials as they stand, for those who may read them'),
     }),
   ),
 });

@@ -15,6 +15,9 @@ import { meetingPolicy } from './policy';
 import { committeeMeetingWorkflowId } from '../../domain/ids';
 import { loadPolicy } from '../../records/policy';
 import { phrase } from '../../domain/words/say';
+import { currentMaterials } from '../../records/materials';
+import { materialPolicy } from '../materials/policy';
+import { materialView } from '../materials/view';
 
 type MeetingRow = NonNullable<Awaited<ReturnType<Db['meeting']['findUnique']>>>;
 
@@ -37,6 +40,7 @@ const required = (size: number, rules?: MeetingRules) => (rules ? Math.ceil((siz
 
 export function meetingsService({ db, temporal, uiLink }: ApiDeps) {
   const policy = meetingPolicy(db);
+  const materials = materialPolicy(db);
 
   /**
    * The rules a meeting runs by are those its first case pinned (policy version × meeting kind):
@@ -104,6 +108,12 @@ export function meetingsService({ db, temporal, uiLink }: ApiDeps) {
     const agenda = await db.meetingCase.findMany({ where: { meetingId: id }, orderBy: { caseId: 'asc' } });
     const mine = await db.ballotParticipation.findMany({ where: { meetingId: id, expertId: actor.id }, select: { caseId: true } });
     const isExpert = seats.some((s) => s.expertId === actor.id);
+    // Each case's materials, for those who may read them (a seated expert while the meeting is drawn or voting).
+    const dossiers = new Map<string, ReturnType<typeof materialView>[]>();
+    for (const c of agenda) {
+      const app = await db.application.findUnique({ where: { id: c.caseId } });
+      if (app && (await materials.mayReadCase(actor, app))) dossiers.set(c.caseId, (await currentMaterials(db, c.caseId)).map(materialView));
+    }
     return {
       ...summary!,
       status: live?.stage ?? row.status,
@@ -123,6 +133,7 @@ export function meetingsService({ db, temporal, uiLink }: ApiDeps) {
           opinions: v?.opinions ?? 0,
           ...(tally ? { tally } : {}),
           ...(isExpert ? { votedByMe: mine.some((b) => b.caseId === c.caseId) } : {}),
+          ...(dossiers.has(c.caseId) ? { materials: dossiers.get(c.caseId) } : {}),
         };
       }),
     };

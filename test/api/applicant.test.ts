@@ -6,7 +6,8 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mintToken } from '../../api/auth/tokens';
 import { JWT_SECRET, startHarness, type Harness } from '../support/harness';
-import { bearer, engineeringBody, poll, settled, sleepPastDeadline, submitAs } from './fixtures';
+import { bearer, caseMaterial, engineeringBody, poll, settled, sleepPastDeadline, submitAs } from './fixtures';
+import * as files from '../fixtures/files';
 
 let h: Harness;
 beforeAll(async () => {
@@ -68,16 +69,49 @@ describe('the applicant', () => {
     const noItems = await as('u-authority', 'post', `${url}/formal-review`, { decision: 'correct' });
     expect(noItems.status).toBe(400);
     expect(noItems.body.errors).toEqual([expect.objectContaining({ path: 'body.items' })]);
-    const correct = await as('u-authority', 'post', `${url}/formal-review`, { decision: 'correct', items: [{ item: 'education-certificate', reason: '学历证书不清晰' }, { item: 'identity', reason: '身份证过期' }] });
+    // The case's education certificate (submitted as JSON, its dossier is added here) is named for replacement.
+    const blurred = await caseMaterial(h, app, 'education-certificate', '学士学位证书');
+    const unknown = await as('u-authority', 'post', `${url}/formal-review`, { decision: 'correct', items: [{ item: 'education-certificate', reason: '不清晰', materialId: '00000000-0000-4000-8000-000000000000' }] });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors).toEqual([expect.objectContaining({ path: 'body.items.0.materialId' })]);
+    const correct = await as('u-authority', 'post', `${url}/formal-review`, {
+      decision: 'correct',
+      items: [
+        { item: 'education-certificate', reason: '学历证书不清晰', materialId: blurred },
+        { item: 'identity', reason: '身份证过期' },
+      ],
+    });
     expect(correct.body.stage).toBe('correction');
+    const [notice] = await h.smtp.waitFor((m) => m.to.includes('li.ming@example.cn') && m.subject.includes('一次性补正告知'));
+    expect(notice!.text).toContain('请上传替换以下材料：学士学位证书');
     const detail = await as('u-li-ming', 'get', url);
     expect(detail.body.correctionItems.map((i: { item: string }) => i.item)).toEqual(['education-certificate', 'identity']);
     expect(detail.body.deadline).toMatchObject({ purpose: 'correction', workingDays: 10 });
+    // Evidence is a material of the case, uploaded in this round; the named one must be replaced first.
+    const byName = await as('u-li-ming', 'post', `${url}/corrections`, { corrections: [{ item: 'identity', note: '已更新' }, { item: 'education-certificate', note: '重新扫描', evidence: ['edu.pdf'] }] });
+    expect(byName.status).toBe(400);
+    expect(byName.body.errors).toEqual([expect.objectContaining({ path: 'body.corrections.1.evidence.0' })]);
+    const unreplaced = await as('u-li-ming', 'post', `${url}/corrections`, { corrections: [{ item: 'identity', note: '已更新' }, { item: 'education-certificate', note: '重新扫描' }] });
+    expect(unreplaced.status).toBe(409);
+    expect(unreplaced.body.detail).toContain('学士学位证书');
+    const replacement = await request(h.app)
+      .post(`${url}/materials`)
+      .set('Authorization', await bearer(h, 'u-li-ming'))
+      .field('kind', 'education-certificate')
+      .field('title', '学士学位证书（重新扫描）')
+      .field('replaces', blurred)
+      .attach('file', await files.pdf(1, 'rescanned'), 'edu.pdf');
+    expect(replacement.status, JSON.stringify(replacement.body)).toBe(201);
+    expect(replacement.body.round).toBe(2); // the return for resubmission was round 1
+    expect((await h.db.material.findUniqueOrThrow({ where: { id: blurred } })).replacedById).toBe(replacement.body.id);
     const partial = await as('u-li-ming', 'post', `${url}/corrections`, { corrections: [{ item: 'identity', note: '已更新' }] });
     expect(partial.status).toBe(400); // the workflow: every item must be corrected
     expect(partial.body.detail).toContain('education-certificate');
-    const corrected = await as('u-li-ming', 'post', `${url}/corrections`, { corrections: [{ item: 'identity', note: '已更新' }, { item: 'education-certificate', note: '重新扫描', evidence: ['edu.pdf'] }] });
+    const corrected = await as('u-li-ming', 'post', `${url}/corrections`, { corrections: [{ item: 'identity', note: '已更新' }, { item: 'education-certificate', note: '重新扫描', evidence: [replacement.body.id] }] });
     expect(corrected.body.stage).toBe('formal-review');
+    // Out of the correction round the case takes no material.
+    const closed = await request(h.app).post(`${url}/materials`).set('Authorization', await bearer(h, 'u-li-ming')).field('kind', 'identity').field('title', '身份证').attach('file', await files.pdf(1, 'late'), 'id.pdf');
+    expect(closed.status).toBe(409);
 
     expect((await as('u-li-ming', 'post', `${url}/appeal`, { reason: 'x' })).status).toBe(409); // nothing failed
     expect((await as('u-li-ming', 'post', `${url}/withdrawal`, {})).status).toBe(400);

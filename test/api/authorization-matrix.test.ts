@@ -12,10 +12,8 @@ import { issueCertificate } from '../../records/certificates';
 import { routesOf } from '../../api/app';
 import type { RouteDef } from '../../api/http/route';
 import { startHarness, type Harness } from '../support/harness';
-import { addMaterial } from '../../records/materials';
 import * as files from '../fixtures/files';
-import { uploaded } from '../support/objects';
-import { bearer, healthBody, meetingFor, submitAs } from './fixtures';
+import { bearer, caseMaterial, healthBody, meetingFor, submitAs } from './fixtures';
 
 type Cell = 'ok' | 401 | 403 | 404;
 const WHO = ['anonymous', 'applicant', 'employer', 'authority', 'industry', 'expert', 'admin'] as const;
@@ -37,6 +35,7 @@ const MATRIX: Record<string, Rule | 'public'> = {
   listApplications: all('ok'),
   getApplication: caseReaders,
   downloadCertificate: caseReaders,
+  printApplicationForm: caseReaders,
   resubmitApplication: only({ applicant: OWN }),
   submitCorrection: only({ applicant: OWN }),
   appealApplication: only({ applicant: OWN }),
@@ -104,6 +103,9 @@ const MATRIX: Record<string, Rule | 'public'> = {
   deleteDraft: only({ applicant: OWN }),
   uploadDraftMaterial: only({ applicant: OWN }),
   deleteDraftMaterial: only({ applicant: OWN }),
+  uploadCaseMaterial: only({ applicant: OWN }),
+  checkDraft: only({ applicant: OWN }),
+  submitDraft: only({ applicant: OWN }),
   // Materials: narrower than the case (industry while its task is open, an expert while seated
   // on a drawn or voting meeting of the case); see test/api/material-access.test.ts.
   caseMaterials: { applicant: OWN, employer: OWN, authority: 'ok', industry: OWN, expert: OWN, admin: 'ok' },
@@ -183,10 +185,8 @@ beforeAll(async () => {
     const upload = await request(h.app).post(`/api/drafts/${draftWithMaterial}/materials`).set('Authorization', await bearer(h, userId)).field('kind', 'identity').field('title', '身份证').attach('file', files.png(), 'id.png');
     return { draft, draftToDelete, draftWithMaterial, draftMaterial: upload.body.id as string };
   };
-  const caseMaterial = async (app: { id: string; applicantId: string }) =>
-    (await addMaterial(h.db, h.objects, { applicationId: app.id }, { ownerId: app.applicantId, kind: 'identity', title: '身份证', fileName: 'id.pdf', upload: await uploaded(h.objects, await files.pdf(1, app.id)), inspected: { mime: 'application/pdf', pages: 1 }, uploadedBy: app.applicantId, at: h.clock() }, { maxCaseBytes: 1e9 })).id;
   const [ownDrafts, otherDrafts] = [await drafts('u-li-ming'), await drafts('u-anna-chen')];
-  const [ownMaterial, otherMaterial] = [await caseMaterial(own), await caseMaterial(other)];
+  const [ownMaterial, otherMaterial] = [await caseMaterial(h, own), await caseMaterial(h, other)];
   res.own = { ...ownDrafts, material: ownMaterial, application: own.id, meeting: mine.meetingId, certificate: certs[0]!.number, code: certs[0]!.verificationCode, membership: '00000000-0000-4000-8000-00000000a001', exitReview: '00000000-0000-4000-8000-00000000a001-1' };
   res.other = { ...otherDrafts, material: otherMaterial, application: other.id, meeting: theirs.meetingId, certificate: certs[1]!.number, code: certs[1]!.verificationCode, membership: '00000000-0000-4000-8000-00000000a002', exitReview: '00000000-0000-4000-8000-00000000a002-1' };
 });

@@ -9,6 +9,9 @@ import type { MeetingKind } from '../../domain/committee/types';
 import type { Harness } from '../support/harness';
 import { sleepUntil } from '../support/temporal-env';
 import { committeeMeetingWorkflowId } from '../../domain/ids';
+import { addMaterial } from '../../records/materials';
+import * as files from '../fixtures/files';
+import { uploaded } from '../support/objects';
 
 export const engineeringBody = {
   track: 'standard',
@@ -104,4 +107,17 @@ export async function settled(h: Harness, workflowId: string) {
     const d = await h.temporal.workflow.getHandle(workflowId).describe();
     return (d.raw.pendingActivities?.length ?? 0) === 0;
   });
+}
+
+/** A material on a case submitted as JSON (no draft): what an applicant's dossier would hold. */
+export async function caseMaterial(h: Harness, app: { id: string; applicantId: string }, kind = 'identity', title = '身份证'): Promise<string> {
+  const bytes = await files.pdf(1, `${app.id}-${kind}-${Buffer.from(title).toString('hex')}`);
+  const m = await addMaterial(
+    h.db,
+    h.objects,
+    { applicationId: app.id },
+    { ownerId: app.applicantId, kind, title, fileName: `${kind}.pdf`, upload: await uploaded(h.objects, bytes), inspected: { mime: 'application/pdf', pages: 1 }, uploadedBy: app.applicantId, at: h.clock() },
+    { maxCaseBytes: 1e9 },
+  );
+  return m.id;
 }

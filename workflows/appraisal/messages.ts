@@ -2,7 +2,7 @@
 // Every update carries the acting person, taken by the API from the verified token.
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { Actor } from '../../domain/types';
-import type { AppraisalStatus, EmployerDecision, FormalDecision, Stage, Submission } from '../../domain/appraisal/types';
+import type { AppraisalStatus, EmployerDecision, FormalDecision, Stage, Submission, CorrectionItem } from '../../domain/appraisal/types';
 
 export interface Acting {
   actor: Actor;
@@ -18,7 +18,7 @@ export interface EmployerDecisionRequest extends Acting {
 export interface FormalDecisionRequest extends Acting {
   decision: FormalDecision;
   /** 一次性告知: every item to correct, at once. */
-  items?: { item: string; reason: string }[];
+  items?: CorrectionItem[];
   reason?: string;
 }
 export interface CorrectionRequest extends Acting {

@@ -6,7 +6,7 @@ import type { TaskSpec, Transition } from '../../domain/transition';
 import type { Actor, PendingTask, Role, TimelineEntry } from '../../domain/types';
 import type { CorrectionRequest, EmployerDecisionRequest, ExtendDeadlineRequest, FormalDecisionRequest, IndustryEvaluationRequest, ReassignRequest, ResolveObjectionRequest, ResubmitRequest, WithReason } from './messages';
 import type { PinnedRules } from '../../domain/appraisal/policy';
-import type { AppraisalInput, AppraisalStatus, CommitteeTally, Deadline, ObjectionState, Stage, Submission } from '../../domain/appraisal/types';
+import type { AppraisalInput, AppraisalStatus, CommitteeTally, Deadline, ObjectionState, Stage, Submission, CorrectionItem } from '../../domain/appraisal/types';
 import { FINAL_STAGES } from '../../domain/appraisal/types';
 import { emptyBook, endAll, reportBook, type DeadlineBook } from '../../domain/deadlines';
 
@@ -28,7 +28,7 @@ export class AppraisalCase {
   objectionResolution?: ResolveObjectionRequest;
   /** The open objection's transition is on record. */
   objectionRecorded = false;
-  correctionItems?: { item: string; reason: string }[];
+  correctionItems?: CorrectionItem[];
   correctionRounds = 0;
   appealRounds = 0;
   committeeRound = 0;

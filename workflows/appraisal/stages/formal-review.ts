@@ -34,6 +34,8 @@ export async function formalReview(c: AppraisalCase): Promise<Cause | undefined>
     c.correctionItems = items!;
     const correctBy = await startDeadline(c, 'correction', c.pinned.deadlines.correctionDays);
     const listed = items!.map((i, n) => `${n + 1}. ${i.item}: ${i.reason}`).join('\n');
+    // Materials to replace are named in the reader's language by the template (notices before this named none).
+    const replace = items!.flatMap((i) => (i.materialTitle ? [i.materialTitle] : []));
     await record(
       c,
       c.move('correction', {
@@ -42,7 +44,7 @@ export async function formalReview(c: AppraisalCase): Promise<Cause | undefined>
         note: listed,
         detail: { items },
         open: [c.task('correction', 'applicant', { userId: c.input.applicantId }, correctBy)],
-        mails: [{ eventKey: 'correction', to: { userId: c.input.applicantId }, template: 'correction-notice', data: { caseId: c.caseId, items: listed, dueAt: correctBy } }],
+        mails: [{ eventKey: 'correction', to: { userId: c.input.applicantId }, template: 'correction-notice', data: { caseId: c.caseId, items: listed, dueAt: correctBy, ...(replace.length ? { replace: replace.join('\n') } : {}) } }],
       }, now()),
     );
     c.formalDecision = undefined;
