@@ -24,6 +24,10 @@ RUN npx tsx scripts/db/generate.ts \
 # ---- runtime ---------------------------------------------------------------------------------
 FROM ${NODE_IMAGE}
 ENV NODE_ENV=production
+# Printed certificates embed Noto Sans/Serif CJK from /usr/share/fonts/opentype/noto.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends fonts-noto-cjk \
+ && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 # Root owns the code; the app runs as the unprivileged `node` user and writes nothing here
 # (all state lives in PostgreSQL and Temporal).
