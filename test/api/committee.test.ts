@@ -87,9 +87,9 @@ describe('a committee meeting through the API', () => {
 
     // While voting runs: counts only. No response holds a choice, for the expert or the admin.
     const during = await get(seated[0]!, url);
-    expect(during.body.agenda).toEqual([{ caseId: app.id, ballotsCast: 4, opinions: 0, votedByMe: true }]);
+    expect(during.body.agenda).toEqual([{ caseId: app.id, ballotsCast: 4, opinions: 0, votedByMe: true, materials: [] }]);
     const adminView = await get('u-admin', url);
-    expect(adminView.body.agenda[0]).toEqual({ caseId: app.id, ballotsCast: 4, opinions: 0 });
+    expect(adminView.body.agenda[0]).toEqual({ caseId: app.id, ballotsCast: 4, opinions: 0, materials: [] });
     const audit = await get('u-admin', `/api/admin/cases/${meetingId}/audit`);
     const ballots = audit.body.items.filter((e: { action: string }) => e.action === 'ballot-cast');
     expect(ballots).toHaveLength(4);
