@@ -6,7 +6,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as files from '../fixtures/files';
 import { startHarness, type Harness } from '../support/harness';
-import { bearer, poll } from './fixtures';
+import { bearer, engineeringBody, poll } from './fixtures';
 
 let h: Harness;
 beforeAll(async () => {
@@ -19,14 +19,11 @@ afterAll(async () => {
 const auth = (userId = 'u-li-ming') => bearer(h, userId);
 /** The content of an intermediate engineering draft: a junior title held for six years by the harness's clock. */
 const content = () => ({
-  track: 'standard',
-  series: 'engineering',
-  level: 'intermediate',
-  field: '人工智能',
-  employerId: 'org-zhangjiang-tech',
+  ...engineeringBody,
   submission: {
-    education: 'master',
+    ...engineeringBody.submission,
     currentTitle: { level: 'junior', series: 'engineering', since: `${h.clock().getUTCFullYear() - 6}-07-01` },
+    // A draft's achievements name no evidence: the materials that back them do.
     achievements: [{ kind: 'patent', title: '一种图像识别方法', year: h.clock().getUTCFullYear() - 1 }],
   },
 });
