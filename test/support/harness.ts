@@ -47,6 +47,8 @@ export interface HarnessOptions {
   objectStore?: 'local' | 's3';
   /** Wraps the real activities, e.g. to force a retry after one has done its work. */
   wrapActivities?: (activities: Activities) => Activities;
+  /** TL_DEV_MODE: the development sign-in routes (/api/dev/…) are mounted. */
+  devMode?: boolean;
 }
 
 /** PUBLIC_BASE_URL of the test deployments: mail links start with it. */
@@ -134,6 +136,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       namespace: 'default',
       rateLimits: { ...TEST_LIMITS, ...options.rateLimits },
       ...(options.calendarMode ? { calendarMode: options.calendarMode } : {}),
+      ...(options.devMode ? { devMode: true } : {}),
     },
   });
 
