@@ -36,6 +36,7 @@ import { standardRoutes } from './standards/routes';
 import { systemRoutes } from './system/routes';
 import { userRoutes } from './users/routes';
 import { wordRoutes } from './words/routes';
+import { webRouter } from './web/static';
 import type { CalendarMode } from '../domain/calendar/mode';
 import type { Actor } from '../domain/types';
 import { DEFAULT_PUBLIC_BASE_URL } from '../domain/links';
@@ -89,6 +90,8 @@ export interface AppConfig {
    * Off, those routes do not exist. Ignored with an identity provider (jwt.jwksUrl).
    */
   devMode?: boolean;
+  /** The built web pages (web/dist): served at / when the folder holds a build. */
+  webDist?: string;
 }
 
 export interface AppDeps {
@@ -126,6 +129,7 @@ export function createApp({ db, temporal, logger, config, objects, clock = syste
   app.use(express.json({ limit: config.bodyLimit ?? '256kb' }));
   app.use(docsRouter(() => (openapi ??= buildOpenApi(routes, API_INFO))));
   app.use(mountRoutes(routes, { authenticate: authenticate(createVerifier(config.jwt)), limiters: createLimiters(config.rateLimits) }));
+  app.use(webRouter(config.webDist));
   app.use(notFoundHandler);
   app.use(problemHandler);
   return app;

@@ -49,6 +49,8 @@ export interface HarnessOptions {
   wrapActivities?: (activities: Activities) => Activities;
   /** TL_DEV_MODE: the development sign-in routes (/api/dev/…) are mounted. */
   devMode?: boolean;
+  /** The built web pages to serve at / (web/dist). */
+  webDist?: string;
 }
 
 /** PUBLIC_BASE_URL of the test deployments: mail links start with it. */
@@ -137,6 +139,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       rateLimits: { ...TEST_LIMITS, ...options.rateLimits },
       ...(options.calendarMode ? { calendarMode: options.calendarMode } : {}),
       ...(options.devMode ? { devMode: true } : {}),
+      ...(options.webDist ? { webDist: options.webDist } : {}),
     },
   });
 
