@@ -27,8 +27,9 @@ const zhCN = {
   'case.back': '返回我的申报',
   'case.progress': '办理进度',
   'case.deadline': '当前期限',
+  'case.deadline-purpose': '事项',
   'case.deadline-last-day': '最后一日',
-  'case.deadline-working-days': '工作日',
+  'case.deadline-day': '{day}（{n} 个工作日）',
   'case.no-deadline': '当前没有进行中的期限',
   'case.materials': '申报材料',
   'case.no-materials': '暂无材料',
@@ -75,8 +76,9 @@ const en: Record<ChromeKey, string> = {
   'case.back': 'Back to my applications',
   'case.progress': 'Progress',
   'case.deadline': 'Running deadline',
+  'case.deadline-purpose': 'For',
   'case.deadline-last-day': 'Last day',
-  'case.deadline-working-days': 'working days',
+  'case.deadline-day': '{day} ({n} working days)',
   'case.no-deadline': 'No deadline is running',
   'case.materials': 'Materials',
   'case.no-materials': 'No materials',
@@ -101,8 +103,8 @@ const CHROME: Record<Locale, Record<ChromeKey, string>> = { 'zh-CN': zhCN, en };
 
 export const chrome = (locale: Locale, key: ChromeKey): string => CHROME[locale][key];
 
-/** The chrome's words in the page's language. */
+/** The chrome's words in the page's language; {name} placeholders filled from `values`. */
 export function useChrome() {
   const locale = useLocale();
-  return (key: ChromeKey) => chrome(locale, key);
+  return (key: ChromeKey, values: Record<string, string | number> = {}) => chrome(locale, key).replace(/\{(\w+)\}/g, (all, name: string) => String(values[name] ?? all));
 }

@@ -44,10 +44,8 @@ function Deadline({ c }: { c: CaseDetail }) {
   return (
     <Space direction="vertical">
       <Descriptions column={1} size="small">
-        <Descriptions.Item label={t('case.deadline')}>{label('step', d.purpose) === d.purpose ? d.purposeLabel : label('step', d.purpose)}</Descriptions.Item>
-        <Descriptions.Item label={t('case.deadline-last-day')}>
-          {formatDay(locale, d.lastDay)} ({d.workingDays} {t('case.deadline-working-days')})
-        </Descriptions.Item>
+        <Descriptions.Item label={t('case.deadline-purpose')}>{label('step', d.purpose) === d.purpose ? d.purposeLabel : label('step', d.purpose)}</Descriptions.Item>
+        <Descriptions.Item label={t('case.deadline-last-day')}>{t('case.deadline-day', { day: formatDay(locale, d.lastDay), n: d.workingDays })}</Descriptions.Item>
       </Descriptions>
       {d.warnings.map((w) => (
         <Alert key={w} type="warning" showIcon message={w} />
@@ -100,7 +98,7 @@ export function CaseDetailPage() {
   const { label, word } = useWords();
   const detail = useCase(id);
   const open = useOpenFile();
-  if (detail.isPending) return <Spin tip={t('loading')} />;
+  if (detail.isPending) return <Spin aria-label={t('loading')} style={{ display: 'block', margin: '48px auto' }} />;
   if (detail.error) return <Result status="warning" title={<ProblemAlert error={detail.error} />} extra={<Link to="/cases">{t('case.back')}</Link>} />;
   const c = detail.data;
   return (
@@ -118,10 +116,14 @@ export function CaseDetailPage() {
         </Descriptions>
       </Card>
       <Card title={t('case.deadline')}>
-        <Deadline c={c} />
+        <section aria-label={t('case.deadline')}>
+          <Deadline c={c} />
+        </section>
       </Card>
       <Card title={t('case.progress')}>
-        <Progress c={c} />
+        <section aria-label={t('case.progress')}>
+          <Progress c={c} />
+        </section>
       </Card>
       <Card title={t('case.materials')}>
         <Materials id={c.id} />
