@@ -43,7 +43,7 @@ const workflowBans = {
 };
 
 export default tseslint.config(
-  { ignores: ['.dependency-cruiser.cjs', 'node_modules/**', 'prisma/generated/**', '.tools/**', 'data/**', 'coverage/**', 'web/dist/**', 'web/src/api/schema.d.ts'] },
+  { ignores: ['.dependency-cruiser.cjs', 'node_modules/**', 'prisma/generated/**', '.tools/**', 'data/**', 'coverage/**', 'web/dist/**', 'web/.dist-*/**', 'web/src/api/schema.d.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

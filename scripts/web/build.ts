@@ -2,7 +2,7 @@
 // of its sources; `npm start` and the browser tests call it, `npm run web:build` always builds.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, rename, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 
@@ -25,13 +25,32 @@ export async function webBuildIsStale(): Promise<boolean> {
   return Math.max(...sources) > built;
 }
 
-/** Builds when stale; says what it did. */
-export async function ensureWebBuild(say: (msg: string) => void = () => {}): Promise<{ built: boolean; ms: number }> {
-  if (!(await webBuildIsStale())) return { built: false, ms: 0 };
-  say('building the web pages (web/ → web/dist)…');
-  const started = performance.now();
-  await promisify(execFile)(resolve('node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], { maxBuffer: 16 * 1024 * 1024 });
-  const ms = Math.round(performance.now() - started);
-  say(`web pages built in ${(ms / 1000).toFixed(1)} s`);
-  return { built: true, ms };
+let building: Promise<{ built: boolean; ms: number }> | undefined;
+
+/**
+ * Builds when stale; says what it did. The build goes to a folder of its own and replaces
+ * web/dist in one rename, so a server or a second builder never reads half a build.
+ */
+export function ensureWebBuild(say: (msg: string) => void = () => {}): Promise<{ built: boolean; ms: number }> {
+  building ??= (async () => {
+    if (!(await webBuildIsStale())) return { built: false, ms: 0 };
+    say('building the web pages (web/ → web/dist)…');
+    const started = performance.now();
+    const scratch = resolve(`web/.dist-${process.pid}`);
+    const old = `${scratch}-old`;
+    try {
+      await promisify(execFile)(resolve('node_modules/.bin/vite'), ['build', '--logLevel', 'warn', '--outDir', scratch, '--emptyOutDir'], { maxBuffer: 16 * 1024 * 1024 });
+      if (existsSync(WEB_DIST)) await rename(WEB_DIST, old);
+      await rename(scratch, WEB_DIST);
+    } finally {
+      await rm(scratch, { recursive: true, force: true });
+      await rm(old, { recursive: true, force: true });
+    }
+    const ms = Math.round(performance.now() - started);
+    say(`web pages built in ${(ms / 1000).toFixed(1)} s`);
+    return { built: true, ms };
+  })().finally(() => {
+    building = undefined;
+  });
+  return building;
 }

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app';
 import { catalogue } from '../../domain/words/say';
 import { ensureWebBuild, WEB_DIST } from '../../scripts/web/build';
-import { bearer, poll, submitAs } from '../api/fixtures';
+import { bearer, caseMaterial, poll, submitAs } from '../api/fixtures';
 import { chromiumAvailable, launchChromium, listen } from '../support/browser';
 import { JWT_SECRET, startHarness, type Harness } from '../support/harness';
 
@@ -44,6 +44,7 @@ describe.skipIf(!chromiumAvailable)('the applicant in a browser', () => {
     browser = await launchChromium();
     // A fresh case of u-li-ming's, submitted over the API, once its first deadline runs.
     const submitted = await submitAs(h, 'u-li-ming');
+    await caseMaterial(h, submitted, 'identity', '身份证');
     const detail = await poll('the case with a running deadline', async () => {
       const res = await request(h.app).get(`/api/applications/${submitted.id}`).set('Authorization', await bearer(h, 'u-li-ming'));
       return res.body.deadline ? res.body : undefined;
@@ -110,6 +111,31 @@ describe.skipIf(!chromiumAvailable)('the applicant in a browser', () => {
     await page.reload();
     await page.getByText('Progress', { exact: true }).waitFor();
     expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("lists the case's materials to view and download, and words a failed request as the API does", async () => {
+    const { page, errors } = await pageOf();
+    await page.goto(`${site.url}/sign-in`);
+    await page.getByRole('row', { name: /u-li-ming/ }).getByRole('button', { name: '以此身份登录' }).click();
+    await page.waitForURL('**/cases');
+    await page.goto(`${site.url}/cases/${theCase.id}`);
+    const material = page.getByRole('row', { name: /身份证/ });
+    await material.getByText(zh['evidence.identity']!, { exact: true }).waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), material.getByRole('button', { name: '下载' }).click()]);
+    expect(download.suggestedFilename()).toBe('identity.pdf');
+    const [tab] = await Promise.all([page.waitForEvent('popup'), material.getByRole('button', { name: '查看' }).click()]);
+    await expect.poll(() => tab.url()).toMatch(/^blob:/);
+    await tab.close();
+    expect(errors).toEqual([]);
+
+    // A case that is not there (or not theirs): the API's problem details, in the page's language.
+    const missing = '00000000-0000-4000-8000-0000000000ff';
+    const problem = await request(h.app).get(`/api/applications/${missing}`).set('Authorization', await bearer(h, 'u-li-ming')).set('Accept-Language', 'zh-CN');
+    expect(problem.status).toBe(404);
+    await page.goto(`${site.url}/cases/${missing}`);
+    await page.getByRole('alert').filter({ hasText: problem.body.detail }).first().waitFor();
+    await shot(page, 'case-missing');
     await page.context().close();
   });
 

@@ -1,7 +1,7 @@
 // /cases/:id: one case — its stages so far (Steps, from the timeline), the running deadline with
 // its working days, the materials to view or download, the form and, once certified, the
 // certificate as PDFs.
-import { Alert, Button, Card, Descriptions, Result, Space, Spin, Steps, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Space, Spin, Steps, Table, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { useChrome } from '../../../i18n';
@@ -99,7 +99,14 @@ export function CaseDetailPage() {
   const detail = useCase(id);
   const open = useOpenFile();
   if (detail.isPending) return <Spin aria-label={t('loading')} style={{ display: 'block', margin: '48px auto' }} />;
-  if (detail.error) return <Result status="warning" title={<ProblemAlert error={detail.error} />} extra={<Link to="/cases">{t('case.back')}</Link>} />;
+  if (detail.error) {
+    return (
+      <Space direction="vertical" size="large" style={{ width: '100%' }}>
+        <Link to="/cases">← {t('case.back')}</Link>
+        <ProblemAlert error={detail.error} />
+      </Space>
+    );
+  }
   const c = detail.data;
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
