@@ -45,11 +45,42 @@ module.exports = {
       from: { path: `^(${ORDER.join('|')}|prisma)/` },
       to: { path: '^(test|scripts|bench)/' },
     },
+    // The web pages (web/src, after bulletproof-react): they reach the server only over HTTP,
+    // typed by the generated web/src/api/schema.d.ts; features stay apart, and the shared parts
+    // (lib/, components/, api/, i18n) serve every feature without knowing any.
+    {
+      name: 'web-imports-only-web',
+      comment: 'web/ runs in a browser: it imports its own files and packages, never server code (its API types are generated into web/src/api/)',
+      severity: 'error',
+      from: { path: '^web/' },
+      to: { path: '^(domain|config|workflows|records|activities|worker|api|prisma|scripts|test|bench)/' },
+    },
+    {
+      name: 'server-not-into-web',
+      comment: 'the server, scripts and tests never import the pages’ code',
+      severity: 'error',
+      from: { path: '^(domain|config|workflows|records|activities|worker|api|prisma|scripts|test|bench)/' },
+      to: { path: '^web/' },
+    },
+    {
+      name: 'web-feature-not-into-another',
+      comment: 'a feature does not import another feature; web/src/app/ composes them',
+      severity: 'error',
+      from: { path: '^web/src/features/([^/]+)/' },
+      to: { path: '^web/src/features/', pathNot: '^web/src/features/$1/' },
+    },
+    {
+      name: 'web-shared-not-into-features',
+      comment: 'shared code (lib/, components/, api/, i18n.ts) imports no feature and not the app',
+      severity: 'error',
+      from: { path: '^web/src/(lib|components|api)/|^web/src/i18n\\.ts$' },
+      to: { path: '^web/src/(features|app)/' },
+    },
   ],
   options: {
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '^(node_modules|prisma/generated|\\.tools|data|test-results)' },
+    exclude: { path: '^(node_modules|prisma/generated|\\.tools|data|test-results|web/dist)' },
   },
 };

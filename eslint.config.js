@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 // "Now" comes from one place: the injected clock outside workflows (domain/clock.ts), workflow
@@ -42,7 +43,7 @@ const workflowBans = {
 };
 
 export default tseslint.config(
-  { ignores: ['.dependency-cruiser.cjs', 'node_modules/**', 'prisma/generated/**', '.tools/**', 'data/**', 'coverage/**'] },
+  { ignores: ['.dependency-cruiser.cjs', 'node_modules/**', 'prisma/generated/**', '.tools/**', 'data/**', 'coverage/**', 'web/dist/**', 'web/.dist-*/**', 'web/src/api/schema.d.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -72,6 +73,17 @@ export default tseslint.config(
           ],
         },
       ],
+    },
+  },
+  // The web pages run in a browser: its globals, the rules of hooks, and nothing of the server's
+  // (the import check lets web/ import only its own files and packages).
+  {
+    files: ['web/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat.recommended,
+    languageOptions: { globals: globals.browser },
+    rules: {
+      ...reactHooks.configs.flat.recommended.rules,
+      'no-restricted-globals': ['error', { name: 'process', message: 'The pages run in a browser: configuration comes from the API.' }],
     },
   },
   { files: ['domain/clock.ts'], rules: { 'no-restricted-syntax': 'off', 'no-restricted-properties': 'off' } },

@@ -10,10 +10,11 @@ import { adminRoutes } from './admin/routes';
 import { applicationRoutes } from './applications/routes';
 import { calendarRoutes } from './calendar/routes';
 import { authenticate } from './auth/authenticate';
-import { createVerifier, type TokenConfig } from './auth/tokens';
+import { createVerifier, mintToken, type TokenConfig } from './auth/tokens';
 import { certificateRoutes } from './certificates/routes';
 import type { ApiDeps, RouteModule } from './deps';
 import { exitReviewRoutes } from './exit-reviews/routes';
+import { devRoutes } from './dev/routes';
 import { draftRoutes } from './drafts/routes';
 import { expertRoutes } from './experts/routes';
 import { docsRouter } from './http/docs';
@@ -35,7 +36,9 @@ import { standardRoutes } from './standards/routes';
 import { systemRoutes } from './system/routes';
 import { userRoutes } from './users/routes';
 import { wordRoutes } from './words/routes';
+import { webRouter } from './web/static';
 import type { CalendarMode } from '../domain/calendar/mode';
+import type { Actor } from '../domain/types';
 import { DEFAULT_PUBLIC_BASE_URL } from '../domain/links';
 
 /**
@@ -62,7 +65,11 @@ export const routeModules: RouteModule[] = [
   organisationRoutes,
   userRoutes,
   wordRoutes,
+  devRoutes,
 ];
+
+/** The OpenAPI document's title and version. */
+export const API_INFO = { title: 'talent-lifecycle API', version: '1' };
 
 export interface AppConfig {
   jwt: TokenConfig;
@@ -78,6 +85,13 @@ export interface AppConfig {
   trustProxy?: boolean | number | string;
   /** How working days are counted (compressed only in a development deployment). */
   calendarMode?: CalendarMode;
+  /**
+   * TL_DEV_MODE: development sign-in (GET /api/dev/users, POST /api/dev/token) is mounted.
+   * Off, those routes do not exist. Ignored with an identity provider (jwt.jwksUrl).
+   */
+  devMode?: boolean;
+  /** The built web pages (web/dist): served at / when the folder holds a build. */
+  webDist?: string;
 }
 
 export interface AppDeps {
@@ -100,6 +114,7 @@ export function createApp({ db, temporal, logger, config, objects, clock = syste
     calendarMode: config.calendarMode ?? {},
     objects,
     publicBaseUrl: config.publicBaseUrl ?? DEFAULT_PUBLIC_BASE_URL,
+    ...(config.devMode && !config.jwt.jwksUrl ? { devTokens: (actor: Actor) => mintToken(actor, config.jwt.secret) } : {}),
     uiLink: (workflowId) => `${config.temporalUiUrl}/namespaces/${config.namespace}/workflows/${encodeURIComponent(workflowId)}`,
   };
   const routes: RouteDef[] = routeModules.flatMap((module) => module(deps));
@@ -112,8 +127,9 @@ export function createApp({ db, temporal, logger, config, objects, clock = syste
   app.use(helmet());
   app.use(requestLogger(logger));
   app.use(express.json({ limit: config.bodyLimit ?? '256kb' }));
-  app.use(docsRouter(() => (openapi ??= buildOpenApi(routes, { title: 'talent-lifecycle API', version: '1' }))));
+  app.use(docsRouter(() => (openapi ??= buildOpenApi(routes, API_INFO))));
   app.use(mountRoutes(routes, { authenticate: authenticate(createVerifier(config.jwt)), limiters: createLimiters(config.rateLimits) }));
+  app.use(webRouter(config.webDist));
   app.use(notFoundHandler);
   app.use(problemHandler);
   return app;

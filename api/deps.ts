@@ -4,6 +4,7 @@ import type { Db } from '../prisma/client';
 import type { ObjectStore } from '../records/objects/store';
 import type { RouteDef } from './http/route';
 import type { CalendarMode } from '../domain/calendar/mode';
+import type { Actor } from '../domain/types';
 
 /** What every route module receives from the composition root (api/app.ts). */
 export interface ApiDeps {
@@ -20,6 +21,8 @@ export interface ApiDeps {
   objects: ObjectStore;
   /** PUBLIC_BASE_URL: where the mail the API queues links to. */
   publicBaseUrl: string;
+  /** Development mode only (TL_DEV_MODE): mints a token for a user, as `npm run token` does. */
+  devTokens?: (actor: Actor) => Promise<string>;
 }
 
 /** A resource's routes: a function of the shared dependencies, listed once in api/app.ts. */

@@ -1,4 +1,5 @@
 import { Client, Connection } from '@temporalio/client';
+import { resolve } from 'node:path';
 import { pino } from 'pino';
 import { createPrisma } from '../prisma/client';
 import { createApp } from './app';
@@ -18,7 +19,8 @@ const app = createApp({
   objects,
   temporal,
   logger,
-  config: appConfigOf(env),
+  // The web pages, when built (npm start builds them; `npm run web:build` by hand).
+  config: { ...appConfigOf(env), webDist: resolve('web/dist') },
 });
 const server = app.listen(env.PORT, () => logger.info({ port: env.PORT }, 'API listening'));
 

@@ -160,5 +160,6 @@ export function appConfigOf(env: Env) {
     bodyLimit: env.BODY_LIMIT,
     trustProxy: env.TRUST_PROXY,
     calendarMode: calendarModeOf(env),
+    devMode: env.TL_DEV_MODE,
   };
 }

@@ -1,7 +1,8 @@
 // `npm start`: the whole system on embedded defaults, as one supervised process tree.
-// Temporal dev server (SQLite file under data/, Web UI), migrations, demo data, a mail catcher
-// writing .eml files under data/mail/, the worker and the API. Ctrl-C stops all of it; starting
-// again resumes every workflow from data/temporal.db.
+// The web pages (built into web/dist when missing or older than their sources), the Temporal
+// dev server (SQLite file under data/, Web UI), migrations, demo data, a mail catcher writing
+// .eml files under data/mail/, the worker and the API. Ctrl-C stops all of it; starting again
+// resumes every workflow from data/temporal.db.
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { mintToken } from '../api/auth/tokens';
@@ -14,6 +15,7 @@ import { supervise } from './dev/supervise';
 import { users } from './seed/demo-data';
 import { seedDemo } from './seed/seed';
 import { startDevServer } from './temporal/cli';
+import { ensureWebBuild } from './web/build';
 
 const say = (msg: string) => console.log(`[start] ${msg}`);
 const dataDir = resolve(process.env.TL_DATA_DIR ?? 'data');
@@ -36,6 +38,9 @@ const env = loadEnvOrExit({
 });
 const accelerated = calendarModeOf(env).acceleratedWorkingDayMs;
 
+// The API serves web/dist at /; a stale build would show yesterday's pages.
+await ensureWebBuild(say);
+
 say('starting the Temporal dev server…');
 const temporal = await startDevServer({ port: temporalPort, ui: true, uiPort, dbFilename: resolve(dataDir, 'temporal.db') });
 say(`Temporal on ${temporal.address}, Web UI ${temporal.uiUrl}`);
@@ -54,7 +59,7 @@ const childEnv = { ...process.env, ...Object.fromEntries(Object.entries(env).map
 const tsx = resolve('node_modules/.bin/tsx');
 const children = [supervise('worker', tsx, ['worker/main.ts'], childEnv), supervise('api', tsx, ['api/main.ts'], childEnv)];
 
-say(`API on http://localhost:${env.PORT} (health: /healthz)`);
+say(`API on http://localhost:${env.PORT} (health: /healthz); the pages at http://localhost:${env.PORT}/${env.TL_DEV_MODE ? ' (sign in at /sign-in)' : ''}`);
 say('demo users (Authorization: Bearer <token>):');
 for (const u of users) {
   const token = await mintToken({ id: u.id, roles: u.roles, ...(u.organisationId ? { organisationId: u.organisationId } : {}) }, env.JWT_SECRET);

@@ -22,12 +22,14 @@ if (!pg.binDir) console.warn(`[test] PostgreSQL is not available (${pg.reason}):
 
 // Debian packages the tests read with, installed as root when missing: docker-compose validates
 // the compose file (no engine needed); printed PDFs embed Noto CJK and are read back with
-// poppler (pdftoppm, pdftotext) and zbarimg.
+// poppler (pdftoppm, pdftotext) and zbarimg; the page tests drive Chromium.
 const packages: [string, () => boolean, string][] = [
   ['docker-compose', () => has('docker-compose'), 'to validate docker-compose.yml'],
   ['fonts-noto-cjk', () => existsSync('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc'), 'the fonts printed certificates embed'],
   ['poppler-utils', () => has('pdftoppm'), 'to render and read printed PDFs'],
   ['zbar-tools', () => has('zbarimg'), 'to decode QR codes'],
+  // The browser tests (test/web/) drive Debian's Chromium with playwright-core; they skip without it.
+  ['chromium', () => existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'), 'the browser the page tests drive'],
 ];
 const missing = packages.filter(([, present]) => !present());
 if (missing.length && process.getuid?.() === 0 && has('apt-get')) {

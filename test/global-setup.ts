@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startVersitygw } from '../scripts/s3/versitygw';
+import { ensureWebBuild } from '../scripts/web/build';
 import { systemClock } from '../domain/clock';
 import { datePoint } from './support/date-matrix';
 import { startTestPostgres } from './support/postgres-server';
@@ -16,6 +17,9 @@ export default async function setup(project: TestProject) {
     console.log(`[dates] the long-process suites also run from ${p.start} (${p.name}: ${p.why}); again: TL_DATE_POINT=${p.name} npx vitest run --project dates`);
   }
   const s3Root = await mkdtemp(join(tmpdir(), 'tl-s3-'));
+  // The built pages, once, before any test file: the page tests serve them and `npm start`'s test
+  // would otherwise build them at the same moment.
+  if (project.name === 'now') await ensureWebBuild((msg) => console.log(`[web] ${msg}`));
   const [pg, temporal, tsPath, s3] = await Promise.all([
     startTestPostgres(),
     startTestDevServer(),

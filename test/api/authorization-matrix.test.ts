@@ -31,6 +31,10 @@ const MATRIX: Record<string, Rule | 'public'> = {
   health: 'public',
   verifyCertificate: 'public',
   words: 'public',
+  // Development sign-in: mounted only with TL_DEV_MODE (this matrix's app runs with it on);
+  // test/api/dev-sign-in.test.ts checks that the routes are absent otherwise.
+  devUsers: 'public',
+  devToken: 'public',
   submitApplication: only({ applicant: 'ok' }),
   listApplications: all('ok'),
   getApplication: caseReaders,
@@ -145,7 +149,7 @@ const users: Record<Exclude<Who, 'anonymous'>, string> = {
 const res = { own: {} as Record<string, string>, other: {} as Record<string, string> };
 
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startHarness({ devMode: true });
   const own = await submitAs(h, 'u-li-ming');
   const other = await submitAs(h, 'u-anna-chen', healthBody);
   // Both get a certificate, issued by the activity the workflow uses, so every certificate

@@ -64,6 +64,13 @@ it('comes up, serves a case, stops on Ctrl-C and resumes the case on the next st
   const first = await start(env);
   await healthy(`${api}/healthz`);
   await healthy(`http://127.0.0.1:${uiPort}/`);
+  // The web pages (built before the start when stale), with the development sign-in behind them.
+  for (const page of ['/', '/sign-in', '/cases/some-case']) {
+    const html = await fetch(`${api}${page}`, { headers: { Accept: 'text/html' } });
+    expect(html.status, page).toBe(200);
+    expect(await html.text()).toContain('<div id="root">');
+  }
+  expect((await fetch(`${api}/api/dev/users`)).status).toBe(200);
   const submitted = await fetch(`${api}/api/applications`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${first.tokenOf('u-li-ming')}`, 'Content-Type': 'application/json' },

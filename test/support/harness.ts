@@ -47,6 +47,10 @@ export interface HarnessOptions {
   objectStore?: 'local' | 's3';
   /** Wraps the real activities, e.g. to force a retry after one has done its work. */
   wrapActivities?: (activities: Activities) => Activities;
+  /** TL_DEV_MODE: the development sign-in routes (/api/dev/…) are mounted. */
+  devMode?: boolean;
+  /** The built web pages to serve at / (web/dist). */
+  webDist?: string;
 }
 
 /** PUBLIC_BASE_URL of the test deployments: mail links start with it. */
@@ -134,6 +138,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       namespace: 'default',
       rateLimits: { ...TEST_LIMITS, ...options.rateLimits },
       ...(options.calendarMode ? { calendarMode: options.calendarMode } : {}),
+      ...(options.devMode ? { devMode: true } : {}),
+      ...(options.webDist ? { webDist: options.webDist } : {}),
     },
   });
 

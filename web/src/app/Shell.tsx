@@ -1,0 +1,64 @@
+// The frame of every page: the header with the menu, the language switch and who is signed in.
+import { useQueryClient } from '@tanstack/react-query';
+import { Button, Layout, Menu, Segmented, Space, Typography } from 'antd';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { useChrome } from '../i18n';
+import { localeStore, useLocale, type Locale } from '../lib/locale';
+import { sessionStore, useSession } from '../lib/session';
+
+export function Shell() {
+  const t = useChrome();
+  const locale = useLocale();
+  const session = useSession();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const signOut = () => {
+    sessionStore.set(null);
+    queryClient.clear();
+    void navigate('/sign-in');
+  };
+  const section = location.pathname.split('/')[1] ?? '';
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24 }}>
+        <Link to="/" style={{ color: '#fff', fontWeight: 600, whiteSpace: 'nowrap' }}>
+          {t('app.title')}
+        </Link>
+        <Menu
+          theme="dark"
+          mode="horizontal"
+          selectedKeys={[section]}
+          style={{ flex: 1, minWidth: 0 }}
+          items={session ? [{ key: 'cases', label: <Link to="/cases">{t('nav.cases')}</Link> }] : []}
+        />
+        <Space>
+          <Segmented<Locale>
+            aria-label={t('language.label')}
+            value={locale}
+            onChange={(v) => localeStore.set(v)}
+            options={[
+              { value: 'zh-CN', label: '中文' },
+              { value: 'en', label: 'English' },
+            ]}
+          />
+          {session ? (
+            <>
+              <Typography.Text style={{ color: '#fff' }} data-testid="signed-in-user">
+                {session.user.name} ({session.user.id})
+              </Typography.Text>
+              <Button onClick={signOut}>{t('nav.sign-out')}</Button>
+            </>
+          ) : (
+            <Link to="/sign-in">
+              <Button type="primary">{t('nav.sign-in')}</Button>
+            </Link>
+          )}
+        </Space>
+      </Layout.Header>
+      <Layout.Content style={{ padding: 24, maxWidth: 1200, width: '100%', margin: '0 auto' }}>
+        <Outlet />
+      </Layout.Content>
+    </Layout>
+  );
+}

@@ -1,0 +1,28 @@
+// One ConfigProvider at the root (antd's zh-CN or en locale, following the page's language), the
+// query client, and antd's App for messages. Buttons keep their words as written (no space
+// inserted between two Chinese characters: 下载, not 下 载).
+import { QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { useEffect, type ReactNode } from 'react';
+import { ProblemMessages } from '../components/ProblemMessages';
+import { useLocale } from '../lib/locale';
+import { queryClient } from '../lib/query-client';
+
+export function Providers({ children }: { children: ReactNode }) {
+  const locale = useLocale();
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
+  return (
+    <QueryClientProvider client={queryClient}>
+      <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#1d4ed8', borderRadius: 6 } }} button={{ autoInsertSpace: false }}>
+        <AntApp>
+          <ProblemMessages />
+          {children}
+        </AntApp>
+      </ConfigProvider>
+    </QueryClientProvider>
+  );
+}
