@@ -99,18 +99,27 @@ describe.skipIf(!chromiumAvailable)('the applicant applies in a browser', () => 
     }
     for (const [, kind] of uploads) await page.getByRole('cell', { name: `${kind}.pdf`, exact: true }).waitFor();
 
+    // The draft continues at its own address: the form and its materials come back.
+    await page.reload();
+    await expect.poll(() => page.getByLabel('专业', { exact: true }).inputValue()).toBe('人工智能');
+    expect(await page.getByRole('group', { name: '业绩 1', exact: true }).getByLabel('名称').inputValue()).toBe('一种图像识别方法');
+    for (const [, kind] of uploads) await page.getByRole('cell', { name: `${kind}.pdf`, exact: true }).waitFor();
+
     await page.getByRole('button', { name: '保存并检查' }).click();
     await findings.getByText('检查通过，可以提交申报').waitFor();
     await shot(page, 'apply-ready');
 
-    // 提交申报: on to the case with its 受理编号.
-    await page.getByRole('button', { name: '提交申报' }).click();
+    // 提交申报, clicked twice: one case, and on to it with its 受理编号.
+    const auth = await bearer(h, 'u-li-ming');
+    const myCases = async () => (await request(h.app).get('/api/applications').set('Authorization', auth)).body.total as number;
+    const before = await myCases();
+    await page.getByRole('button', { name: '提交申报' }).dblclick();
     await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
     const caseId = page.url().split('/').pop()!;
     await page.getByText(/^受理编号 \d{4}-/).waitFor();
     await shot(page, 'apply-submitted');
 
-    const auth = await bearer(h, 'u-li-ming');
+    expect(await myCases()).toBe(before + 1);
     const listed = await poll('the case’s four materials', async () => {
       const r = await request(h.app).get(`/api/applications/${caseId}/materials`).set('Authorization', auth);
       return r.status === 200 && r.body.items.length === 4 ? (r.body.items as { kind: string; fileName: string }[]) : undefined;

@@ -5,6 +5,7 @@
 import { Alert, Button, Card, Form, Input, InputNumber, List, Progress, Select, Space, Table, Typography, Upload, type FormInstance } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
+import { ProblemAlert } from '../../../components/ProblemAlert';
 import { useChrome } from '../../../i18n';
 import { ApiProblem } from '../../../lib/problem';
 import { useSession } from '../../../lib/session';
@@ -19,6 +20,9 @@ const ACHIEVEMENT_KINDS = ['paper', 'patent', 'project', 'award', 'product'] as 
 
 /** An achievement nothing backs: content.submission.achievements.0. */
 const BACKING = /^content\.submission\.achievements\.\d+$/;
+
+/** A failed save or check: ProblemMessages has shown the API's words already. */
+const shownAsMessage = () => undefined;
 
 interface Finding {
   path: string;
@@ -107,14 +111,22 @@ export function ApplyPage() {
     await draft.refetch();
   };
 
+  // A second click before the button shows it is busy does nothing (and the key covers a retry).
+  const submitting = useRef(false);
+  const [submitError, setSubmitError] = useState<unknown>();
   const submitNow = async () => {
-    const id = await saveDraft();
+    if (submitting.current) return;
+    submitting.current = true;
+    setSubmitError(undefined);
     try {
+      const id = await saveDraft();
       const created = await submit.mutateAsync({ id, key: submitKey });
       void navigate(`/cases/${created.id}`);
     } catch (err) {
       if (err instanceof ApiProblem && err.status === 422 && err.errors.length > 0) showFindings(err.errors.map((e) => ({ path: e.path, reason: e.message })), false);
-      else throw err;
+      else setSubmitError(err);
+    } finally {
+      submitting.current = false;
     }
   };
 
@@ -262,6 +274,7 @@ export function ApplyPage() {
           ]}
         />
       </Card>
+      {submitError !== undefined && <ProblemAlert error={submitError} />}
       {findings && (
         <Card title={t('apply.findings')} role="region" aria-label={t('apply.findings')}>
           {ready || findings.length === 0 ? (
@@ -276,10 +289,10 @@ export function ApplyPage() {
         </Card>
       )}
       <Space>
-        <Button onClick={() => void saveDraft()} loading={save.isPending && !check.isPending && !submit.isPending}>
+        <Button onClick={() => void saveDraft().catch(shownAsMessage)} loading={save.isPending && !check.isPending && !submit.isPending}>
           {t('apply.save')}
         </Button>
-        <Button onClick={() => void saveAndCheck()} loading={check.isPending}>
+        <Button onClick={() => void saveAndCheck().catch(shownAsMessage)} loading={check.isPending}>
           {t('apply.check')}
         </Button>
         <Button type="primary" disabled={submit.isPending || save.isPending} loading={submit.isPending} onClick={() => void submitNow()}>
