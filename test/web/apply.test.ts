@@ -98,6 +98,11 @@ describe.skipIf(!chromiumAvailable)('the applicant applies in a browser', () => 
       await slot.getByText('100%').or(slot.getByRole('img', { name: 'check-circle' })).first().waitFor();
     }
     for (const [, kind] of uploads) await page.getByRole('cell', { name: `${kind}.pdf`, exact: true }).waitFor();
+    // A file sent by mistake is listed, and deleted from the list.
+    await page.getByRole('group', { name: '身份证明', exact: true }).locator('input[type=file]').setInputFiles({ name: 'mistake.pdf', mimeType: 'application/pdf', buffer: await pdf(`mistake ${randomUUID()}`) });
+    const mistake = page.getByRole('row', { name: /mistake\.pdf/ });
+    await mistake.getByRole('button', { name: '删除' }).click();
+    await mistake.waitFor({ state: 'detached' });
 
     // The draft continues at its own address: the form and its materials come back.
     await page.reload();
