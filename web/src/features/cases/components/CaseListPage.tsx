@@ -1,6 +1,6 @@
 // /cases: my applications, with each one's 受理编号, series and level, stage and the last day of
 // its running deadline.
-import { Card, Table } from 'antd';
+import { Button, Card, Table } from 'antd';
 import { Link } from 'react-router';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { useChrome } from '../../../i18n';
@@ -23,7 +23,14 @@ export function CaseListPage() {
   const { label, word } = useWords();
   const cases = useMyCases();
   return (
-    <Card title={t('cases.title')}>
+    <Card
+      title={t('cases.title')}
+      extra={
+        <Link to="/apply">
+          <Button type="primary">{t('apply.new')}</Button>
+        </Link>
+      }
+    >
       {cases.error && <ProblemAlert error={cases.error} />}
       <Table<CaseSummary>
         rowKey="id"
