@@ -102,9 +102,9 @@ export async function removeMaterial(db: Db, objects: ObjectStore, id: string): 
 }
 
 /** The materials of a dossier, in upload order, replaced ones included (marked). */
-/** A case's materials as they stand: neither replaced by a correction nor purged. */
-export function currentMaterials(db: Db, applicationId: string) {
-  return db.material.findMany({ where: { applicationId, replacedById: null, purgedAt: null }, orderBy: [{ uploadedAt: 'asc' }, { id: 'asc' }] });
+/** Cases' materials as they stand (neither replaced by a correction nor purged), in one query. */
+export function currentMaterials(db: Db, applicationIds: string[]) {
+  return db.material.findMany({ where: { applicationId: { in: applicationIds }, replacedById: null, purgedAt: null }, orderBy: [{ uploadedAt: 'asc' }, { id: 'asc' }] });
 }
 
 export function listMaterials(db: Db, ref: DossierRef) {

@@ -109,11 +109,11 @@ export function meetingsService({ db, temporal, uiLink }: ApiDeps) {
     const mine = await db.ballotParticipation.findMany({ where: { meetingId: id, expertId: actor.id }, select: { caseId: true } });
     const isExpert = seats.some((s) => s.expertId === actor.id);
     // Each case's materials, for those who may read them (a seated expert while the meeting is drawn or voting).
-    const dossiers = new Map<string, ReturnType<typeof materialView>[]>();
-    for (const c of agenda) {
-      const app = await db.application.findUnique({ where: { id: c.caseId } });
-      if (app && (await materials.mayReadCase(actor, app))) dossiers.set(c.caseId, (await currentMaterials(db, c.caseId)).map(materialView));
-    }
+    const apps = await db.application.findMany({ where: { id: { in: agenda.map((c) => c.caseId) } } });
+    const readable: string[] = [];
+    for (const app of apps) if (await materials.mayReadCase(actor, app)) readable.push(app.id);
+    const dossiers = new Map<string, ReturnType<typeof materialView>[]>(readable.map((id) => [id, []]));
+    for (const m of await currentMaterials(db, readable)) dossiers.get(m.applicationId!)!.push(materialView(m));
     return {
       ...summary!,
       status: live?.stage ?? row.status,
