@@ -1,7 +1,8 @@
 // The few words of the pages' own chrome (menus, buttons, empty states). Everything a case says
 // (stages, steps, series, levels, tracks, statuses, materials) comes from the API's catalogue
 // (GET /api/words, lib/words.ts), so the pages say what the mails say.
-import { useLocale, type Locale } from './lib/locale';
+import { defineWords } from './lib/chrome-words';
+import type { Locale } from './lib/locale';
 
 const zhCN = {
   'app.title': '人才全周期管理',
@@ -88,6 +89,7 @@ const zhCN = {
   'error.title': '出错了',
   'error.fields': '有问题的字段',
   'loading': '加载中…',
+  'page.forbidden': '您的角色无权查看此页面。',
 };
 
 export type ChromeKey = keyof typeof zhCN;
@@ -177,14 +179,12 @@ const en: Record<ChromeKey, string> = {
   'error.title': 'Something went wrong',
   'error.fields': 'Fields at fault',
   'loading': 'Loading…',
+  'page.forbidden': 'Your role may not open this page.',
 };
 
-const CHROME: Record<Locale, Record<ChromeKey, string>> = { 'zh-CN': zhCN, en };
+const words = defineWords<ChromeKey>({ 'zh-CN': zhCN, en });
 
-export const chrome = (locale: Locale, key: ChromeKey): string => CHROME[locale][key];
+export const chrome = (locale: Locale, key: ChromeKey): string => words.say(locale, key);
 
 /** The chrome's words in the page's language; {name} placeholders filled from `values`. */
-export function useChrome() {
-  const locale = useLocale();
-  return (key: ChromeKey, values: Record<string, string | number> = {}) => chrome(locale, key).replace(/\{(\w+)\}/g, (all, name: string) => String(values[name] ?? all));
-}
+export const useChrome = words;

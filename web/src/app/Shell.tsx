@@ -5,6 +5,7 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useChrome } from '../i18n';
 import { localeStore, useLocale, type Locale } from '../lib/locale';
 import { sessionStore, useSession } from '../lib/session';
+import { mayOpen, PAGES } from './page-table';
 
 export function Shell() {
   const t = useChrome();
@@ -30,7 +31,7 @@ export function Shell() {
           mode="horizontal"
           selectedKeys={[section]}
           style={{ flex: 1, minWidth: 0 }}
-          items={session ? [{ key: 'cases', label: <Link to="/cases">{t('nav.cases')}</Link> }] : []}
+          items={PAGES.filter((p) => p.menu && session && mayOpen(p, session.user.roles)).map((p) => ({ key: p.path.split('/')[1] ?? '', label: <Link to={p.path}>{t(p.menu!)}</Link> }))}
         />
         <Space>
           <Segmented<Locale>
