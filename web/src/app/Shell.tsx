@@ -31,7 +31,7 @@ export function Shell() {
           mode="horizontal"
           selectedKeys={[section]}
           style={{ flex: 1, minWidth: 0 }}
-          items={PAGES.filter((p) => p.menu && session && mayOpen(p, session.user.roles)).map((p) => ({ key: p.path.split('/')[1] ?? '', label: <Link to={p.path}>{t(p.menu!)}</Link> }))}
+          items={PAGES.filter((p) => p.menu && session && mayOpen(p, session.user.roles)).map((p) => ({ key: p.path.split('/')[1] ?? '', label: <Link to={p.path} style={{ color: 'inherit' }}>{t(p.menu!)}</Link> }))}
         />
         <Space>
           <Segmented<Locale>
