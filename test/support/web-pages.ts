@@ -10,7 +10,7 @@ export async function pageOf(browser: Browser, locale: PageLocale = 'zh-CN'): Pr
   const context = await browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
   // The page's language follows what the person chose before (localStorage), as a returning user's would.
   await context.addInitScript((l) => {
-    const storage = (globalThis as unknown as { localStorage: Storage }).localStorage;
+    const storage = (globalThis as unknown as { localStorage: { getItem(k: string): string | null; setItem(k: string, v: string): void } }).localStorage;
     if (!storage.getItem('tl.locale')) storage.setItem('tl.locale', l);
   }, locale);
   const page = await context.newPage();
