@@ -1642,6 +1642,19 @@ export interface operations {
                                 series: string;
                                 level: string;
                             };
+                            /** @description The running deadline of an open case; null when none runs. */
+                            deadline: {
+                                purpose: string;
+                                /** @description What the deadline is for, in the caller's language. */
+                                purposeLabel: string;
+                                /** @description 24:00 Asia/Shanghai of the last day. */
+                                dueAt: string;
+                                /** @description The last day to act, YYYY-MM-DD in Asia/Shanghai. */
+                                lastDay: string;
+                                workingDays: number;
+                                /** @description Set while the deadline stands still (an objection to a notice is investigated). */
+                                pausedSince?: string;
+                            } | null;
                         }[];
                         page: number;
                         pageSize: number;
@@ -1976,6 +1989,9 @@ export interface operations {
                             /** @description The last day to act, YYYY-MM-DD in Asia/Shanghai. */
                             lastDay: string;
                             workingDays: number;
+                            /** @description Working days left to act, on the server's clock: today counts while it is a working day, the last day counts; 0 once passed. */
+                            workingDaysLeft: number;
+                            pausedSince?: string;
                             /** @description In the caller's language: e.g. a year whose holidays are not published yet. */
                             warnings: string[];
                         };
@@ -2001,6 +2017,8 @@ export interface operations {
                             assigneeOrg?: string;
                             dueAt?: string;
                         }[];
+                        /** @description What the caller may do now: resubmit (POST …/resubmission), correct (…/corrections), object (…/objections), appeal (…/appeal), withdraw (…/withdrawal). */
+                        actions: ("resubmit" | "correct" | "object" | "appeal" | "withdraw")[];
                         timeline: {
                             at: string;
                             action: string;
