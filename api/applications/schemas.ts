@@ -186,7 +186,9 @@ export const applicationDetail = applicationSummary.extend({
       warnings: z.array(z.string()).describe("In the caller's language: e.g. a year whose holidays are not published yet."),
     })
     .optional(),
-  correctionItems: z.array(z.object({ item: z.string(), reason: z.string() })).optional(),
+  correctionItems: z
+    .array(z.object({ item: z.string(), reason: z.string(), materialId: z.string().optional().describe('The material of the case to replace.'), materialTitle: z.string().optional() }))
+    .optional(),
   committee: z.object({ members: z.number(), present: z.number(), yes: z.number(), no: z.number(), abstain: z.number(), passed: z.boolean() }).optional(),
   certificateNumber: z.string().optional(),
   pendingTasks: z

@@ -1998,6 +1998,9 @@ export interface operations {
                         correctionItems?: {
                             item: string;
                             reason: string;
+                            /** @description The material of the case to replace. */
+                            materialId?: string;
+                            materialTitle?: string;
                         }[];
                         committee?: {
                             members: number;

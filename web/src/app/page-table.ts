@@ -24,6 +24,8 @@ const page =
     (await load())[name] as ComponentType;
 
 export const PAGES: readonly PageEntry[] = [
+  // The page a certificate's QR code opens (domain/links.ts verifyPath): anyone, signed in or not.
+  { path: '/verify', access: 'public', load: page(() => import('../features/verify/components/VerifyPage'), 'VerifyPage') },
   { path: '/sign-in', access: 'public', load: page(() => import('../features/auth/components/SignInPage'), 'SignInPage') },
   { path: '/cases', access: 'signed-in', menu: 'nav.cases', load: page(() => import('../features/cases/components/CaseListPage'), 'CaseListPage') },
   { path: '/cases/:id', access: 'signed-in', load: page(() => import('../features/cases/components/CaseDetailPage'), 'CaseDetailPage') },
