@@ -120,6 +120,7 @@ function Resubmit({ c, materials }: { c: CaseDetail; materials: readonly Materia
 /** The correction notice answered item by item: a replacement file where the notice names a material, a note for each. */
 function Corrections({ c, materials }: { c: CaseDetail; materials: readonly Material[] }) {
   const w = useCaseWords();
+  const { label } = useWords();
   const done = useDone();
   const upload = useUploadCaseMaterial(c.id);
   const items = c.correctionItems ?? [];
@@ -133,7 +134,7 @@ function Corrections({ c, materials }: { c: CaseDetail; materials: readonly Mate
   );
   const send = () => {
     const unfiled = items.find((i) => i.materialId && !replacements[i.item] && materials.find((m) => m.id === i.materialId && !m.replacedById));
-    if (unfiled) return setMissing(w('correct.missing-file', { item: unfiled.item }));
+    if (unfiled) return setMissing(w('correct.missing-file', { item: label('evidence', unfiled.item) }));
     setMissing(undefined);
     action.mutateAsync(undefined).then(done, () => undefined);
   };
@@ -143,9 +144,11 @@ function Corrections({ c, materials }: { c: CaseDetail; materials: readonly Mate
         {items.map((i) => {
           const old = i.materialId ? materials.find((m) => m.id === i.materialId) : undefined;
           const replaced = replacements[i.item];
+          // An item names a kind of material (its label from the catalogue) or is the reviewer's own words.
+          const name = label('evidence', i.item);
           return (
-            <section key={i.item} aria-label={w('correct.item', { item: i.item })} style={{ borderBottom: '1px solid #f0f0f0', paddingBottom: 12 }}>
-              <Typography.Text strong>{w('correct.item', { item: i.item })}</Typography.Text>
+            <section key={i.item} aria-label={w('correct.item', { item: name })} style={{ borderBottom: '1px solid #f0f0f0', paddingBottom: 12 }}>
+              <Typography.Text strong>{w('correct.item', { item: name })}</Typography.Text>
               <Descriptions column={1} size="small">
                 <Descriptions.Item label={w('correct.reason')}>{i.reason}</Descriptions.Item>
                 {i.materialId && <Descriptions.Item label={w('correct.replaces', { title: i.materialTitle ?? old?.title ?? '' })}>{replaced ? w('correct.uploaded', { file: replaced.fileName }) : null}</Descriptions.Item>}
@@ -160,7 +163,7 @@ function Corrections({ c, materials }: { c: CaseDetail; materials: readonly Mate
                 />
               )}
               <label style={{ display: 'block', marginTop: 8 }}>
-                {w('correct.note')}（{i.item}）
+                {w('correct.note')}（{name}）
                 <Input.TextArea rows={2} maxLength={2000} value={notes[i.item] ?? ''} onChange={(e) => setNotes((n) => ({ ...n, [i.item]: e.target.value }))} />
               </label>
             </section>

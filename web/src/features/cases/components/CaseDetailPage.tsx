@@ -178,12 +178,12 @@ export function CaseDetailPage() {
       {session?.user.id === c.applicantId && (
         <Alert type="info" showIcon message={w('now.title')} description={word(`applicant-now.${c.stage}`, label('stage', c.stage))} />
       )}
-      <CaseActions c={c} materials={materials.data?.items ?? []} />
       <Card title={t('case.deadline')}>
         <section aria-label={t('case.deadline')}>
           <Deadline c={c} />
         </section>
       </Card>
+      <CaseActions c={c} materials={materials.data?.items ?? []} />
       <Card title={t('case.progress')}>
         <section aria-label={t('case.progress')}>
           <Progress c={c} />
