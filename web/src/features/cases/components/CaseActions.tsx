@@ -155,7 +155,7 @@ function Corrections({ c, materials }: { c: CaseDetail; materials: readonly Mate
               </Descriptions>
               {i.materialId && old && (
                 <UploadButton
-                  label={`${w('correct.upload')}：${i.materialTitle ?? old.title}`}
+                  label={w('correct.upload-for', { title: i.materialTitle ?? old.title })}
                   onFile={async (file) => {
                     const m = await upload.mutateAsync({ file, kind: old.kind, title: old.title, replaces: old.id });
                     setReplacements((r) => ({ ...r, [i.item]: m }));
@@ -163,7 +163,7 @@ function Corrections({ c, materials }: { c: CaseDetail; materials: readonly Mate
                 />
               )}
               <label style={{ display: 'block', marginTop: 8 }}>
-                {w('correct.note')}（{name}）
+                {w('correct.note', { item: name })}
                 <Input.TextArea rows={2} maxLength={2000} value={notes[i.item] ?? ''} onChange={(e) => setNotes((n) => ({ ...n, [i.item]: e.target.value }))} />
               </label>
             </section>
