@@ -19,6 +19,7 @@ import { draftRoutes } from './drafts/routes';
 import { expertRoutes } from './experts/routes';
 import { docsRouter } from './http/docs';
 import { materialRoutes } from './materials/routes';
+import { meRoutes } from './me/routes';
 import { retentionRoutes } from './retention/routes';
 import { requestLogger } from './http/logging';
 import { mountRoutes } from './http/mount';
@@ -64,6 +65,7 @@ export const routeModules: RouteModule[] = [
   expertRoutes,
   organisationRoutes,
   userRoutes,
+  meRoutes,
   wordRoutes,
   devRoutes,
 ];

@@ -21,7 +21,14 @@ export const absolute = (baseUrl: string, path: string): string => `${baseUrl.re
 
 export const certificatePath = (applicationId: string) => `/api/applications/${encodeURIComponent(applicationId)}/certificate`;
 
-export const verifyPath = (number: string, code: string) =>
+/**
+ * The public verification page a certificate's QR code and mail open (the web page /verify,
+ * which asks GET /api/public/certificates/verify with the same number and code).
+ */
+export const verifyPath = (number: string, code: string) => `/verify?number=${encodeURIComponent(number)}&code=${encodeURIComponent(code)}`;
+
+/** The API's answer behind the verification page, for machines. */
+export const verifyApiPath = (number: string, code: string) =>
   `/api/public/certificates/verify?number=${encodeURIComponent(number)}&code=${encodeURIComponent(code)}`;
 
 /** What a deployment links to when it says nothing else (config/env.ts: PUBLIC_BASE_URL). */

@@ -61,7 +61,7 @@ export function applicationRoutes(deps: ApiDeps): RouteDef[] {
       tags: APPLICATIONS,
       access: EVERYONE,
       query: s.listApplicationsQuery,
-      responses: { 200: { description: 'One page.', schema: z.object({ items: z.array(s.applicationSummary), page: z.number(), pageSize: z.number(), total: z.number() }) } },
+      responses: { 200: { description: 'One page.', schema: z.object({ items: z.array(s.applicationListItem), page: z.number(), pageSize: z.number(), total: z.number() }) } },
       handler: async ({ actor, query, req }) => ok(await service.list(actor, query, localeOfRequest(req))),
     }),
     route({

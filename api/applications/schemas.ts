@@ -126,6 +126,21 @@ export const applicationSummary = z.object({
   labels: labelsSchema,
 });
 
+/** The running deadline of a case in a list: what it is for and its last day (from the read model). */
+export const listDeadline = z
+  .object({
+    purpose: z.string(),
+    purposeLabel: z.string().describe("What the deadline is for, in the caller's language."),
+    dueAt: z.string().describe('24:00 Asia/Shanghai of the last day.'),
+    lastDay: z.string().describe('The last day to act, YYYY-MM-DD in Asia/Shanghai.'),
+    workingDays: z.number(),
+    pausedSince: z.string().optional().describe('Set while the deadline stands still (an objection to a notice is investigated).'),
+  })
+  .nullable()
+  .describe('The running deadline of an open case; null when none runs.');
+
+export const applicationListItem = applicationSummary.extend({ deadline: listDeadline });
+
 export const submittedReply = z.object({
   id: z.uuid(),
   caseNumber: caseNumberSchema,
@@ -166,15 +181,22 @@ export const applicationDetail = applicationSummary.extend({
       dueAt: z.string().describe('24:00 Asia/Shanghai of the last day.'),
       lastDay: z.string().describe('The last day to act, YYYY-MM-DD in Asia/Shanghai.'),
       workingDays: z.number(),
+      workingDaysLeft: z.number().describe("Working days left to act, on the server's clock: today counts while it is a working day, the last day counts; 0 once passed."),
+      pausedSince: z.string().optional(),
       warnings: z.array(z.string()).describe("In the caller's language: e.g. a year whose holidays are not published yet."),
     })
     .optional(),
-  correctionItems: z.array(z.object({ item: z.string(), reason: z.string() })).optional(),
+  correctionItems: z
+    .array(z.object({ item: z.string(), reason: z.string(), materialId: z.string().optional().describe('The material of the case to replace.'), materialTitle: z.string().optional() }))
+    .optional(),
   committee: z.object({ members: z.number(), present: z.number(), yes: z.number(), no: z.number(), abstain: z.number(), passed: z.boolean() }).optional(),
   certificateNumber: z.string().optional(),
   pendingTasks: z
     .array(z.object({ taskKey: z.string(), kind: z.string(), assigneeRole: z.string(), assigneeId: z.string().optional(), assigneeOrg: z.string().optional(), dueAt: z.string().optional() }))
     .describe("who must act next, by when (from the running workflow; taskKey is what an administrator's reassignment names)"),
+  actions: z
+    .array(z.enum(['resubmit', 'correct', 'object', 'appeal', 'withdraw']))
+    .describe('What the caller may do now: resubmit (POST …/resubmission), correct (…/corrections), object (…/objections), appeal (…/appeal), withdraw (…/withdrawal).'),
   timeline: z.array(timelineEntry),
   tasks: z.array(taskView).describe('every task of the case, open and closed, with due dates and outcomes'),
   links: z.object({ self: z.string(), temporalUi: z.string().optional().describe("For administrators and the authority."), certificate: z.string().optional() }),

@@ -5,7 +5,7 @@ import { WithStartWorkflowOperation, type Client } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { Db } from '../../prisma/client';
 import { awaitSubmission, status } from '../../workflows/appraisal/messages';
-import type { AppraisalInput, AppraisalStatus, Stage } from '../../domain/appraisal/types';
+import { FINAL_STAGES, type AppraisalInput, type AppraisalStatus, type Stage } from '../../domain/appraisal/types';
 import type { Actor } from '../../domain/types';
 import { hasRole } from '../auth/authenticate';
 import { skipTake } from '../http/paging';
@@ -24,6 +24,9 @@ import type { Deadline } from '../../domain/deadlines';
 import { phrase } from '../../domain/words/say';
 import { verifyPath } from '../../domain/links';
 import type { PrintableForm } from '../print/application-form';
+import type { CalendarMode } from '../../domain/calendar/mode';
+import { currentCalendar } from '../../records/calendar';
+import { shanghaiDate } from '../../domain/calendar/shanghai';
 
 export interface ApplicationsDeps {
   db: Db;
@@ -32,6 +35,8 @@ export interface ApplicationsDeps {
   /** The Temporal Web UI page of a workflow. */
   uiLink(workflowId: string): string;
   now(): Date;
+  /** How working days are counted (compressed in a development deployment). */
+  calendarMode?: CalendarMode;
 }
 
 type AppRow = NonNullable<Awaited<ReturnType<Db['application']['findUnique']>>>;
@@ -59,6 +64,23 @@ export function deadlineOf(locale: Locale, d: Deadline) {
   };
 }
 
+/**
+ * What the caller may do on the case now, as the workflow's validators would allow it: the
+ * applicant's resubmission, correction, appeal and withdrawal, anyone's objection during a notice.
+ * Pages offer these and nothing else; the workflow still decides when one is sent.
+ */
+export function actionsOf(actor: Actor, app: Pick<AppRow, 'applicantId' | 'status'>, live: AppraisalStatus | undefined): string[] {
+  if (!live || app.status !== 'open' || FINAL_STAGES.includes(live.stage)) return [];
+  const mine = actor.id === app.applicantId;
+  const actions: string[] = [];
+  if (mine && live.stage === 'returned') actions.push('resubmit');
+  if (mine && live.stage === 'correction') actions.push('correct');
+  if ((live.stage === 'employer-notice' || live.stage === 'result-notice') && !live.objection) actions.push('object');
+  if (mine && live.stage === 'failed' && live.deadline) actions.push('appeal');
+  if (mine) actions.push('withdraw');
+  return actions;
+}
+
 /** A recorded step's note: the system's reasons in the caller's language, else a person's words. */
 export function noteOf(locale: Locale, detail: { note?: string; why?: unknown }): string | undefined {
   const why = Array.isArray(detail.why) ? detail.why.filter(isPhrase) : [];
@@ -84,8 +106,43 @@ export const summaryOf = (a: AppRow, locale: Locale) => ({
   labels: labelsOf(locale, a),
 });
 
-export function applicationsService({ db, temporal, taskQueue, uiLink, now: clock }: ApplicationsDeps) {
+export function applicationsService({ db, temporal, taskQueue, uiLink, now: clock, calendarMode = {} }: ApplicationsDeps) {
   const policy = applicationPolicy(db);
+
+  /**
+   * The working days left to act, on the server's clock and the calendar deadlines are counted
+   * on: today counts while it is a working day, the last day counts; 0 once the deadline has
+   * passed. A paused deadline stands still where its pause began.
+   */
+  async function workingDaysLeft(d: { dueAt: string; pausedSince?: string | undefined }): Promise<number> {
+    const at = d.pausedSince ?? clock().toISOString();
+    if (Date.parse(at) >= Date.parse(d.dueAt)) return 0;
+    const calendar = await currentCalendar(db, calendarMode);
+    return calendar.workingDaysBetween(at, d.dueAt) + (calendar.isWorkingDay(shanghaiDate(at)) ? 1 : 0);
+  }
+
+  /**
+   * The running deadline of each open case of a page, from the read model the transitions keep
+   * (RunningDeadline), in one query: the one not standing still (a notice paused by an objection
+   * waits behind the objection's), else the earliest.
+   */
+  async function runningDeadlines(rows: readonly AppRow[], locale: Locale) {
+    const open = rows.filter((r) => r.status === 'open').map((r) => r.workflowId);
+    const running = open.length
+      ? await db.runningDeadline.findMany({ where: { workflowId: { in: open }, endedAt: null }, orderBy: [{ dueAt: 'asc' }, { purpose: 'asc' }] })
+      : [];
+    const byCase = new Map<string, (typeof running)[number]>();
+    for (const d of running) {
+      const held = byCase.get(d.workflowId);
+      if (!held || (held.pausedSince && !d.pausedSince)) byCase.set(d.workflowId, d);
+    }
+    return (workflowId: string) => {
+      const d = byCase.get(workflowId);
+      return d
+        ? { purpose: d.purpose, purposeLabel: label(locale, 'step', d.purpose), dueAt: d.dueAt.toISOString(), lastDay: lastDayOf(d.dueAt.toISOString()), workingDays: d.workingDays, ...(d.pausedSince ? { pausedSince: d.pausedSince.toISOString() } : {}) }
+        : null;
+    };
+  }
 
   /**
    * The request against the policy and standard in force at `at`, the instant the case will pin
@@ -157,7 +214,8 @@ export function applicationsService({ db, temporal, taskQueue, uiLink, now: cloc
       db.application.findMany({ where, orderBy: [{ submittedAt: 'desc' }, { id: 'asc' }], ...skipTake(q) }),
       db.application.count({ where }),
     ]);
-    return { items: rows.map((r) => summaryOf(r, locale)), page: q.page, pageSize: q.pageSize, total };
+    const deadlineOfCase = await runningDeadlines(rows, locale);
+    return { items: rows.map((r) => ({ ...summaryOf(r, locale), deadline: deadlineOfCase(r.workflowId) })), page: q.page, pageSize: q.pageSize, total };
   }
 
   /** Record, live state from the workflow when it answers, and the timeline from the audit trail. */
@@ -182,11 +240,12 @@ export function applicationsService({ db, temporal, taskQueue, uiLink, now: cloc
       submission: app.submission,
       policyVersion: app.policyVersion,
       live: live !== undefined,
-      ...(live?.deadline ? { deadline: deadlineOf(locale, live.deadline) } : {}),
+      ...(live?.deadline ? { deadline: { ...deadlineOf(locale, live.deadline), workingDaysLeft: await workingDaysLeft(live.deadline) } } : {}),
       ...(live?.correctionItems ? { correctionItems: live.correctionItems } : {}),
       ...(live?.committee ? { committee: live.committee } : {}),
       ...(certificate ? { certificateNumber: certificate.number } : {}),
       pendingTasks: live?.pendingTasks ?? [],
+      actions: actionsOf(actor, app, live),
       timeline: events.map((e) => {
         const d = (e.detail ?? {}) as { stage?: string; note?: string; why?: unknown };
         const note = noteOf(locale, d);

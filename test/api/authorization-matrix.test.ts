@@ -50,6 +50,7 @@ const MATRIX: Record<string, Rule | 'public'> = {
   evaluateAsIndustry: only({ industry: OWN }),
   resolveObjection: only({ employer: OWN, authority: 'ok' }),
   inbox: all('ok'),
+  me: all('ok'),
   listMeetings: only({ expert: 'ok', admin: 'ok' }),
   getMeeting: only({ expert: OWN, admin: 'ok' }),
   checkIn: only({ expert: OWN }),

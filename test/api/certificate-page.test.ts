@@ -11,7 +11,7 @@ it('escapes every value and dates the certificate in Shanghai', () => {
     level: 'senior',
     issuedAt: '2026-12-31T17:00:00.000Z', // already 1 January in Shanghai
     status: 'valid',
-    verifyAt: '/api/public/certificates/verify?number=SH&code=AB',
+    verifyAt: '/verify?number=SH&code=AB',
   });
   expect(page).not.toContain('<script>');
   expect(page).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');

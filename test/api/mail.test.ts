@@ -170,7 +170,7 @@ describe('mail for a full standard-track case', () => {
     const [, code] = certificateMail[0]!.text.match(/Verification code: (\S+)/)!;
     expect(certificateMail[0]!.text).toContain('Congratulations! You now hold the intermediate title in health; your electronic certificate is issued.');
     expect(certificateMail[0]!.text).toContain(`Download it: ${PUBLIC_BASE_URL}/api/applications/${caseId}/certificate`);
-    expect(certificateMail[0]!.text).toContain(`Anyone can verify it: ${PUBLIC_BASE_URL}/api/public/certificates/verify?number=${certificate}&code=${code}`);
+    expect(certificateMail[0]!.text).toContain(`Anyone can verify it: ${PUBLIC_BASE_URL}/verify?number=${certificate}&code=${code}`);
     const verified = await request(h.app).get(`/api/public/certificates/verify?number=${certificate}&code=${code}`);
     expect(verified.body).toMatchObject({ number: certificate, holderName: 'Anna Chen', title: { series: 'health', level: 'intermediate' }, status: 'valid' });
     const downloaded = await call('u-anna-chen', 'get', `/api/applications/${caseId}/certificate`);
@@ -183,7 +183,7 @@ describe('mail for a full standard-track case', () => {
     expect(page.text).toContain('兹证明 <strong>Anna Chen</strong>');
     expect(page.text).toContain('具备 <strong>卫生中级职称</strong> 任职资格');
     expect(page.text).toContain(`<dd>${code}</dd>`);
-    expect(page.text).toContain(`/api/public/certificates/verify?number=${certificate}&amp;code=${code}`);
+    expect(page.text).toContain(`/verify?number=${certificate}&amp;code=${code}`);
     expect(page.text).not.toContain('撤销');
   });
 });

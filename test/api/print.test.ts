@@ -119,8 +119,10 @@ describe('the certificate as a PDF', () => {
     expect(await inkIn(file, [0.25, 0.45])).toBeGreaterThan(0.005);
 
     const url = await qrOf(file);
-    expect(url.startsWith(`${PUBLIC_BASE_URL}/api/public/certificates/verify?`)).toBe(true);
-    const live = await request(h.app).get(url.slice(PUBLIC_BASE_URL.length));
+    // The public verification page, which asks the API with the same number and code.
+    expect(url.startsWith(`${PUBLIC_BASE_URL}/verify?`)).toBe(true);
+    const verifyApi = (qr: string) => `/api/public/certificates/verify${new URL(qr).search}`;
+    const live = await request(h.app).get(verifyApi(url));
     expect(live.status).toBe(200);
     expect(live.body).toMatchObject({ number: cert.number, status: 'valid' });
 
@@ -130,6 +132,6 @@ describe('the certificate as a PDF', () => {
     const after = await saved(await fetchPdf(`/api/applications/${app.id}/certificate?format=pdf`), 'revoked');
     const revokedText = await textOf(after);
     expect(revokedText.replace(/\s+/g, ''), revokedText).toContain('本证书已撤销');
-    expect((await request(h.app).get((await qrOf(after)).slice(PUBLIC_BASE_URL.length))).body.status).toBe('revoked');
+    expect((await request(h.app).get(verifyApi(await qrOf(after)))).body.status).toBe('revoked');
   });
 });

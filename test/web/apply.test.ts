@@ -7,10 +7,13 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { catalogue } from '../../domain/words/say';
 import { ensureWebBuild, WEB_DIST } from '../../scripts/web/build';
 import { bearer, poll } from '../api/fixtures';
 import { chromiumAvailable, launchChromium, listen } from '../support/browser';
 import { startHarness, type Harness } from '../support/harness';
+
+const en = catalogue('en') as Record<string, string>;
 
 /** A one-page PDF saying `text`: each file distinct, so none is taken for another. */
 async function pdf(text: string): Promise<Buffer> {
@@ -64,13 +67,16 @@ describe.skipIf(!chromiumAvailable)('the applicant applies in a browser', () => 
     await choose(page, page, '申报系列', '工程技术');
     await choose(page, page, '申报级别', '中级');
     await page.getByLabel('专业', { exact: true }).fill('人工智能');
-    await page.getByText('org-zhangjiang-tech').waitFor();
+    // The employer by name, not its id.
+    await page.getByText('上海张江智能科技有限公司').waitFor();
     // 2) education, the current title (junior, six years by the harness's clock), one patent.
     const year = h.clock().getUTCFullYear();
     await choose(page, page, '学历', '硕士研究生');
     await choose(page, page, '现职称级别', '初级');
     await choose(page, page, '现职称系列', '工程技术');
+    // A date picker; the day may be typed as the API writes it.
     await page.getByLabel('取得现职称日期').fill(`${year - 6}-07-01`);
+    await page.getByLabel('取得现职称日期').press('Enter');
     await page.getByRole('button', { name: '添加业绩' }).click();
     const achievement = page.getByRole('group', { name: '业绩 1', exact: true });
     await choose(page, achievement, '类别', '专利');
@@ -106,13 +112,26 @@ describe.skipIf(!chromiumAvailable)('the applicant applies in a browser', () => 
 
     // The draft continues at its own address: the form and its materials come back.
     await page.reload();
-    await expect.poll(() => page.getByLabel('专业', { exact: true }).inputValue()).toBe('人工智能');
+    await expect.poll(() => page.getByLabel('专业', { exact: true }).inputValue(), { timeout: 15_000 }).toBe('人工智能');
     expect(await page.getByRole('group', { name: '业绩 1', exact: true }).getByLabel('名称').inputValue()).toBe('一种图像识别方法');
     for (const [, kind] of uploads) await page.getByRole('cell', { name: `${kind}.pdf`, exact: true }).waitFor();
 
     await page.getByRole('button', { name: '保存并检查' }).click();
     await findings.getByText('检查通过，可以提交申报').waitFor();
     await shot(page, 'apply-ready');
+    // The parts as steps: all four reached.
+    await page.getByRole('navigation', { name: '申报步骤' }).getByText('预览并提交').waitFor();
+
+    // The 申报表 before submitting, read-only: the fields as they will be submitted, the materials.
+    await page.getByRole('button', { name: '预览申报表' }).click();
+    const preview = page.getByRole('dialog', { name: '申报表预览' });
+    await preview.getByText('上海张江智能科技有限公司').waitFor();
+    await preview.getByText(`工程技术 · 初级 · ${year - 6}-07-01`).waitFor();
+    await preview.getByText(/一种图像识别方法/).first().waitFor();
+    await preview.getByText(/patent\.pdf/).waitFor();
+    await shot(page, 'apply-preview');
+    await preview.getByRole('button', { name: '关闭' }).first().click();
+    await preview.waitFor({ state: 'hidden' });
 
     // 提交申报, clicked twice: one case, and on to it with its 受理编号.
     const auth = await bearer(h, 'u-li-ming');
@@ -132,6 +151,30 @@ describe.skipIf(!chromiumAvailable)('the applicant applies in a browser', () => 
     expect(listed.map((m) => m.kind).sort()).toEqual(['current-title-certificate', 'education-certificate', 'identity', 'patent']);
     const detail = await request(h.app).get(`/api/applications/${caseId}`).set('Authorization', auth);
     expect(detail.body).toMatchObject({ series: 'engineering', level: 'intermediate', field: '人工智能' });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+  it('shows a refused submission (422) in English when the page is in English', { timeout: 60_000 }, async () => {
+    const context = await browser.newContext({ locale: 'en' });
+    await context.addInitScript(() => (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem('tl.locale', 'en'));
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${site.url}/sign-in`);
+    await page.getByRole('row', { name: /u-li-ming/ }).getByRole('button').click();
+    await page.waitForURL('**/cases');
+    await page.goto(`${site.url}/apply`);
+    await choose(page, page, 'Series', en['series.engineering']!);
+    await choose(page, page, 'Level', en['level.intermediate']!);
+    await page.getByLabel('Field', { exact: true }).fill('robotics');
+    // Submitted with nothing uploaded: the API refuses (422) and says why in the page's language.
+    await page.getByRole('button', { name: 'Submit', exact: true }).click();
+    const findings = page.getByRole('region', { name: 'Check' });
+    // The education is missing: the check stops there, and its words are the English catalogue's.
+    const missing = en['check.field-missing']!.split('{')[0]!;
+    await findings.getByText(new RegExp(`^${missing}`)).first().waitFor();
+    expect(await findings.innerText()).not.toMatch(/[\u4e00-\u9fff]/);
+    await shot(page, 'apply-refused-en');
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -1484,6 +1484,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller: name, roles and organisation (by name) */
+        get: operations["me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/words": {
         parameters: {
             query?: never;
@@ -1642,6 +1659,19 @@ export interface operations {
                                 series: string;
                                 level: string;
                             };
+                            /** @description The running deadline of an open case; null when none runs. */
+                            deadline: {
+                                purpose: string;
+                                /** @description What the deadline is for, in the caller's language. */
+                                purposeLabel: string;
+                                /** @description 24:00 Asia/Shanghai of the last day. */
+                                dueAt: string;
+                                /** @description The last day to act, YYYY-MM-DD in Asia/Shanghai. */
+                                lastDay: string;
+                                workingDays: number;
+                                /** @description Set while the deadline stands still (an objection to a notice is investigated). */
+                                pausedSince?: string;
+                            } | null;
                         }[];
                         page: number;
                         pageSize: number;
@@ -1976,12 +2006,18 @@ export interface operations {
                             /** @description The last day to act, YYYY-MM-DD in Asia/Shanghai. */
                             lastDay: string;
                             workingDays: number;
+                            /** @description Working days left to act, on the server's clock: today counts while it is a working day, the last day counts; 0 once passed. */
+                            workingDaysLeft: number;
+                            pausedSince?: string;
                             /** @description In the caller's language: e.g. a year whose holidays are not published yet. */
                             warnings: string[];
                         };
                         correctionItems?: {
                             item: string;
                             reason: string;
+                            /** @description The material of the case to replace. */
+                            materialId?: string;
+                            materialTitle?: string;
                         }[];
                         committee?: {
                             members: number;
@@ -2001,6 +2037,8 @@ export interface operations {
                             assigneeOrg?: string;
                             dueAt?: string;
                         }[];
+                        /** @description What the caller may do now: resubmit (POST …/resubmission), correct (…/corrections), object (…/objections), appeal (…/appeal), withdraw (…/withdrawal). */
+                        actions: ("resubmit" | "correct" | "object" | "appeal" | "withdraw")[];
                         timeline: {
                             at: string;
                             action: string;
@@ -16741,6 +16779,104 @@ export interface operations {
             };
             /** @description Rate limit reached. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        /** @description The status in the caller's language (Accept-Language: zh-CN by default, or en). */
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, in the caller's language. */
+                        detail?: string;
+                        instance?: string;
+                        /** @description The catalogue key of the detail (GET /api/words), stable across languages. */
+                        code?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        roles: string[];
+                        organisation: {
+                            id: string;
+                            name: string;
+                            kind: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Invalid parameters, query or body; `errors` lists each failing field path. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        /** @description The status in the caller's language (Accept-Language: zh-CN by default, or en). */
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, in the caller's language. */
+                        detail?: string;
+                        instance?: string;
+                        /** @description The catalogue key of the detail (GET /api/words), stable across languages. */
+                        code?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        /** @description The status in the caller's language (Accept-Language: zh-CN by default, or en). */
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, in the caller's language. */
+                        detail?: string;
+                        instance?: string;
+                        /** @description The catalogue key of the detail (GET /api/words), stable across languages. */
+                        code?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The caller may not do this (wrong role, or the workflow refuses this actor). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -24,9 +24,12 @@ const page =
     (await load())[name] as ComponentType;
 
 export const PAGES: readonly PageEntry[] = [
+  // The page a certificate's QR code opens (domain/links.ts verifyPath): anyone, signed in or not.
+  { path: '/verify', access: 'public', load: page(() => import('../features/verify/components/VerifyPage'), 'VerifyPage') },
   { path: '/sign-in', access: 'public', load: page(() => import('../features/auth/components/SignInPage'), 'SignInPage') },
   { path: '/cases', access: 'signed-in', menu: 'nav.cases', load: page(() => import('../features/cases/components/CaseListPage'), 'CaseListPage') },
   { path: '/cases/:id', access: 'signed-in', load: page(() => import('../features/cases/components/CaseDetailPage'), 'CaseDetailPage') },
+  { path: '/memberships/:id', access: ['applicant'], load: page(() => import('../features/talent/components/MembershipPage'), 'MembershipPage'), sample: '/memberships/00000000-0000-4000-8000-00000000a001' },
   // One route with an optional segment: the page keeps its state when a first save names the draft.
   { path: '/apply/:draftId?', access: ['applicant'], load: page(() => import('../features/apply/components/ApplyPage'), 'ApplyPage'), sample: '/apply' },
 ];

@@ -83,3 +83,10 @@ export function useDeleteMaterial() {
     onSuccess: (_, { id }) => client.invalidateQueries({ queryKey: ['draft', id] }),
   });
 }
+
+/** The signed-in applicant with their organisation by name: the wizard names the employer. */
+export const getMe = () => call(api.GET('/api/me'));
+
+export function useMe() {
+  return useQuery({ queryKey: ['me'], queryFn: getMe, staleTime: 5 * 60_000 });
+}

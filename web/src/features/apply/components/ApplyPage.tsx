@@ -1,8 +1,11 @@
 // /apply and /apply/:draftId: the applicant's new application (申报向导) over the drafts API —
 // the application in three sections, 保存草稿 (create, then replace), 保存并检查 (the findings,
 // grouped, the fields at fault marked), the materials the check asks for and each achievement's,
-// uploaded with their progress, and 提交申报 with one Idempotency-Key for the draft.
-import { Alert, Button, Card, Form, Input, InputNumber, List, Progress, Select, Space, Table, Typography, Upload, type FormInstance } from 'antd';
+// uploaded with their progress, a read-only preview of the 申报表, and 提交申报 with one
+// Idempotency-Key for the draft. antd Steps above the parts show how far the draft has come and
+// jump to a part.
+import { Alert, Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, List, Modal, Progress, Select, Space, Steps, Table, Typography, Upload, type FormInstance } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { ProblemAlert } from '../../../components/ProblemAlert';
@@ -10,7 +13,11 @@ import { useChrome } from '../../../i18n';
 import { ApiProblem } from '../../../lib/problem';
 import { useSession } from '../../../lib/session';
 import { useWords } from '../../../lib/words';
-import { uploadMaterial, useCheckDraft, useDeleteMaterial, useDraft, useSaveDraft, useSubmitDraft, type DraftContent, type DraftMaterial } from '../api/drafts';
+import { uploadMaterial, useCheckDraft, useDeleteMaterial, useDraft, useMe, useSaveDraft, useSubmitDraft, type DraftContent, type DraftMaterial } from '../api/drafts';
+import { useApplyWords } from '../words';
+
+const PARTS = ['apply-part-title', 'apply-part-qualifications', 'apply-part-materials', 'apply-part-submit'] as const;
+const jumpTo = (part: number) => document.getElementById(PARTS[part] ?? '')?.scrollIntoView({ behavior: 'smooth', block: 'start' });
 
 const SERIES = ['engineering', 'economics', 'health'];
 const LEVELS = ['junior', 'intermediate', 'deputy-senior', 'senior'];
@@ -50,10 +57,65 @@ function markFields(form: FormInstance, findings: readonly Finding[]) {
   form.setFields(marked);
 }
 
+/** The 申报表 as it will be submitted, read-only: the same fields the PDF prints once the case exists. */
+function FormPreview({ content, employer, applicant, materials }: { content: NonNullable<DraftContent>; employer: string; applicant: string; materials: readonly DraftMaterial[] }) {
+  const t = useChrome();
+  const a = useApplyWords();
+  const { label } = useWords();
+  const none = a('preview.none');
+  const sub = content.submission;
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Typography.Paragraph type="secondary">{a('preview.hint')}</Typography.Paragraph>
+      <Descriptions bordered size="small" column={1}>
+        <Descriptions.Item label={a('preview.applicant')}>{applicant}</Descriptions.Item>
+        <Descriptions.Item label={t('apply.employer')}>{employer || none}</Descriptions.Item>
+        <Descriptions.Item label={t('apply.series')}>{content.series ? label('series', content.series) : none}</Descriptions.Item>
+        <Descriptions.Item label={t('apply.level')}>{content.level ? label('level', content.level) : none}</Descriptions.Item>
+        <Descriptions.Item label={t('apply.track')}>{content.track ? label('track', content.track) : none}</Descriptions.Item>
+        <Descriptions.Item label={t('apply.field')}>{content.field ?? none}</Descriptions.Item>
+        <Descriptions.Item label={t('apply.education')}>{sub?.education ? t(`apply.education.${sub.education}`) : none}</Descriptions.Item>
+        <Descriptions.Item label={t('apply.current-level')}>
+          {sub?.currentTitle?.level ? `${label('series', sub.currentTitle.series)} · ${label('level', sub.currentTitle.level)}${sub.currentTitle.since ? ` · ${sub.currentTitle.since}` : ''}` : none}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('apply.achievements')}>
+          {sub?.achievements?.length ? (
+            <ol style={{ margin: 0, paddingInlineStart: 20 }}>
+              {sub.achievements.map((x, i) => (
+                <li key={i}>
+                  {x.kind ? label('evidence', x.kind) : ''} {x.title} {x.year ?? ''}
+                </li>
+              ))}
+            </ol>
+          ) : (
+            none
+          )}
+        </Descriptions.Item>
+        <Descriptions.Item label={a('preview.materials')}>
+          {materials.length ? (
+            <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+              {materials.map((m) => (
+                <li key={m.id}>
+                  {label('evidence', m.kind)}：{m.title}（{m.fileName}）
+                </li>
+              ))}
+            </ul>
+          ) : (
+            none
+          )}
+        </Descriptions.Item>
+      </Descriptions>
+    </Space>
+  );
+}
+
 export function ApplyPage() {
   const t = useChrome();
+  const a = useApplyWords();
   const { label } = useWords();
   const session = useSession();
+  const me = useMe();
+  const [previewing, setPreviewing] = useState(false);
   const navigate = useNavigate();
   const params = useParams();
   const [form] = Form.useForm<DraftContent>();
@@ -141,6 +203,10 @@ export function ApplyPage() {
       ]
     : [];
 
+  // How far the draft has come: the title named, the qualifications filled, materials uploaded, the check passed.
+  const watched = Form.useWatch([], form) as DraftContent | undefined;
+  const current = !(watched?.series && watched.level && watched.field) ? 0 : !watched.submission?.education ? 1 : materials.length === 0 ? 2 : 3;
+
   const slot = (key: string, name: string, kind: string, title: string, achievement?: number) => (
     <div role="group" aria-label={name} key={key} style={{ marginBottom: 12 }}>
       <Space align="center">
@@ -181,8 +247,16 @@ export function ApplyPage() {
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Typography.Title level={3}>{t('apply.title')}</Typography.Title>
+      <nav aria-label={a('steps.label')}>
+        <Steps
+          size="small"
+          current={current}
+          onChange={jumpTo}
+          items={[a('steps.title'), a('steps.qualifications'), a('steps.materials'), a('steps.submit')].map((title, i) => ({ title, status: i < current ? 'finish' : i === current ? 'process' : 'wait' }))}
+        />
+      </nav>
       <Form form={form} layout="vertical" initialValues={{ track: 'standard' }}>
-        <Card title={t('apply.section-title')} style={{ marginBottom: 16 }}>
+        <Card id={PARTS[0]} title={t('apply.section-title')} style={{ marginBottom: 16 }}>
           <Form.Item name="series" label={t('apply.series')}>
             <Select showSearch optionFilterProp="label" options={SERIES.map((v) => ({ value: v, label: label('series', v) }))} />
           </Form.Item>
@@ -197,7 +271,7 @@ export function ApplyPage() {
           </Form.Item>
           {organisationId ? (
             <Form.Item label={t('apply.employer')}>
-              <Typography.Text>{organisationId}</Typography.Text>
+              <Typography.Text>{me.data?.organisation?.name ?? organisationId}</Typography.Text>
             </Form.Item>
           ) : (
             <Form.Item name="employerId" label={t('apply.employer')}>
@@ -205,7 +279,7 @@ export function ApplyPage() {
             </Form.Item>
           )}
         </Card>
-        <Card title={t('apply.section-qualifications')} style={{ marginBottom: 16 }}>
+        <Card id={PARTS[1]} title={t('apply.section-qualifications')} style={{ marginBottom: 16 }}>
           <Form.Item name={['submission', 'education']} label={t('apply.education')}>
             <Select showSearch optionFilterProp="label" options={EDUCATION.map((v) => ({ value: v, label: t(`apply.education.${v}`) }))} />
           </Form.Item>
@@ -216,8 +290,14 @@ export function ApplyPage() {
             <Form.Item name={['submission', 'currentTitle', 'series']} label={t('apply.current-series')}>
               <Select showSearch optionFilterProp="label" style={{ width: 160 }} options={SERIES.map((v) => ({ value: v, label: label('series', v) }))} />
             </Form.Item>
-            <Form.Item name={['submission', 'currentTitle', 'since']} label={t('apply.current-since')} rules={[{ pattern: /^\d{4}-\d{2}-\d{2}$/, message: 'YYYY-MM-DD' }]}>
-              <Input placeholder="YYYY-MM-DD" style={{ width: 160 }} />
+            {/* The API takes a calendar date (YYYY-MM-DD): the picker's day is kept as that text. */}
+            <Form.Item
+              name={['submission', 'currentTitle', 'since']}
+              label={t('apply.current-since')}
+              getValueProps={(v: string | undefined) => ({ value: v ? dayjs(v, 'YYYY-MM-DD') : undefined })}
+              normalize={(d: Dayjs | null) => (d ? d.format('YYYY-MM-DD') : undefined)}
+            >
+              <DatePicker format="YYYY-MM-DD" placeholder="YYYY-MM-DD" style={{ width: 160 }} />
             </Form.Item>
           </Space>
           <Typography.Title level={5}>{t('apply.achievements')}</Typography.Title>
@@ -246,7 +326,7 @@ export function ApplyPage() {
           </Form.List>
         </Card>
       </Form>
-      <Card title={t('apply.section-materials')}>
+      <Card id={PARTS[2]} title={t('apply.section-materials')}>
         {!draftId && <Alert type="info" showIcon message={t('apply.save-first')} style={{ marginBottom: 12 }} />}
         {askedKinds.map((kind) => slot(`kind:${kind}`, label('evidence', kind), kind, label('evidence', kind)))}
         {achievements.map((a, i) =>
@@ -288,7 +368,11 @@ export function ApplyPage() {
           )}
         </Card>
       )}
-      <Space>
+      <Modal open={previewing} title={a('preview.title')} width={760} onCancel={() => setPreviewing(false)} footer={<Button onClick={() => setPreviewing(false)}>{a('preview.close')}</Button>}>
+        {previewing && <FormPreview content={content() ?? {}} employer={me.data?.organisation?.name ?? (form.getFieldValue('employerId') as string | undefined) ?? ''} applicant={session?.user.name ?? ''} materials={materials} />}
+      </Modal>
+      <Space id={PARTS[3]} wrap>
+        <Button onClick={() => setPreviewing(true)}>{a('preview.button')}</Button>
         <Button onClick={() => void saveDraft().catch(shownAsMessage)} loading={save.isPending && !check.isPending && !submit.isPending}>
           {t('apply.save')}
         </Button>

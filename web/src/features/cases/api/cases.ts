@@ -17,14 +17,32 @@ export function useMyCases() {
   return useQuery({ queryKey: ['cases', locale], queryFn: getMyCases });
 }
 
-export function useCase(id: string) {
+/**
+ * One case. `poll` reads it again every few seconds while it is open: the case moves on without
+ * the applicant (an employer decides, a notice ends, a deadline passes), and the page should show
+ * the new stage, deadline and actions without a reload. An ended case is not polled.
+ */
+export function useCase(id: string, { poll = false }: { poll?: boolean } = {}) {
   const locale = useLocale();
-  return useQuery({ queryKey: ['case', id, locale], queryFn: () => getCase(id) });
+  return useQuery({
+    queryKey: ['case', id, locale],
+    queryFn: () => getCase(id),
+    refetchInterval: (q) => (poll && q.state.data?.status === 'open' ? 4000 : false),
+  });
 }
 
-export function useCaseMaterials(id: string) {
+export const getCertificate = (id: string) => call(api.GET('/api/applications/{id}/certificate', { params: { path: { id }, query: { format: 'json' } } }));
+export type Certificate = Awaited<ReturnType<typeof getCertificate>>;
+
+/** The certificate of a certified case: its number, verification code and the page that verifies it. */
+export function useCertificate(id: string, enabled: boolean) {
   const locale = useLocale();
-  return useQuery({ queryKey: ['case-materials', id, locale], queryFn: () => getCaseMaterials(id) });
+  return useQuery({ queryKey: ['certificate', id, locale], queryFn: () => getCertificate(id), enabled });
+}
+
+export function useCaseMaterials(id: string, { poll = false }: { poll?: boolean } = {}) {
+  const locale = useLocale();
+  return useQuery({ queryKey: ['case-materials', id, locale], queryFn: () => getCaseMaterials(id), refetchInterval: poll ? 4000 : false });
 }
 
 /** A file behind the token: a material, the form, the certificate. Failures show as messages. */

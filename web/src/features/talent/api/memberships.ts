@@ -1,0 +1,42 @@
+// A talent's membership of a programme: its detail (the live assessment while it runs), the
+// cycle's self-report (述职) and the defence (陈述申辩) in an open exit review.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { paths } from '../../../api/schema';
+import { api, call } from '../../../lib/api';
+import { useLocale } from '../../../lib/locale';
+
+export type SelfReport = NonNullable<paths['/api/memberships/{id}/self-report']['post']['requestBody']>['content']['application/json'];
+export type Defence = NonNullable<paths['/api/exit-reviews/{id}/defence']['post']['requestBody']>['content']['application/json'];
+
+export const getMembership = (id: string) => call(api.GET('/api/memberships/{id}', { params: { path: { id } } }));
+export const submitSelfReport = (id: string, body: SelfReport) => call(api.POST('/api/memberships/{id}/self-report', { params: { path: { id } }, body }));
+export const fileDefence = (reviewId: string, body: Defence) => call(api.POST('/api/exit-reviews/{id}/defence', { params: { path: { id: reviewId } }, body }));
+
+/** What the page reads of the live assessment (the API types it loosely: `live`). */
+export interface LiveAssessment {
+  stage: string;
+  selfReported: boolean;
+  cycle: { index: number; of: number };
+  deadlines: { purpose: string; dueAt: string }[];
+  exitReview?: { n: number; workflowId: string; trigger: string };
+}
+
+/** Polled while it runs: the assessment moves on (a window opens, evaluators score) without this page. */
+export function useMembership(id: string) {
+  const locale = useLocale();
+  return useQuery({
+    queryKey: ['membership', id, locale],
+    queryFn: () => getMembership(id),
+    refetchInterval: (q) => (q.state.data?.live ? 5000 : false),
+  });
+}
+
+export function useSelfReport(id: string) {
+  const client = useQueryClient();
+  return useMutation({ mutationFn: (body: SelfReport) => submitSelfReport(id, body), onSuccess: () => client.invalidateQueries({ queryKey: ['membership', id] }) });
+}
+
+export function useDefence(id: string) {
+  const client = useQueryClient();
+  return useMutation({ mutationFn: ({ reviewId, body }: { reviewId: string; body: Defence }) => fileDefence(reviewId, body), onSuccess: () => client.invalidateQueries({ queryKey: ['membership', id] }) });
+}

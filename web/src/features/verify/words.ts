@@ -1,0 +1,36 @@
+import { defineWords } from '../../lib/chrome-words';
+
+export const useVerifyWords = defineWords({
+  'zh-CN': {
+    'title': '职称证书公开核验',
+    'hint': '输入证书上的证书编号和核验码，或扫描证书上的二维码。',
+    'number': '证书编号',
+    'code': '核验码',
+    'check': '核验',
+    'valid': '证书有效',
+    'valid-sub': '证书编号 {number}，{holder}，{title}，{day}颁发。',
+    'revoked': '证书已撤销',
+    'revoked-sub': '证书编号 {number}（{holder}）已于{day}撤销，不再有效。',
+    'unknown': '未找到该证书',
+    'unknown-sub': '没有与此证书编号和核验码相符的证书，请核对后重试。',
+    'holder': '持证人',
+    'qualification': '任职资格',
+    'issued': '颁发日期',
+  },
+  en: {
+    'title': 'Verify a title certificate',
+    'hint': 'Enter the number and verification code printed on the certificate, or scan its QR code.',
+    'number': 'Certificate number',
+    'code': 'Verification code',
+    'check': 'Verify',
+    'valid': 'The certificate is valid',
+    'valid-sub': 'Certificate {number}: {holder}, {title}, issued {day}.',
+    'revoked': 'The certificate is revoked',
+    'revoked-sub': 'Certificate {number} ({holder}) was revoked on {day} and is no longer valid.',
+    'unknown': 'No such certificate',
+    'unknown-sub': 'No certificate has this number and verification code; check them and try again.',
+    'holder': 'Holder',
+    'qualification': 'Title',
+    'issued': 'Issued',
+  },
+});
