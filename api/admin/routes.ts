@@ -7,6 +7,8 @@ import { csvReply } from '../http/csv';
 import { ok, route, type Reply, type RouteDef } from '../http/route';
 import { taskSchema } from '../inbox/routes';
 import { casePath } from '../../domain/links';
+import type { Locale } from '../../domain/words/locale';
+import { label } from '../../domain/words/say';
 import { localeOfRequest } from '../problem';
 import * as s from './schemas';
 import { adminService } from './service';
@@ -23,17 +25,21 @@ const verdict = {
 const ANY_CASE = 'The case is an application (title appraisal), a membership (periodic assessment) or an exit review (`<membershipId>-<n>`); its workflow decides.';
 
 const CASE_COLUMNS = ['process', 'caseNumber', 'caseId', 'workflowId', 'stage', 'stageLabel', 'status', 'track', 'series', 'level', 'organisationId', 'subjectId', 'startedAt', 'updatedAt', 'openTasks', 'overdueTasks', 'nextDueAt'] as const;
-const TASK_COLUMNS = ['id', 'process', 'kind', 'kindLabel', 'caseNumber', 'caseId', 'workflowId', 'assigneeRole', 'assigneeId', 'assigneeOrg', 'openedAt', 'dueAt', 'lastDay', 'closedAt', 'outcome', 'overdue'] as const;
+const TASK_COLUMNS = ['id', 'taskKey', 'process', 'kind', 'kindLabel', 'caseNumber', 'caseId', 'workflowId', 'assigneeRole', 'assigneeId', 'assigneeOrg', 'openedAt', 'dueAt', 'lastDay', 'closedAt', 'outcome', 'overdue'] as const;
 const AUDIT_COLUMNS = ['id', 'at', 'actorId', 'action', 'detail'] as const;
+
+/** A CSV's first line in the caller's language (受理编号, 当前阶段…), so a spreadsheet reads as the pages do. */
+const headersOf = (locale: Locale, columns: readonly string[]) => columns.map((c) => label(locale, 'column', c));
 
 /** JSON one page at a time, or CSV: every row up to the export limit. */
 async function listOrCsv<R extends Record<string, unknown>>(
   q: { format: 'json' | 'csv'; page: number; pageSize: number },
+  locale: Locale,
   filename: string,
   columns: readonly string[],
   run: (paging: { page: number; pageSize: number } | 'export') => Promise<{ items: R[]; total: number }>,
 ): Promise<Reply> {
-  if (q.format === 'csv') return csvReply(filename, columns, (await run('export')).items);
+  if (q.format === 'csv') return csvReply(filename, columns, (await run('export')).items, headersOf(locale, columns));
   const { items, total } = await run(q);
   return ok({ items, page: q.page, pageSize: q.pageSize, total });
 }
@@ -52,7 +58,7 @@ export function adminRoutes(deps: ApiDeps): RouteDef[] {
       access: ADMIN,
       query: s.caseSearchQuery,
       responses: { 200: { description: 'One page (JSON) or every row (CSV).', schema: page(s.caseRowSchema) } },
-      handler: async ({ query, req }) => listOrCsv(query, `cases-${query.process}.csv`, CASE_COLUMNS, (p) => service.searchCases(query, p, localeOfRequest(req))),
+      handler: async ({ query, req }) => listOrCsv(query, localeOfRequest(req), `cases-${query.process}.csv`, CASE_COLUMNS, (p) => service.searchCases(query, p, localeOfRequest(req))),
     }),
     route({
       id: 'searchWorkflows',
@@ -83,8 +89,8 @@ export function adminRoutes(deps: ApiDeps): RouteDef[] {
       tags: TAGS,
       access: ADMIN,
       query: s.taskSearchQuery,
-      responses: { 200: { description: 'One page (JSON) or every row (CSV).', schema: page(taskSchema.extend({ outcome: z.string().nullable() })) } },
-      handler: async ({ query, req }) => listOrCsv(query, 'tasks.csv', TASK_COLUMNS, (p) => service.searchTasks(query, p, localeOfRequest(req))),
+      responses: { 200: { description: 'One page (JSON) or every row (CSV).', schema: page(taskSchema.extend({ taskKey: z.string().describe('what a reassignment names'), outcome: z.string().nullable() })) } },
+      handler: async ({ query, req }) => listOrCsv(query, localeOfRequest(req), 'tasks.csv', TASK_COLUMNS, (p) => service.searchTasks(query, p, localeOfRequest(req))),
     }),
     route({
       id: 'caseAudit',
@@ -96,8 +102,8 @@ export function adminRoutes(deps: ApiDeps): RouteDef[] {
       params: s.anyCaseParams,
       query: s.auditQuery,
       responses: { 200: { description: 'Every recorded action, oldest first.', schema: z.object({ caseId: z.string(), process: z.string().optional(), items: z.array(s.auditEventSchema), total: z.number() }) } },
-      async handler({ params, query }) {
-        if (query.format === 'csv') return csvReply(`audit-${params.id}.csv`, AUDIT_COLUMNS, (await service.audit(params.id, 'export')).items);
+      async handler({ params, query, req }) {
+        if (query.format === 'csv') return csvReply(`audit-${params.id}.csv`, AUDIT_COLUMNS, (await service.audit(params.id, 'export')).items, headersOf(localeOfRequest(req), AUDIT_COLUMNS));
         return ok({ ...(await service.audit(params.id, query)), page: query.page, pageSize: query.pageSize });
       },
     }),

@@ -17,6 +17,9 @@ export const caseSearchQuery = z.object({
   organisation: z.string().max(100).optional().describe("the applicant's employer (or talent service centre)"),
   overdue: flag.optional().describe('only cases with (true) or without (false) an overdue open task'),
   caseNumber: z.string().trim().max(30).optional().describe('受理编号, e.g. 2026-ZT-GC-0001 (any case): the one application with it'),
+  text: z.string().trim().min(1).max(100).optional().describe("a part of the 受理编号, the case id, the applicant's (talent's) id or name, or the field"),
+  from: z.iso.date().optional().describe('started (submitted, admitted…) on or after this Asia/Shanghai day'),
+  to: z.iso.date().optional().describe('started on or before this Asia/Shanghai day'),
   format,
   ...pagingQuery,
 });
@@ -52,6 +55,7 @@ export const workflowRowSchema = z.object({
 
 export const taskSearchQuery = z.object({
   ...taskFilterQuery,
+  case: z.string().min(1).max(200).optional().describe("one case's tasks (its case id)"),
   state: z.enum(['open', 'closed', 'all']).default('open'),
   role: z.string().max(50).optional(),
   organisation: z.string().max(100).optional(),

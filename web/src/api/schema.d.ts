@@ -8587,6 +8587,12 @@ export interface operations {
                 overdue?: "true" | "false";
                 /** @description 受理编号, e.g. 2026-ZT-GC-0001 (any case): the one application with it */
                 caseNumber?: string;
+                /** @description a part of the 受理编号, the case id, the applicant's (talent's) id or name, or the field */
+                text?: string;
+                /** @description started (submitted, admitted…) on or after this Asia/Shanghai day */
+                from?: string;
+                /** @description started on or before this Asia/Shanghai day */
+                to?: string;
                 format?: "json" | "csv";
                 page?: number;
                 pageSize?: number;
@@ -8837,6 +8843,8 @@ export interface operations {
                 /** @description appraisal, meeting, assessment, exit… */
                 process?: string;
                 overdue?: "true" | "false";
+                /** @description one case's tasks (its case id) */
+                case?: string;
                 state?: "open" | "closed" | "all";
                 role?: string;
                 organisation?: string;
@@ -8881,6 +8889,8 @@ export interface operations {
                             links?: {
                                 case: string;
                             };
+                            /** @description what a reassignment names */
+                            taskKey: string;
                             outcome: string | null;
                         }[];
                         page: number;
