@@ -116,10 +116,11 @@ export function adminRoutes(deps: ApiDeps): RouteDef[] {
       tags: TAGS,
       access: ADMIN,
       limit: 'mutation',
+      headers: s.interventionHeaders,
       params: s.caseParams,
       body: s.extendBody,
       responses: verdict,
-      handler: async ({ actor, params, body }) => ok(await service.extendDeadline(actor, params.id, body)),
+      handler: async ({ actor, params, body, req }) => ok(await service.extendDeadline(actor, params.id, body, req.get('Idempotency-Key') ?? undefined)),
     }),
     route({
       id: 'reassignTask',
@@ -130,10 +131,11 @@ export function adminRoutes(deps: ApiDeps): RouteDef[] {
       tags: TAGS,
       access: ADMIN,
       limit: 'mutation',
+      headers: s.interventionHeaders,
       params: s.caseParams,
       body: s.reassignBody,
       responses: verdict,
-      handler: async ({ actor, params, body }) => ok(await service.reassign(actor, params.id, body)),
+      handler: async ({ actor, params, body, req }) => ok(await service.reassign(actor, params.id, body, req.get('Idempotency-Key') ?? undefined)),
     }),
     route({
       id: 'cancelCase',
@@ -144,10 +146,11 @@ export function adminRoutes(deps: ApiDeps): RouteDef[] {
       tags: TAGS,
       access: ADMIN,
       limit: 'mutation',
+      headers: s.interventionHeaders,
       params: s.caseParams,
       body: s.cancelBody,
       responses: verdict,
-      handler: async ({ actor, params, body }) => ok(await service.cancel(actor, params.id, body)),
+      handler: async ({ actor, params, body, req }) => ok(await service.cancel(actor, params.id, body, req.get('Idempotency-Key') ?? undefined)),
     }),
     route({
       id: 'adminChanges',
@@ -172,7 +175,7 @@ export function adminRoutes(deps: ApiDeps): RouteDef[] {
       tags: TAGS,
       access: ADMIN,
       query: s.statisticsQuery,
-      responses: { 200: { description: 'Indicators with target, value and what the value counts; cases, tasks and meetings by state.', schema: z.object({ period: z.object({ from: z.string(), to: z.string() }), indicators: z.array(z.object({ key: z.string(), target: z.number(), unit: z.string(), basis: z.string(), value: z.number().nullable() })) }).loose() } },
+      responses: { 200: { description: 'Indicators with target, value and what the value counts; cases, tasks and meetings by state.', schema: s.statisticsSchema } },
       async handler({ query }) {
         // Days are Asia/Shanghai days, as everywhere in the domain.
         const to = query.to ? new Date(`${query.to}T00:00:00+08:00`) : undefined;

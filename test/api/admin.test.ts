@@ -105,8 +105,12 @@ describe('interventions and the audit trail', () => {
     expect(nobody.status).toBe(400);
     const noTask = await call('post', `${base}/reassignment`, { taskKey: 'no-such-task', assigneeId: 'u-talent-centre', reason: 'x' });
     expect(noTask.status).toBe(409);
-    const reassigned = await call('post', `${base}/reassignment`, { taskKey: task.taskKey, assigneeId: 'u-talent-centre', reason: '原审核人休假' });
+    // The form's Idempotency-Key: sent twice (a double click, a retry), the reassignment acts once.
+    const once = async () =>
+      request(h.app).post(`${base}/reassignment`).set('Authorization', await bearer(h, 'u-admin')).set('Idempotency-Key', `reassign-${app.id}`).send({ taskKey: task.taskKey, assigneeId: 'u-talent-centre', reason: '原审核人休假' });
+    const reassigned = await once();
     expect(reassigned.status).toBe(200);
+    expect((await once()).body).toEqual(reassigned.body);
     const inbox = async (userId: string) => (await call('get', '/api/inbox', undefined, userId)).body.items.map((t: { caseId: string }) => t.caseId);
     expect(await inbox('u-talent-centre')).toContain(app.id);
     expect(await inbox('u-hr-zhangjiang')).not.toContain(app.id);

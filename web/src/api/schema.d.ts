@@ -9102,7 +9102,10 @@ export interface operations {
     extendDeadline: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description made once per form: the same key again acts once and answers as the first time */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9274,7 +9277,10 @@ export interface operations {
     reassignTask: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description made once per form: the same key again acts once and answers as the first time */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9445,7 +9451,10 @@ export interface operations {
     cancelCase: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description made once per form: the same key again acts once and answers as the first time */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9747,15 +9756,47 @@ export interface operations {
                             from: string;
                             to: string;
                         };
+                        /** @description the version of the `plan` policy whose targets apply; null when none is published */
+                        planVersion: number | null;
                         indicators: {
                             key: string;
-                            target: number;
-                            unit: string;
+                            label: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            /** @description 0: monitored, no target; null: no plan published */
+                            target: number | null;
+                            unit: string | null;
+                            /** @description what the value counts */
                             basis: string;
                             value: number | null;
                         }[];
-                    } & {
-                        [key: string]: unknown;
+                        appraisal: {
+                            /** @description open applications submitted in the period, by stage */
+                            runningByStage: {
+                                [key: string]: number;
+                            };
+                            byStatus: {
+                                [key: string]: number;
+                            };
+                            byTrack: {
+                                [key: string]: number;
+                            };
+                            /** @description valid certificates issued in the period, by level */
+                            certifiedByLevel: {
+                                [key: string]: number;
+                            };
+                        };
+                        /** @description every open task now, whatever the period */
+                        tasks: {
+                            open: number;
+                            overdue: number;
+                        };
+                        meetings: {
+                            byStatus: {
+                                [key: string]: number;
+                            };
+                        };
                     };
                 };
             };
