@@ -101,7 +101,7 @@ export function adminRoutes(deps: ApiDeps): RouteDef[] {
       access: ADMIN,
       params: s.anyCaseParams,
       query: s.auditQuery,
-      responses: { 200: { description: 'Every recorded action, oldest first.', schema: z.object({ caseId: z.string(), process: z.string().optional(), items: z.array(s.auditEventSchema), total: z.number() }) } },
+      responses: { 200: { description: 'Every recorded action, oldest first.', schema: z.object({ caseId: z.string(), process: z.string().optional(), links: z.object({ temporalUi: z.string() }).optional().describe("the case's workflow in the Temporal Web UI"), items: z.array(s.auditEventSchema), total: z.number(), page: z.number(), pageSize: z.number() }) } },
       async handler({ params, query, req }) {
         if (query.format === 'csv') return csvReply(`audit-${params.id}.csv`, AUDIT_COLUMNS, (await service.audit(params.id, 'export')).items, headersOf(localeOfRequest(req), AUDIT_COLUMNS));
         return ok({ ...(await service.audit(params.id, query)), page: query.page, pageSize: query.pageSize });

@@ -8994,6 +8994,10 @@ export interface operations {
                     "application/json": {
                         caseId: string;
                         process?: string;
+                        /** @description the case's workflow in the Temporal Web UI */
+                        links?: {
+                            temporalUi: string;
+                        };
                         items: {
                             id: number;
                             at: string;
@@ -9002,6 +9006,8 @@ export interface operations {
                             detail?: unknown;
                         }[];
                         total: number;
+                        page: number;
+                        pageSize: number;
                     };
                 };
             };
