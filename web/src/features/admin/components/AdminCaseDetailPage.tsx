@@ -10,7 +10,7 @@ import { useLocale, type Locale } from '../../../lib/locale';
 import { useWords } from '../../../lib/words';
 import { useApplication, useAudit, useCaseTasks, type Application, type AuditEvent, type TaskRow } from '../api/admin';
 import { useAdminWords } from '../words';
-import { AdminNav } from './AdminNav';
+import { AdminFrame, OVERDUE_COLOUR } from './AdminFrame';
 import { CancelButton, ExtendButton, ReassignButton, RevokeButton } from './Interventions';
 
 /** An instant with its time, as Shanghai's clock read it. */
@@ -71,7 +71,7 @@ function Tasks({ caseId }: { caseId: string }) {
         {
           title: t('tasks.state'),
           key: 'state',
-          render: (_, r) => (r.closedAt ? `${t('tasks.state.closed')} ${formatInstantDay(locale, r.closedAt)}` : r.overdue ? <Tag color="error">{t('tasks.overdue')}</Tag> : t('tasks.state.open')),
+          render: (_, r) => (r.closedAt ? `${t('tasks.state.closed')} ${formatInstantDay(locale, r.closedAt)}` : r.overdue ? <Tag color={OVERDUE_COLOUR}>{t('tasks.overdue')}</Tag> : t('tasks.state.open')),
         },
         { title: '', key: 'act', render: (_, r) => (r.closedAt ? null : <ReassignButton caseId={caseId} task={r} />) },
       ]}
@@ -115,19 +115,17 @@ export function AdminCaseDetailPage() {
   if (audit.isPending) return <Spin style={{ display: 'block', margin: '48px auto' }} />;
   if (audit.error) {
     return (
-      <>
-        <AdminNav />
+      <AdminFrame>
         <Space direction="vertical" size="large" style={{ width: '100%' }}>
           {back}
           <ProblemAlert error={audit.error} />
         </Space>
-      </>
+      </AdminFrame>
     );
   }
   const temporalUi = audit.data.links?.temporalUi;
   return (
-    <>
-      <AdminNav />
+    <AdminFrame>
       <Space direction="vertical" size="large" style={{ width: '100%' }}>
         {back}
         <Card
@@ -140,9 +138,9 @@ export function AdminCaseDetailPage() {
             <Space>
               {process && <Tag>{word(`process.${process}`, process)}</Tag>}
               {temporalUi && (
-                <a href={temporalUi} target="_blank" rel="noreferrer">
+                <Typography.Link href={temporalUi} target="_blank" rel="noreferrer">
                   {t('cases.open-temporal')}
-                </a>
+                </Typography.Link>
               )}
             </Space>
           }
@@ -170,7 +168,7 @@ export function AdminCaseDetailPage() {
           </section>
         </Card>
       </Space>
-    </>
+    </AdminFrame>
   );
 }
 

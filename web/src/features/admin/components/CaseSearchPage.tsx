@@ -9,7 +9,7 @@ import { useLocale } from '../../../lib/locale';
 import { useWords } from '../../../lib/words';
 import { csvPath, useCaseSearch, useDownload, type CaseQuery, type CaseRow } from '../api/admin';
 import { useAdminWords } from '../words';
-import { AdminNav } from './AdminNav';
+import { AdminFrame, OVERDUE_COLOUR } from './AdminFrame';
 import { pageOf, useFilters, type Filters } from './search-params';
 
 /** The stages each process's cases pass through (codes; their words come from the catalogue). */
@@ -54,8 +54,7 @@ export function CaseSearchPage() {
   };
 
   return (
-    <>
-      <AdminNav />
+    <AdminFrame>
       <Space direction="vertical" size="large" style={{ width: '100%' }}>
         <Card title={<Typography.Title level={2} style={{ margin: 0, fontSize: 20 }}>{t('cases.title')}</Typography.Title>}>
           <Form
@@ -161,7 +160,7 @@ export function CaseSearchPage() {
               render: (_, c) => (
                 <Space size={4}>
                   {c.openTasks}
-                  {c.overdueTasks > 0 && <Tag color="error">{t('cases.overdue', { n: c.overdueTasks })}</Tag>}
+                  {c.overdueTasks > 0 && <Tag color={OVERDUE_COLOUR}>{t('cases.overdue', { n: c.overdueTasks })}</Tag>}
                 </Space>
               ),
             },
@@ -171,14 +170,14 @@ export function CaseSearchPage() {
               title: t('cases.temporal'),
               key: 'temporal',
               render: (_, c) => (
-                <a href={c.links.temporalUi} target="_blank" rel="noreferrer" aria-label={`${t('cases.open-temporal')}: ${c.caseNumber ?? c.caseId}`}>
+                <Typography.Link href={c.links.temporalUi} target="_blank" rel="noreferrer" aria-label={`${t('cases.open-temporal')}: ${c.caseNumber ?? c.caseId}`}>
                   {t('cases.open-temporal')}
-                </a>
+                </Typography.Link>
               ),
             },
           ]}
         />
       </Space>
-    </>
+    </AdminFrame>
   );
 }

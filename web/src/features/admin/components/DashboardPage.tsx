@@ -10,7 +10,7 @@ import { useLocale } from '../../../lib/locale';
 import { useWords, type WordGroup } from '../../../lib/words';
 import { useStatistics, type Statistics } from '../api/admin';
 import { useAdminWords } from '../words';
-import { AdminNav } from './AdminNav';
+import { AdminFrame } from './AdminFrame';
 import type { Datum } from './Charts';
 
 const ColumnChart = lazy(() => import('./Charts').then((m) => ({ default: m.ColumnChart })));
@@ -81,8 +81,7 @@ export function DashboardPage() {
   const tally = (group: WordGroup, counts: Record<string, number>): Datum[] => Object.entries(counts).map(([code, count]) => ({ name: label(group, code), count }));
   const running = Object.values(s.appraisal.runningByStage).reduce((a, b) => a + b, 0);
   return (
-    <>
-      <AdminNav />
+    <AdminFrame>
       <Space direction="vertical" size="large" style={{ width: '100%' }}>
         <Typography.Title level={2} style={{ margin: 0 }}>
           {t('dashboard.title')}
@@ -119,6 +118,6 @@ export function DashboardPage() {
           </Col>
         </Row>
       </Space>
-    </>
+    </AdminFrame>
   );
 }

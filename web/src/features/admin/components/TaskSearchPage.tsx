@@ -8,7 +8,7 @@ import { useLocale } from '../../../lib/locale';
 import { useWords } from '../../../lib/words';
 import { csvPath, useDownload, useTaskSearch, type TaskQuery, type TaskRow } from '../api/admin';
 import { useAdminWords } from '../words';
-import { AdminNav } from './AdminNav';
+import { AdminFrame, OVERDUE_COLOUR } from './AdminFrame';
 import { pageOf, useFilters, type Filters } from './search-params';
 
 const PROCESSES = ['appraisal', 'meeting', 'assessment', 'exit'] as const;
@@ -38,8 +38,7 @@ export function TaskSearchPage() {
   const any = { value: '', label: t('search.any') };
 
   return (
-    <>
-      <AdminNav />
+    <AdminFrame>
       <Space direction="vertical" size="large" style={{ width: '100%' }}>
         <Card title={<Typography.Title level={2} style={{ margin: 0, fontSize: 20 }}>{t('tasks.title')}</Typography.Title>}>
           <Form
@@ -133,7 +132,7 @@ export function TaskSearchPage() {
                 r.closedAt ? (
                   `${t('tasks.state.closed')} ${formatInstantDay(locale, r.closedAt)}`
                 ) : r.overdue ? (
-                  <Tag color="error">{t('tasks.overdue')}</Tag>
+                  <Tag color={OVERDUE_COLOUR}>{t('tasks.overdue')}</Tag>
                 ) : (
                   t('tasks.state.open')
                 ),
@@ -141,6 +140,6 @@ export function TaskSearchPage() {
           ]}
         />
       </Space>
-    </>
+    </AdminFrame>
   );
 }
