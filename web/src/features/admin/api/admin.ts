@@ -13,7 +13,7 @@ export const searchCases = (query: CaseQuery) => call(api.GET('/api/admin/cases'
 export const searchTasks = (query: TaskQuery) => call(api.GET('/api/admin/tasks', { params: { query: { ...query, format: 'json' } } }));
 export const getApplication = (id: string) => call(api.GET('/api/applications/{id}', { params: { path: { id } } }));
 export const getAudit = (id: string) => call(api.GET('/api/admin/cases/{id}/audit', { params: { path: { id }, query: {} } }));
-export const findUsers = (q: string) => call(api.GET('/api/admin/users', { params: { query: { q, pageSize: 20 } } }));
+export const findUsers = (q: string) => call(api.GET('/api/admin/users', { params: { query: { ...(q.trim() ? { q: q.trim() } : {}), pageSize: 20 } } }));
 
 export type Statistics = Awaited<ReturnType<typeof getStatistics>>;
 export type CaseRow = Awaited<ReturnType<typeof searchCases>>['items'][number];
@@ -57,8 +57,9 @@ export function useCaseTasks(id: string) {
   return useQuery({ queryKey: ['admin-tasks', { case: id }, locale], queryFn: () => searchTasks({ case: id, state: 'all', pageSize: 200 }), refetchInterval: WATCH_MS });
 }
 
-export function useUserSearch(q: string) {
-  return useQuery({ queryKey: ['admin-users', q], queryFn: () => findUsers(q), placeholderData: keepPreviousData });
+/** People to hand a task to, by a part of their name or account; asked only while a form is open. */
+export function useUserSearch(q: string, enabled: boolean) {
+  return useQuery({ queryKey: ['admin-users', q.trim()], queryFn: () => findUsers(q), placeholderData: keepPreviousData, enabled });
 }
 
 /** An intervention answered with the stage after it; everything about the case is read again. */

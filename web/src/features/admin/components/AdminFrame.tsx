@@ -20,6 +20,7 @@ const THEME = {
     colorTextSecondary: 'rgba(0, 0, 0, 0.65)',
     colorTextDescription: 'rgba(0, 0, 0, 0.65)',
     colorTextTertiary: 'rgba(0, 0, 0, 0.65)',
+    colorError: '#b42318',
     colorTextPlaceholder: 'rgba(0, 0, 0, 0.6)',
   },
 };

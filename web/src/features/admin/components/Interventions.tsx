@@ -76,7 +76,7 @@ export function ReassignButton({ caseId, task }: { caseId: string; task: TaskRow
   const t = useAdminWords();
   const [open, setOpen] = useState(false);
   const [q, setQ] = useState('');
-  const users = useUserSearch(q);
+  const users = useUserSearch(q, open);
   const reassign = useReassign();
   const done = useDone();
   return (
