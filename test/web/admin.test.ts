@@ -109,7 +109,7 @@ describe.skipIf(!chromiumAvailable)('the administrator console in a browser', ()
     await assignee.fill('人才服务');
     await page.getByText(`人才服务中心窗口 (${NEW_REVIEWER})`, { exact: true }).waitFor({ state: 'attached' });
     await assignee.press('Enter');
-    await dialog.getByText(`人才服务中心窗口 (${NEW_REVIEWER})`, { exact: true }).waitFor();
+    await dialog.getByTitle(`人才服务中心窗口 (${NEW_REVIEWER})`).waitFor();
     await dialog.getByRole('button', { name: '确认' }).click();
     await dialog.getByText('请填写理由').waitFor();
     expect((await api('get', `/api/admin/cases/${theCase.id}/audit`)).body.items.map((e: { action: string }) => e.action)).not.toContain('reassign');
