@@ -62,7 +62,7 @@ function Tasks({ caseId }: { caseId: string }) {
       pagination={false}
       dataSource={tasks.data?.items ?? []}
       locale={{ emptyText: t('case.no-tasks') }}
-      scroll={{ x: true }}
+      scroll={{ x: 'max-content' }}
       columns={[
         { title: t('tasks.kind'), dataIndex: 'kindLabel' },
         { title: t('tasks.role'), dataIndex: 'assigneeRole', render: (r: string) => label('role', r) },
@@ -90,7 +90,7 @@ function Audit({ items, loading }: { items: AuditEvent[]; loading: boolean }) {
       pagination={false}
       dataSource={items}
       locale={{ emptyText: t('case.no-audit') }}
-      scroll={{ x: true }}
+      scroll={{ x: 'max-content' }}
       columns={[
         { title: t('case.audit-at'), dataIndex: 'at', render: (at: string) => instant(locale, at) },
         { title: t('case.audit-actor'), dataIndex: 'actorId' },

@@ -135,7 +135,7 @@ export function CaseSearchPage() {
           loading={cases.isFetching}
           dataSource={cases.data?.items ?? []}
           locale={{ emptyText: t('search.empty') }}
-          scroll={{ x: true }}
+          scroll={{ x: 'max-content' }}
           pagination={{
             current: query.page,
             pageSize: query.pageSize,
@@ -164,7 +164,8 @@ export function CaseSearchPage() {
                 </Space>
               ),
             },
-            { title: t('cases.next-due'), dataIndex: 'nextDueAt', render: (at: string | null) => (at ? formatInstantDay(locale, at) : '—') },
+            // A due instant is 24:00 Shanghai of the last day: the day it ends is the day before the instant's.
+            { title: t('cases.next-due'), dataIndex: 'nextDueAt', render: (at: string | null) => (at ? formatInstantDay(locale, new Date(Date.parse(at) - 1).toISOString()) : '—') },
             { title: t('cases.started'), dataIndex: 'startedAt', render: (at: string) => formatInstantDay(locale, at) },
             {
               title: t('cases.temporal'),

@@ -106,7 +106,7 @@ export function TaskSearchPage() {
           loading={tasks.isFetching}
           dataSource={tasks.data?.items ?? []}
           locale={{ emptyText: t('search.empty') }}
-          scroll={{ x: true }}
+          scroll={{ x: 'max-content' }}
           pagination={{
             current: query.page,
             pageSize: query.pageSize,
