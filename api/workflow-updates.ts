@@ -4,7 +4,9 @@ import type { Client } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { runUpdate } from './temporal-errors';
 
+// With an `updateId` (e.g. from an Idempotency-Key), Temporal runs the update once per workflow run:
+// the same id again answers what the first one did.
 export function workflowUpdates(temporal: Client) {
-  return <R, A>(workflowId: string, update: UpdateDefinition<R, [A]>, request: A): Promise<R> =>
-    runUpdate(() => temporal.workflow.getHandle(workflowId).executeUpdate(update, { args: [request] }));
+  return <R, A>(workflowId: string, update: UpdateDefinition<R, [A]>, request: A, updateId?: string): Promise<R> =>
+    runUpdate(() => temporal.workflow.getHandle(workflowId).executeUpdate(update, { args: [request], ...(updateId ? { updateId } : {}) }));
 }

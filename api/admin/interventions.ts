@@ -16,6 +16,9 @@ import { phrase } from '../../domain/words/say';
 
 type Body<S extends z.ZodType> = () => z.infer<S>;
 
+/** An Idempotency-Key as the workflow update's id: a retried or double-sent intervention acts once. */
+const updateIdOf = (action: string, key: string | undefined) => (key ? `admin-${action}-${key}` : undefined);
+
 export function interventions({ db, temporal }: ApiDeps) {
   const act = workflowUpdates(temporal);
 
@@ -28,40 +31,40 @@ export function interventions({ db, temporal }: ApiDeps) {
   }
 
   return {
-    async extendDeadline(actor: Actor, id: string, body: Body<typeof s.extendBody>) {
+    async extendDeadline(actor: Actor, id: string, body: Body<typeof s.extendBody>, key?: string) {
       const c = await caseOf(id);
       const { deadline, ...b } = body();
       const r = { actor, ...b, ...(deadline ? { deadline } : {}) };
       const stage =
         c.process === 'appraisal'
-          ? await act(c.workflowId, appraisal.extendDeadline, r)
+          ? await act(c.workflowId, appraisal.extendDeadline, r, updateIdOf('extend-deadline', key))
           : c.process === 'assessment'
-            ? await act(c.workflowId, assessment.extendDeadline, r)
-            : await act(c.workflowId, exit.extendDeadline, r);
+            ? await act(c.workflowId, assessment.extendDeadline, r, updateIdOf('extend-deadline', key))
+            : await act(c.workflowId, exit.extendDeadline, r, updateIdOf('extend-deadline', key));
       return { id, stage };
     },
 
-    async reassign(actor: Actor, id: string, body: Body<typeof s.reassignBody>) {
+    async reassign(actor: Actor, id: string, body: Body<typeof s.reassignBody>, key?: string) {
       const c = await caseOf(id);
       const r = { actor, ...body() };
       // Reassigning to someone who does not exist would strand the task: refuse it up front.
       if (!(await findUser(db, r.assigneeId))) throw badRequest(phrase('problem.unknown-assignee'), [{ path: 'body.assigneeId', message: `no user ${r.assigneeId}` }]);
       const stage =
         c.process === 'appraisal'
-          ? await act(c.workflowId, appraisal.reassign, r)
+          ? await act(c.workflowId, appraisal.reassign, r, updateIdOf('reassign', key))
           : c.process === 'assessment'
-            ? await act(c.workflowId, assessment.reassign, r)
-            : await act(c.workflowId, exit.reassign, r);
+            ? await act(c.workflowId, assessment.reassign, r, updateIdOf('reassign', key))
+            : await act(c.workflowId, exit.reassign, r, updateIdOf('reassign', key));
       return { id, stage };
     },
 
-    async cancel(actor: Actor, id: string, body: Body<typeof s.cancelBody>) {
+    async cancel(actor: Actor, id: string, body: Body<typeof s.cancelBody>, key?: string) {
       const c = await caseOf(id);
       const r = { actor, ...body() };
       if (c.process === 'assessment') {
         throw conflict(phrase('problem.membership-not-cancelled', { id }));
       }
-      const stage = c.process === 'appraisal' ? await act(c.workflowId, appraisal.cancel, r) : await act(c.workflowId, exit.cancel, r);
+      const stage = c.process === 'appraisal' ? await act(c.workflowId, appraisal.cancel, r, updateIdOf('cancel', key)) : await act(c.workflowId, exit.cancel, r, updateIdOf('cancel', key));
       return { id, stage };
     },
   };

@@ -7,6 +7,8 @@ import { csvReply } from '../http/csv';
 import { ok, route, type Reply, type RouteDef } from '../http/route';
 import { taskSchema } from '../inbox/routes';
 import { casePath } from '../../domain/links';
+import type { Locale } from '../../domain/words/locale';
+import { label } from '../../domain/words/say';
 import { localeOfRequest } from '../problem';
 import * as s from './schemas';
 import { adminService } from './service';
@@ -23,17 +25,21 @@ const verdict = {
 const ANY_CASE = 'The case is an application (title appraisal), a membership (periodic assessment) or an exit review (`<membershipId>-<n>`); its workflow decides.';
 
 const CASE_COLUMNS = ['process', 'caseNumber', 'caseId', 'workflowId', 'stage', 'stageLabel', 'status', 'track', 'series', 'level', 'organisationId', 'subjectId', 'startedAt', 'updatedAt', 'openTasks', 'overdueTasks', 'nextDueAt'] as const;
-const TASK_COLUMNS = ['id', 'process', 'kind', 'kindLabel', 'caseNumber', 'caseId', 'workflowId', 'assigneeRole', 'assigneeId', 'assigneeOrg', 'openedAt', 'dueAt', 'lastDay', 'closedAt', 'outcome', 'overdue'] as const;
+const TASK_COLUMNS = ['id', 'taskKey', 'process', 'kind', 'kindLabel', 'caseNumber', 'caseId', 'workflowId', 'assigneeRole', 'assigneeId', 'assigneeOrg', 'openedAt', 'dueAt', 'lastDay', 'closedAt', 'outcome', 'overdue'] as const;
 const AUDIT_COLUMNS = ['id', 'at', 'actorId', 'action', 'detail'] as const;
+
+/** A CSV's first line in the caller's language (受理编号, 当前阶段…), so a spreadsheet reads as the pages do. */
+const headersOf = (locale: Locale, columns: readonly string[]) => columns.map((c) => label(locale, 'column', c));
 
 /** JSON one page at a time, or CSV: every row up to the export limit. */
 async function listOrCsv<R extends Record<string, unknown>>(
   q: { format: 'json' | 'csv'; page: number; pageSize: number },
+  locale: Locale,
   filename: string,
   columns: readonly string[],
   run: (paging: { page: number; pageSize: number } | 'export') => Promise<{ items: R[]; total: number }>,
 ): Promise<Reply> {
-  if (q.format === 'csv') return csvReply(filename, columns, (await run('export')).items);
+  if (q.format === 'csv') return csvReply(filename, columns, (await run('export')).items, headersOf(locale, columns));
   const { items, total } = await run(q);
   return ok({ items, page: q.page, pageSize: q.pageSize, total });
 }
@@ -52,7 +58,7 @@ export function adminRoutes(deps: ApiDeps): RouteDef[] {
       access: ADMIN,
       query: s.caseSearchQuery,
       responses: { 200: { description: 'One page (JSON) or every row (CSV).', schema: page(s.caseRowSchema) } },
-      handler: async ({ query, req }) => listOrCsv(query, `cases-${query.process}.csv`, CASE_COLUMNS, (p) => service.searchCases(query, p, localeOfRequest(req))),
+      handler: async ({ query, req }) => listOrCsv(query, localeOfRequest(req), `cases-${query.process}.csv`, CASE_COLUMNS, (p) => service.searchCases(query, p, localeOfRequest(req))),
     }),
     route({
       id: 'searchWorkflows',
@@ -83,8 +89,8 @@ export function adminRoutes(deps: ApiDeps): RouteDef[] {
       tags: TAGS,
       access: ADMIN,
       query: s.taskSearchQuery,
-      responses: { 200: { description: 'One page (JSON) or every row (CSV).', schema: page(taskSchema.extend({ outcome: z.string().nullable() })) } },
-      handler: async ({ query, req }) => listOrCsv(query, 'tasks.csv', TASK_COLUMNS, (p) => service.searchTasks(query, p, localeOfRequest(req))),
+      responses: { 200: { description: 'One page (JSON) or every row (CSV).', schema: page(taskSchema.extend({ taskKey: z.string().describe('what a reassignment names'), outcome: z.string().nullable() })) } },
+      handler: async ({ query, req }) => listOrCsv(query, localeOfRequest(req), 'tasks.csv', TASK_COLUMNS, (p) => service.searchTasks(query, p, localeOfRequest(req))),
     }),
     route({
       id: 'caseAudit',
@@ -95,9 +101,9 @@ export function adminRoutes(deps: ApiDeps): RouteDef[] {
       access: ADMIN,
       params: s.anyCaseParams,
       query: s.auditQuery,
-      responses: { 200: { description: 'Every recorded action, oldest first.', schema: z.object({ caseId: z.string(), process: z.string().optional(), items: z.array(s.auditEventSchema), total: z.number() }) } },
-      async handler({ params, query }) {
-        if (query.format === 'csv') return csvReply(`audit-${params.id}.csv`, AUDIT_COLUMNS, (await service.audit(params.id, 'export')).items);
+      responses: { 200: { description: 'Every recorded action, oldest first.', schema: z.object({ caseId: z.string(), process: z.string().optional(), links: z.object({ temporalUi: z.string() }).optional().describe("the case's workflow in the Temporal Web UI"), items: z.array(s.auditEventSchema), total: z.number(), page: z.number(), pageSize: z.number() }) } },
+      async handler({ params, query, req }) {
+        if (query.format === 'csv') return csvReply(`audit-${params.id}.csv`, AUDIT_COLUMNS, (await service.audit(params.id, 'export')).items, headersOf(localeOfRequest(req), AUDIT_COLUMNS));
         return ok({ ...(await service.audit(params.id, query)), page: query.page, pageSize: query.pageSize });
       },
     }),
@@ -110,10 +116,11 @@ export function adminRoutes(deps: ApiDeps): RouteDef[] {
       tags: TAGS,
       access: ADMIN,
       limit: 'mutation',
+      headers: s.interventionHeaders,
       params: s.caseParams,
       body: s.extendBody,
       responses: verdict,
-      handler: async ({ actor, params, body }) => ok(await service.extendDeadline(actor, params.id, body)),
+      handler: async ({ actor, params, body, req }) => ok(await service.extendDeadline(actor, params.id, body, req.get('Idempotency-Key') ?? undefined)),
     }),
     route({
       id: 'reassignTask',
@@ -124,10 +131,11 @@ export function adminRoutes(deps: ApiDeps): RouteDef[] {
       tags: TAGS,
       access: ADMIN,
       limit: 'mutation',
+      headers: s.interventionHeaders,
       params: s.caseParams,
       body: s.reassignBody,
       responses: verdict,
-      handler: async ({ actor, params, body }) => ok(await service.reassign(actor, params.id, body)),
+      handler: async ({ actor, params, body, req }) => ok(await service.reassign(actor, params.id, body, req.get('Idempotency-Key') ?? undefined)),
     }),
     route({
       id: 'cancelCase',
@@ -138,10 +146,11 @@ export function adminRoutes(deps: ApiDeps): RouteDef[] {
       tags: TAGS,
       access: ADMIN,
       limit: 'mutation',
+      headers: s.interventionHeaders,
       params: s.caseParams,
       body: s.cancelBody,
       responses: verdict,
-      handler: async ({ actor, params, body }) => ok(await service.cancel(actor, params.id, body)),
+      handler: async ({ actor, params, body, req }) => ok(await service.cancel(actor, params.id, body, req.get('Idempotency-Key') ?? undefined)),
     }),
     route({
       id: 'adminChanges',
@@ -166,7 +175,7 @@ export function adminRoutes(deps: ApiDeps): RouteDef[] {
       tags: TAGS,
       access: ADMIN,
       query: s.statisticsQuery,
-      responses: { 200: { description: 'Indicators with target, value and what the value counts; cases, tasks and meetings by state.', schema: z.object({ period: z.object({ from: z.string(), to: z.string() }), indicators: z.array(z.object({ key: z.string(), target: z.number(), unit: z.string(), basis: z.string(), value: z.number().nullable() })) }).loose() } },
+      responses: { 200: { description: 'Indicators with target, value and what the value counts; cases, tasks and meetings by state.', schema: s.statisticsSchema } },
       async handler({ query }) {
         // Days are Asia/Shanghai days, as everywhere in the domain.
         const to = query.to ? new Date(`${query.to}T00:00:00+08:00`) : undefined;

@@ -17,6 +17,9 @@ export const caseSearchQuery = z.object({
   organisation: z.string().max(100).optional().describe("the applicant's employer (or talent service centre)"),
   overdue: flag.optional().describe('only cases with (true) or without (false) an overdue open task'),
   caseNumber: z.string().trim().max(30).optional().describe('受理编号, e.g. 2026-ZT-GC-0001 (any case): the one application with it'),
+  text: z.string().trim().min(1).max(100).optional().describe("a part of the 受理编号, the case id, the applicant's (talent's) id or name, or the field"),
+  from: z.iso.date().optional().describe('started (submitted, admitted…) on or after this Asia/Shanghai day'),
+  to: z.iso.date().optional().describe('started on or before this Asia/Shanghai day'),
   format,
   ...pagingQuery,
 });
@@ -52,6 +55,7 @@ export const workflowRowSchema = z.object({
 
 export const taskSearchQuery = z.object({
   ...taskFilterQuery,
+  case: z.string().min(1).max(200).optional().describe("one case's tasks (its case id)"),
   state: z.enum(['open', 'closed', 'all']).default('open'),
   role: z.string().max(50).optional(),
   organisation: z.string().max(100).optional(),
@@ -78,6 +82,9 @@ export const extendBody = z.object({
 });
 export const reassignBody = z.object({ taskKey: z.string().min(1).max(200), assigneeId: z.string().min(1).max(100), reason });
 export const cancelBody = z.object({ reason });
+export const interventionHeaders = z.object({
+  'idempotency-key': z.string().min(1).max(200).optional().describe('made once per form: the same key again acts once and answers as the first time'),
+});
 export const changesQuery = z.object({
   resource: z.enum(['expert', 'organisation', 'user']).optional(),
   resourceId: z.string().min(1).max(100).optional(),
@@ -129,4 +136,30 @@ export const auditEventSchema = z.object({
   actorId: z.string(),
   action: z.string(),
   detail: z.unknown(),
+});
+
+/** Counts by a code (a stage, a track, a status, a level). */
+const tally = z.record(z.string(), z.number().int());
+
+export const statisticsSchema = z.object({
+  period: z.object({ from: z.string(), to: z.string() }),
+  planVersion: z.number().int().nullable().describe('the version of the `plan` policy whose targets apply; null when none is published'),
+  indicators: z.array(
+    z.object({
+      key: z.string(),
+      label: z.object({ 'zh-CN': z.string(), en: z.string() }),
+      target: z.number().nullable().describe('0: monitored, no target; null: no plan published'),
+      unit: z.string().nullable(),
+      basis: z.string().describe('what the value counts'),
+      value: z.number().nullable(),
+    }),
+  ),
+  appraisal: z.object({
+    runningByStage: tally.describe('open applications submitted in the period, by stage'),
+    byStatus: tally,
+    byTrack: tally,
+    certifiedByLevel: tally.describe('valid certificates issued in the period, by level'),
+  }),
+  tasks: z.object({ open: z.number().int(), overdue: z.number().int() }).describe('every open task now, whatever the period'),
+  meetings: z.object({ byStatus: tally }),
 });

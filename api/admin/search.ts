@@ -15,7 +15,22 @@ export interface CaseFilters {
   overdue?: boolean | undefined;
   /** 受理编号, exactly (any case): applications only. */
   caseNumber?: string | undefined;
+  /** A part of the 受理编号, the case id, the subject's id or name, the field. */
+  text?: string | undefined;
+  /** Started on or after / on or before these Asia/Shanghai days (YYYY-MM-DD). */
+  from?: string | undefined;
+  to?: string | undefined;
 }
+
+/** The instants a period of Asia/Shanghai days covers: [from 00:00, the day after `to` 00:00). */
+function startedIn(f: CaseFilters): { gte?: Date; lt?: Date } | undefined {
+  if (!f.from && !f.to) return undefined;
+  const dayAfter = (ymd: string) => new Date(new Date(`${ymd}T00:00:00+08:00`).getTime() + 86_400_000);
+  return { ...(f.from ? { gte: new Date(`${f.from}T00:00:00+08:00`) } : {}), ...(f.to ? { lt: dayAfter(f.to) } : {}) };
+}
+
+/** Ids of the people whose name holds `text`. */
+const peopleNamed = async (db: Db, text: string) => (await db.user.findMany({ where: { name: { contains: text } }, select: { id: true } })).map((u) => u.id);
 
 export interface CaseRow {
   process: string;
@@ -67,6 +82,18 @@ export function caseSources(db: Db): Record<string, CaseSource> {
             f.series ? { series: f.series } : {},
             f.organisation ? { employerId: f.organisation } : {},
             f.caseNumber ? { caseNumber: f.caseNumber.toUpperCase() } : {},
+            f.text
+              ? {
+                  OR: [
+                    { caseNumber: { contains: f.text.toUpperCase() } },
+                    { id: { startsWith: f.text } },
+                    { applicantId: { contains: f.text } },
+                    { applicantId: { in: await peopleNamed(db, f.text) } },
+                    { field: { contains: f.text } },
+                  ],
+                }
+              : {},
+            startedIn(f) ? { submittedAt: startedIn(f) } : {},
             await byOverdue(db, f, now),
           ],
         };
@@ -104,6 +131,8 @@ export function caseSources(db: Db): Record<string, CaseSource> {
             f.track ? { kind: f.track } : {},
             f.series ? { series: f.series } : {},
             f.organisation || f.caseNumber ? { id: { in: [] } } : {},
+            f.text ? { id: { contains: f.text } } : {},
+            startedIn(f) ? { createdAt: startedIn(f) } : {},
             await byOverdue(db, f, now),
           ],
         };
@@ -142,6 +171,8 @@ export function caseSources(db: Db): Record<string, CaseSource> {
             f.series ? { series: f.series } : {},
             f.organisation ? { employerId: f.organisation } : {},
             f.caseNumber ? { id: { in: [] } } : {},
+            f.text ? { OR: [{ id: { contains: f.text } }, { talentId: { contains: f.text } }, { talentId: { in: await peopleNamed(db, f.text) } }] } : {},
+            startedIn(f) ? { admittedAt: startedIn(f) } : {},
             await byOverdue(db, f, now),
           ],
         };
@@ -185,6 +216,8 @@ export function caseSources(db: Db): Record<string, CaseSource> {
             f.state === 'running' ? { status: 'open' } : f.state === 'closed' ? { status: { not: 'open' } } : {},
             memberIds ? { membershipId: { in: memberIds } } : {},
             f.caseNumber ? { id: { in: [] } } : {},
+            f.text ? { OR: [{ id: { contains: f.text } }, { talentId: { contains: f.text } }, { talentId: { in: await peopleNamed(db, f.text) } }] } : {},
+            startedIn(f) ? { startedAt: startedIn(f) } : {},
             await byOverdue(db, f, now),
           ],
         };

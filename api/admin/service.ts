@@ -33,7 +33,16 @@ export function adminService(deps: ApiDeps) {
   }
 
   async function searchTasks(
-    q: { kind?: string | undefined; process?: string | undefined; overdue?: boolean | undefined; state: 'open' | 'closed' | 'all'; role?: string | undefined; organisation?: string | undefined; assignee?: string | undefined },
+    q: {
+      kind?: string | undefined;
+      process?: string | undefined;
+      overdue?: boolean | undefined;
+      state: 'open' | 'closed' | 'all';
+      role?: string | undefined;
+      organisation?: string | undefined;
+      assignee?: string | undefined;
+      case?: string | undefined;
+    },
     paging: { page: number; pageSize: number } | 'export',
     locale: Locale,
   ) {
@@ -44,6 +53,7 @@ export function adminService(deps: ApiDeps) {
         q.role ? { assigneeRole: q.role } : {},
         q.organisation ? { assigneeOrg: q.organisation } : {},
         q.assignee ? { assigneeId: q.assignee } : {},
+        q.case ? { caseId: q.case } : {},
         ...taskFilters(q, now),
       ],
     };
@@ -53,7 +63,8 @@ export function adminService(deps: ApiDeps) {
       db.task.count({ where }),
     ]);
     const words = await taskWords(db, rows, locale);
-    return { items: rows.map((t) => ({ ...taskView(t, now, words), outcome: t.outcome })), total };
+    // The task's key is what a reassignment names.
+    return { items: rows.map((t) => ({ ...taskView(t, now, words), taskKey: t.taskKey, outcome: t.outcome })), total };
   }
 
   /** Every recorded action on a case of any process, in order. 404 when the case has none. */

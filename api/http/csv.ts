@@ -10,15 +10,16 @@ function cell(v: unknown): string {
   return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
-export function toCsv(columns: readonly string[], rows: readonly Record<string, unknown>[]): string {
-  const lines = [columns.join(','), ...rows.map((r) => columns.map((c) => cell(r[c])).join(','))];
+/** `headers`: what the first line says for each column (e.g. in the caller's language); the keys when absent. */
+export function toCsv(columns: readonly string[], rows: readonly Record<string, unknown>[], headers: readonly string[] = columns): string {
+  const lines = [headers.map(cell).join(','), ...rows.map((r) => columns.map((c) => cell(r[c])).join(','))];
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
-export function csvReply(filename: string, columns: readonly string[], rows: readonly Record<string, unknown>[]): Reply {
+export function csvReply(filename: string, columns: readonly string[], rows: readonly Record<string, unknown>[], headers?: readonly string[]): Reply {
   return {
     status: 200,
-    body: toCsv(columns, rows),
+    body: toCsv(columns, rows, headers),
     contentType: 'text/csv; charset=utf-8',
     headers: { 'Content-Disposition': `attachment; filename="${filename}"` },
   };

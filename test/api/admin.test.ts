@@ -54,16 +54,33 @@ describe('search and export', () => {
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
     expect(csv.headers['content-disposition']).toContain('cases-appraisal.csv');
     const lines = csv.text.replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('process,caseNumber,caseId,workflowId,stage,stageLabel,status,track,series,level,organisationId,subjectId,startedAt,updatedAt,openTasks,overdueTasks,nextDueAt');
+    // The first line in the caller's language (Chinese by default), as a spreadsheet shows it.
+    expect(csv.text.startsWith('\uFEFF')).toBe(true);
+    expect(lines[0]).toBe('流程,受理编号,案件ID,工作流ID,阶段代码,当前阶段,状态,评审通道/类别,系列,级别,单位,申报人/人员,开始时间,更新时间,待办数,逾期待办数,最近到期时间');
     expect(lines.slice(1).map((l) => l.split(',').slice(1, 3)).sort()).toEqual([[li.caseNumber, li.id], [anna.caseNumber, anna.id]].sort());
     expect(lines.slice(1).every((l) => l.split(',')[5] === '单位审核')).toBe(true);
     const csvEn = await request(h.app).get('/api/admin/cases?format=csv&process=appraisal').set('Authorization', await bearer(h, 'u-admin')).set('Accept-Language', 'en');
     expect(csvEn.text.replace(/^\uFEFF/, '').trim().split('\r\n').slice(1).every((l) => l.split(',')[5] === 'employer review')).toBe(true);
+    expect(csvEn.text.replace(/^\uFEFF/, '').split('\r\n')[0]).toMatch(/^Process,Case number,Case ID,/);
+
+    // Free text (a part of the 受理编号, the applicant's name or id, the field) and the submitted days.
+    const ids = async (q: string) => (await call('get', `/api/admin/cases?${q}`)).body.items.map((c: { caseId: string }) => c.caseId).sort();
+    expect(await ids(`text=${encodeURIComponent(anna.caseNumber!.slice(-7))}`)).toEqual([anna.id]);
+    expect(await ids(`text=${encodeURIComponent('李明')}`)).toEqual([li.id]);
+    expect(await ids('text=u-anna')).toEqual([anna.id]);
+    expect(await ids('text=nobody-at-all')).toEqual([]);
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(h.clock());
+    expect(await ids(`from=${today}&to=${today}`)).toEqual([li.id, anna.id].sort());
+    expect(await ids('to=2020-01-01')).toEqual([]);
+    expect((await call('get', '/api/admin/cases?from=yesterday')).status).toBe(400);
 
     const tasks = await call('get', '/api/admin/tasks?format=csv&kind=employer-review');
     expect(tasks.text.trim().split('\r\n')).toHaveLength(3);
     const open = await call('get', '/api/admin/tasks?role=employer&organisation=org-district-hospital');
     expect(open.body.items.map((t: { caseId: string }) => t.caseId)).toEqual([anna.id]);
+    expect(open.body.items[0].taskKey).toEqual(expect.any(String));
+    const ofCase = await call('get', `/api/admin/tasks?case=${li.id}&state=all`);
+    expect(ofCase.body.items.map((t: { caseId: string; kind: string }) => [t.caseId, t.kind])).toEqual([[li.id, 'employer-review']]);
   });
 });
 
@@ -88,8 +105,12 @@ describe('interventions and the audit trail', () => {
     expect(nobody.status).toBe(400);
     const noTask = await call('post', `${base}/reassignment`, { taskKey: 'no-such-task', assigneeId: 'u-talent-centre', reason: 'x' });
     expect(noTask.status).toBe(409);
-    const reassigned = await call('post', `${base}/reassignment`, { taskKey: task.taskKey, assigneeId: 'u-talent-centre', reason: '原审核人休假' });
+    // The form's Idempotency-Key: sent twice (a double click, a retry), the reassignment acts once.
+    const once = async () =>
+      request(h.app).post(`${base}/reassignment`).set('Authorization', await bearer(h, 'u-admin')).set('Idempotency-Key', `reassign-${app.id}`).send({ taskKey: task.taskKey, assigneeId: 'u-talent-centre', reason: '原审核人休假' });
+    const reassigned = await once();
     expect(reassigned.status).toBe(200);
+    expect((await once()).body).toEqual(reassigned.body);
     const inbox = async (userId: string) => (await call('get', '/api/inbox', undefined, userId)).body.items.map((t: { caseId: string }) => t.caseId);
     expect(await inbox('u-talent-centre')).toContain(app.id);
     expect(await inbox('u-hr-zhangjiang')).not.toContain(app.id);

@@ -8625,6 +8625,12 @@ export interface operations {
                 overdue?: "true" | "false";
                 /** @description 受理编号, e.g. 2026-ZT-GC-0001 (any case): the one application with it */
                 caseNumber?: string;
+                /** @description a part of the 受理编号, the case id, the applicant's (talent's) id or name, or the field */
+                text?: string;
+                /** @description started (submitted, admitted…) on or after this Asia/Shanghai day */
+                from?: string;
+                /** @description started on or before this Asia/Shanghai day */
+                to?: string;
                 format?: "json" | "csv";
                 page?: number;
                 pageSize?: number;
@@ -8875,6 +8881,8 @@ export interface operations {
                 /** @description appraisal, meeting, assessment, exit… */
                 process?: string;
                 overdue?: "true" | "false";
+                /** @description one case's tasks (its case id) */
+                case?: string;
                 state?: "open" | "closed" | "all";
                 role?: string;
                 organisation?: string;
@@ -8919,6 +8927,8 @@ export interface operations {
                             links?: {
                                 case: string;
                             };
+                            /** @description what a reassignment names */
+                            taskKey: string;
                             outcome: string | null;
                         }[];
                         page: number;
@@ -9022,6 +9032,10 @@ export interface operations {
                     "application/json": {
                         caseId: string;
                         process?: string;
+                        /** @description the case's workflow in the Temporal Web UI */
+                        links?: {
+                            temporalUi: string;
+                        };
                         items: {
                             id: number;
                             at: string;
@@ -9030,6 +9044,8 @@ export interface operations {
                             detail?: unknown;
                         }[];
                         total: number;
+                        page: number;
+                        pageSize: number;
                     };
                 };
             };
@@ -9130,7 +9146,10 @@ export interface operations {
     extendDeadline: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description made once per form: the same key again acts once and answers as the first time */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9302,7 +9321,10 @@ export interface operations {
     reassignTask: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description made once per form: the same key again acts once and answers as the first time */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9473,7 +9495,10 @@ export interface operations {
     cancelCase: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description made once per form: the same key again acts once and answers as the first time */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9775,15 +9800,47 @@ export interface operations {
                             from: string;
                             to: string;
                         };
+                        /** @description the version of the `plan` policy whose targets apply; null when none is published */
+                        planVersion: number | null;
                         indicators: {
                             key: string;
-                            target: number;
-                            unit: string;
+                            label: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            /** @description 0: monitored, no target; null: no plan published */
+                            target: number | null;
+                            unit: string | null;
+                            /** @description what the value counts */
                             basis: string;
                             value: number | null;
                         }[];
-                    } & {
-                        [key: string]: unknown;
+                        appraisal: {
+                            /** @description open applications submitted in the period, by stage */
+                            runningByStage: {
+                                [key: string]: number;
+                            };
+                            byStatus: {
+                                [key: string]: number;
+                            };
+                            byTrack: {
+                                [key: string]: number;
+                            };
+                            /** @description valid certificates issued in the period, by level */
+                            certifiedByLevel: {
+                                [key: string]: number;
+                            };
+                        };
+                        /** @description every open task now, whatever the period */
+                        tasks: {
+                            open: number;
+                            overdue: number;
+                        };
+                        meetings: {
+                            byStatus: {
+                                [key: string]: number;
+                            };
+                        };
                     };
                 };
             };

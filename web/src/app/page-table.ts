@@ -31,6 +31,10 @@ export const PAGES: readonly PageEntry[] = [
   { path: '/cases/:id', access: 'signed-in', load: page(() => import('../features/cases/components/CaseDetailPage'), 'CaseDetailPage') },
   { path: '/memberships/:id', access: ['applicant'], load: page(() => import('../features/talent/components/MembershipPage'), 'MembershipPage'), sample: '/memberships/00000000-0000-4000-8000-00000000a001' },
   // One route with an optional segment: the page keeps its state when a first save names the draft.
+  { path: '/admin', access: ['admin'], menu: 'nav.admin', load: page(() => import('../features/admin/components/DashboardPage'), 'DashboardPage') },
+  { path: '/admin/cases', access: ['admin'], load: page(() => import('../features/admin/components/CaseSearchPage'), 'CaseSearchPage') },
+  { path: '/admin/cases/:id', access: ['admin'], load: page(() => import('../features/admin/components/AdminCaseDetailPage'), 'AdminCaseDetailPage'), sample: '/admin/cases/no-such-case' },
+  { path: '/admin/tasks', access: ['admin'], load: page(() => import('../features/admin/components/TaskSearchPage'), 'TaskSearchPage') },
   { path: '/apply/:draftId?', access: ['applicant'], load: page(() => import('../features/apply/components/ApplyPage'), 'ApplyPage'), sample: '/apply' },
 ];
 

@@ -20,5 +20,7 @@ export function useWords() {
     label: (group: WordGroup, code: string | null | undefined) => (code ? (words?.[`${group}.${code}`] ?? code) : ''),
     /** A catalogue entry by its key, e.g. word('api.case-number') → 受理编号. */
     word: (key: string, fallback = key) => words?.[key] ?? fallback,
+    /** Every code of a group the catalogue words, in its order, e.g. codes('track') → standard, direct, green. */
+    codes: (group: WordGroup) => Object.keys(words ?? {}).filter((k) => k.startsWith(`${group}.`)).map((k) => k.slice(group.length + 1)),
   };
 }
