@@ -10,9 +10,10 @@ import { adminRoutes } from './admin/routes';
 import { applicationRoutes } from './applications/routes';
 import { calendarRoutes } from './calendar/routes';
 import { authenticate } from './auth/authenticate';
+import { authRoutes } from './auth/routes';
 import { createVerifier, mintToken, type TokenConfig } from './auth/tokens';
 import { certificateRoutes } from './certificates/routes';
-import type { ApiDeps, RouteModule } from './deps';
+import type { ApiDeps, OidcClientConfig, RouteModule } from './deps';
 import { exitReviewRoutes } from './exit-reviews/routes';
 import { devRoutes } from './dev/routes';
 import { draftRoutes } from './drafts/routes';
@@ -65,6 +66,7 @@ export const routeModules: RouteModule[] = [
   organisationRoutes,
   userRoutes,
   wordRoutes,
+  authRoutes,
   devRoutes,
 ];
 
@@ -90,6 +92,11 @@ export interface AppConfig {
    * Off, those routes do not exist. Ignored with an identity provider (jwt.jwksUrl).
    */
   devMode?: boolean;
+  /**
+   * The identity provider the pages sign in with (code flow with PKCE); needs jwt.jwksUrl and
+   * jwt.issuer of the same provider. GET /api/auth/config tells the pages.
+   */
+  oidc?: OidcClientConfig;
   /** The built web pages (web/dist): served at / when the folder holds a build. */
   webDist?: string;
 }
@@ -115,6 +122,7 @@ export function createApp({ db, temporal, logger, config, objects, clock = syste
     objects,
     publicBaseUrl: config.publicBaseUrl ?? DEFAULT_PUBLIC_BASE_URL,
     ...(config.devMode && !config.jwt.jwksUrl ? { devTokens: (actor: Actor) => mintToken(actor, config.jwt.secret) } : {}),
+    ...(config.oidc && config.jwt.jwksUrl ? { oidc: config.oidc } : {}),
     uiLink: (workflowId) => `${config.temporalUiUrl}/namespaces/${config.namespace}/workflows/${encodeURIComponent(workflowId)}`,
   };
   const routes: RouteDef[] = routeModules.flatMap((module) => module(deps));
