@@ -132,7 +132,9 @@ export function createApp({ db, temporal, logger, config, objects, clock = syste
   app.disable('x-powered-by');
   if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy);
   app.locals.routes = routes;
-  app.use(helmet());
+  // The pages talk to the identity provider from the browser (discovery, the token exchange).
+  const provider = deps.oidc ? new URL(deps.oidc.issuer).origin : undefined;
+  app.use(helmet(provider ? { contentSecurityPolicy: { directives: { connectSrc: ["'self'", provider] } } } : {}));
   app.use(requestLogger(logger));
   app.use(express.json({ limit: config.bodyLimit ?? '256kb' }));
   app.use(docsRouter(() => (openapi ??= buildOpenApi(routes, API_INFO))));

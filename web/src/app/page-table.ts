@@ -25,6 +25,8 @@ const page =
 
 export const PAGES: readonly PageEntry[] = [
   { path: '/sign-in', access: 'public', load: page(() => import('../features/auth/components/SignInPage'), 'SignInPage') },
+  // Where the identity provider sends the person back (the redirect URI registered with it).
+  { path: '/auth/callback', access: 'public', load: page(() => import('../features/auth/components/CallbackPage'), 'CallbackPage') },
   { path: '/cases', access: 'signed-in', menu: 'nav.cases', load: page(() => import('../features/cases/components/CaseListPage'), 'CaseListPage') },
   { path: '/cases/:id', access: 'signed-in', load: page(() => import('../features/cases/components/CaseDetailPage'), 'CaseDetailPage') },
   // One route with an optional segment: the page keeps its state when a first save names the draft.
