@@ -28,7 +28,7 @@ export const PAGES: readonly PageEntry[] = [
   // Where the identity provider sends the person back (the redirect URI registered with it).
   { path: '/auth/callback', access: 'public', load: page(() => import('../features/auth/components/CallbackPage'), 'CallbackPage') },
   { path: '/cases', access: 'signed-in', menu: 'nav.cases', load: page(() => import('../features/cases/components/CaseListPage'), 'CaseListPage') },
-  { path: '/cases/:id', access: 'signed-in', load: page(() => import('../features/cases/components/CaseDetailPage'), 'CaseDetailPage') },
+  { path: '/cases/:id', access: 'signed-in', load: page(() => import('../features/cases/components/CaseDetailPage'), 'CaseDetailPage'), sample: '/cases/00000000-0000-4000-8000-000000000000' },
   // One route with an optional segment: the page keeps its state when a first save names the draft.
   { path: '/apply/:draftId?', access: ['applicant'], load: page(() => import('../features/apply/components/ApplyPage'), 'ApplyPage'), sample: '/apply' },
 ];
