@@ -10,16 +10,16 @@ import { adminRoutes } from './admin/routes';
 import { applicationRoutes } from './applications/routes';
 import { calendarRoutes } from './calendar/routes';
 import { authenticate } from './auth/authenticate';
+import { authRoutes } from './auth/routes';
 import { createVerifier, mintToken, type TokenConfig } from './auth/tokens';
 import { certificateRoutes } from './certificates/routes';
-import type { ApiDeps, RouteModule } from './deps';
+import type { ApiDeps, OidcClientConfig, RouteModule } from './deps';
 import { exitReviewRoutes } from './exit-reviews/routes';
 import { devRoutes } from './dev/routes';
 import { draftRoutes } from './drafts/routes';
 import { expertRoutes } from './experts/routes';
 import { docsRouter } from './http/docs';
 import { materialRoutes } from './materials/routes';
-import { meRoutes } from './me/routes';
 import { retentionRoutes } from './retention/routes';
 import { requestLogger } from './http/logging';
 import { mountRoutes } from './http/mount';
@@ -65,8 +65,8 @@ export const routeModules: RouteModule[] = [
   expertRoutes,
   organisationRoutes,
   userRoutes,
-  meRoutes,
   wordRoutes,
+  authRoutes,
   devRoutes,
 ];
 
@@ -92,6 +92,11 @@ export interface AppConfig {
    * Off, those routes do not exist. Ignored with an identity provider (jwt.jwksUrl).
    */
   devMode?: boolean;
+  /**
+   * The identity provider the pages sign in with (code flow with PKCE); needs jwt.jwksUrl and
+   * jwt.issuer of the same provider. GET /api/auth/config tells the pages.
+   */
+  oidc?: OidcClientConfig;
   /** The built web pages (web/dist): served at / when the folder holds a build. */
   webDist?: string;
 }
@@ -117,6 +122,7 @@ export function createApp({ db, temporal, logger, config, objects, clock = syste
     objects,
     publicBaseUrl: config.publicBaseUrl ?? DEFAULT_PUBLIC_BASE_URL,
     ...(config.devMode && !config.jwt.jwksUrl ? { devTokens: (actor: Actor) => mintToken(actor, config.jwt.secret) } : {}),
+    ...(config.oidc && config.jwt.jwksUrl ? { oidc: config.oidc } : {}),
     uiLink: (workflowId) => `${config.temporalUiUrl}/namespaces/${config.namespace}/workflows/${encodeURIComponent(workflowId)}`,
   };
   const routes: RouteDef[] = routeModules.flatMap((module) => module(deps));
@@ -126,7 +132,9 @@ export function createApp({ db, temporal, logger, config, objects, clock = syste
   app.disable('x-powered-by');
   if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy);
   app.locals.routes = routes;
-  app.use(helmet());
+  // The pages talk to the identity provider from the browser (discovery, the token exchange).
+  const provider = deps.oidc ? new URL(deps.oidc.issuer).origin : undefined;
+  app.use(helmet(provider ? { contentSecurityPolicy: { directives: { connectSrc: ["'self'", provider] } } } : {}));
   app.use(requestLogger(logger));
   app.use(express.json({ limit: config.bodyLimit ?? '256kb' }));
   app.use(docsRouter(() => (openapi ??= buildOpenApi(routes, API_INFO))));

@@ -6,6 +6,16 @@ import type { RouteDef } from './http/route';
 import type { CalendarMode } from '../domain/calendar/mode';
 import type { Actor } from '../domain/types';
 
+/** The identity provider as the browser uses it (OIDC_CLIENT_ID with JWT_ISSUER/JWT_JWKS_URL). */
+export interface OidcClientConfig {
+  issuer: string;
+  clientId: string;
+  /** Space-separated, as the authorization request sends them. */
+  scopes: string;
+  /** Which token the pages send to the API. */
+  bearer: 'id_token' | 'access_token';
+}
+
 /** What every route module receives from the composition root (api/app.ts). */
 export interface ApiDeps {
   db: Db;
@@ -23,6 +33,8 @@ export interface ApiDeps {
   publicBaseUrl: string;
   /** Development mode only (TL_DEV_MODE): mints a token for a user, as `npm run token` does. */
   devTokens?: (actor: Actor) => Promise<string>;
+  /** The identity provider the pages sign in with (OIDC_CLIENT_ID), when there is one. */
+  oidc?: OidcClientConfig;
 }
 
 /** A resource's routes: a function of the shared dependencies, listed once in api/app.ts. */

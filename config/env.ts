@@ -43,6 +43,17 @@ const fields = z.object({
   JWT_JWKS_URL: z.url().optional(),
   JWT_ISSUER: z.string().min(1).default('talent-lifecycle'),
   JWT_AUDIENCE: z.string().min(1).optional(),
+  /** The claims that carry a user's roles and organisation (docs/sign-in.md); a dotted path reaches a nested claim. */
+  JWT_ROLES_CLAIM: z.string().min(1).default('roles'),
+  JWT_ORG_CLAIM: z.string().min(1).default('org'),
+  /**
+   * The pages' sign-in with the identity provider (JWT_ISSUER, JWT_JWKS_URL): its client id for
+   * this application (a public client, authorization code with PKCE). Without it, no sign-in is offered.
+   */
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_SCOPES: z.string().min(1).default('openid profile'),
+  /** Which of the provider's tokens the pages send to the API: the ID token (default) or the access token. */
+  OIDC_BEARER: z.enum(['id_token', 'access_token']).default('id_token'),
   /** Writes per caller, and public requests per IP, per RATE_LIMIT_WINDOW_MS (per API replica). */
   RATE_LIMIT_MUTATIONS: z.coerce.number().int().min(1).default(60),
   RATE_LIMIT_PUBLIC: z.coerce.number().int().min(1).default(30),
@@ -85,6 +96,12 @@ const schema = fields.superRefine((env, ctx) => {
   }
   if (production && env.JWT_SECRET === DEV_JWT_SECRET && !env.JWT_JWKS_URL) {
     ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'JWT_SECRET: production needs its own (or JWT_JWKS_URL), not the development default' });
+  }
+  if (env.OIDC_CLIENT_ID && !env.JWT_JWKS_URL) {
+    ctx.addIssue({ code: 'custom', path: ['OIDC_CLIENT_ID'], message: "OIDC_CLIENT_ID needs JWT_JWKS_URL (and JWT_ISSUER): the API must accept the provider's tokens" });
+  }
+  if (env.OIDC_CLIENT_ID && !URL.canParse(env.JWT_ISSUER)) {
+    ctx.addIssue({ code: 'custom', path: ['JWT_ISSUER'], message: "JWT_ISSUER: with OIDC_CLIENT_ID it is the provider's issuer URL, where the pages find its discovery document" });
   }
   if (env.OBJECT_STORE === 's3') {
     for (const k of ['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const) {
@@ -150,8 +167,12 @@ export function appConfigOf(env: Env) {
       secret: env.JWT_SECRET,
       issuer: env.JWT_ISSUER,
       ...(env.JWT_JWKS_URL ? { jwksUrl: env.JWT_JWKS_URL } : {}),
-      ...(env.JWT_AUDIENCE ? { audience: env.JWT_AUDIENCE } : {}),
+      rolesClaim: env.JWT_ROLES_CLAIM,
+      orgClaim: env.JWT_ORG_CLAIM,
+      // An ID token is addressed to the client it was issued to: accept only this application's.
+      ...(env.JWT_AUDIENCE ? { audience: env.JWT_AUDIENCE } : env.OIDC_CLIENT_ID && env.OIDC_BEARER === 'id_token' ? { audience: env.OIDC_CLIENT_ID } : {}),
     },
+    ...(env.OIDC_CLIENT_ID && env.JWT_JWKS_URL ? { oidc: { issuer: env.JWT_ISSUER, clientId: env.OIDC_CLIENT_ID, scopes: env.OIDC_SCOPES, bearer: env.OIDC_BEARER } } : {}),
     taskQueue: env.TEMPORAL_TASK_QUEUE,
     temporalUiUrl: env.TEMPORAL_UI_URL,
     publicBaseUrl: env.PUBLIC_BASE_URL,

@@ -1,13 +1,8 @@
-import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jose';
+import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { z } from 'zod';
-import { ROLES, type Actor } from '../../domain/types';
+import { ROLES, type Actor, type Role } from '../../domain/types';
 
 const ISSUER = 'talent-lifecycle';
-const claims = z.object({
-  sub: z.string().min(1),
-  roles: z.array(z.enum(ROLES)).min(1),
-  org: z.string().min(1).optional(),
-});
 
 const key = (secret: string) => new TextEncoder().encode(secret);
 
@@ -29,13 +24,37 @@ export interface TokenConfig {
   jwksUrl?: string;
   issuer?: string;
   audience?: string;
+  /** The claim that carries the roles (JWT_ROLES_CLAIM, default `roles`; a dotted path reaches a nested one). */
+  rolesClaim?: string;
+  /** The claim that carries the organisation's id (JWT_ORG_CLAIM, default `org`; dotted paths too). */
+  orgClaim?: string;
 }
 
 export type TokenVerifier = (token: string) => Promise<Actor>;
 
+/** `realm_access.roles` reads payload.realm_access.roles; a plain name reads that claim. */
+const claimAt = (payload: JWTPayload, path: string): unknown =>
+  path in payload ? payload[path] : path.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), payload);
+
 /**
- * Verifies signature, issuer, audience and expiry, then the claims' shape: `sub`, `roles` and
- * the optional organisation `org`. The JWKS is fetched lazily and cached by jose.
+ * The mapping from a token's claims to an actor (docs/sign-in.md): `sub` is the user's id; the
+ * roles claim is an array of role codes or one space-separated string, and values that are not
+ * this application's roles (a provider's other clients' roles, `offline_access`…) are ignored;
+ * a token with none of ours is refused. The organisation claim is one id string.
+ */
+export function actorOfClaims(payload: JWTPayload, rolesClaim = 'roles', orgClaim = 'org'): Actor {
+  const sub = z.string().min(1).parse(payload.sub);
+  const raw = claimAt(payload, rolesClaim);
+  const listed = typeof raw === 'string' ? raw.split(/\s+/) : z.array(z.string()).parse(raw);
+  const roles = [...new Set(listed.filter((r): r is Role => (ROLES as readonly string[]).includes(r)))];
+  if (!roles.length) throw new Error(`the token's ${rolesClaim} claim names none of this application's roles`);
+  const org = z.string().min(1).optional().parse(claimAt(payload, orgClaim) ?? undefined);
+  return { id: sub, roles, ...(org ? { organisationId: org } : {}) };
+}
+
+/**
+ * Verifies signature, issuer, audience and expiry, then maps the claims (actorOfClaims). The
+ * JWKS is fetched lazily and cached by jose.
  */
 export function createVerifier(config: TokenConfig): TokenVerifier {
   const jwks: JWTVerifyGetKey | undefined = config.jwksUrl ? createRemoteJWKSet(new URL(config.jwksUrl)) : undefined;
@@ -47,8 +66,7 @@ export function createVerifier(config: TokenConfig): TokenVerifier {
     const { payload } = jwks
       ? await jwtVerify(token, jwks, { ...options, algorithms: ['RS256', 'ES256', 'EdDSA'] })
       : await jwtVerify(token, key(config.secret), { ...options, algorithms: ['HS256'] });
-    const c = claims.parse(payload);
-    return { id: c.sub, roles: c.roles, ...(c.org ? { organisationId: c.org } : {}) };
+    return actorOfClaims(payload, config.rolesClaim, config.orgClaim);
   };
 }
 

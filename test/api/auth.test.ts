@@ -76,4 +76,50 @@ describe('tokens', () => {
     // With a JWKS configured, the shared secret no longer signs anything acceptable.
     expect((await inbox(await h.tokenFor('u-hr-hospital'))).status).toBe(401);
   });
+
+  it("maps the provider's claims to roles and organisation: configurable claim names, other roles ignored, none of ours refused", async () => {
+    const app = createApp({
+      db: h.db,
+      objects: h.objects,
+      temporal: h.temporal,
+      logger: pino({ level: 'silent' }),
+      config: {
+        jwt: { secret: JWT_SECRET, jwksUrl, issuer: 'https://idp.example', audience: 'talent-lifecycle', rolesClaim: 'realm_access.roles', orgClaim: 'tl_org' },
+        taskQueue: h.taskQueue,
+        temporalUiUrl: 'http://localhost:8233',
+        namespace: 'default',
+        rateLimits: { mutations: 100, public: 100, windowMs: 60_000 },
+      },
+    });
+    const me = async (claims: Record<string, unknown>) => request(app).get('/api/auth/me').set('Authorization', `Bearer ${await idpToken(claims)}`);
+    const mapped = await me({ realm_access: { roles: ['offline_access', 'employer', 'employer'] }, tl_org: 'org-district-hospital' });
+    expect(mapped.status).toBe(200);
+    expect(mapped.body).toEqual({ id: 'u-hr-hospital', name: expect.any(String), roles: ['employer'], organisationId: 'org-district-hospital' });
+    expect((await me({ realm_access: { roles: 'employer expert' } })).body.roles).toEqual(['employer', 'expert']);
+    expect((await me({ realm_access: { roles: ['offline_access'] } })).status).toBe(401);
+    // The default names are not read when others are configured.
+    expect((await me({ roles: ['admin'], org: 'org-district-hospital' })).status).toBe(401);
+  });
+});
+
+describe('GET /api/auth/config', () => {
+  const appWith = (config: Partial<Parameters<typeof createApp>[0]['config']>) =>
+    createApp({
+      db: h.db,
+      objects: h.objects,
+      temporal: h.temporal,
+      logger: pino({ level: 'silent' }),
+      config: { jwt: { secret: JWT_SECRET }, taskQueue: h.taskQueue, temporalUiUrl: 'http://localhost:8233', namespace: 'default', rateLimits: { mutations: 100, public: 100, windowMs: 60_000 }, ...config },
+    });
+  const oidc = { issuer: 'https://idp.example', clientId: 'talent-web', scopes: 'openid profile roles', bearer: 'id_token' as const };
+
+  it('says dev with TL_DEV_MODE and no provider, oidc with a provider and a client id, none otherwise', async () => {
+    expect((await request(appWith({ devMode: true })).get('/api/auth/config')).body).toEqual({ mode: 'dev' });
+    expect((await request(appWith({})).get('/api/auth/config')).body).toEqual({ mode: 'none' });
+    // A provider without a client id for the pages: tokens are accepted, the pages offer no sign-in.
+    expect((await request(appWith({ devMode: true, jwt: { secret: JWT_SECRET, jwksUrl } })).get('/api/auth/config')).body).toEqual({ mode: 'none' });
+    const withIdp = await request(appWith({ devMode: true, oidc, jwt: { secret: JWT_SECRET, jwksUrl, issuer: oidc.issuer } })).get('/api/auth/config');
+    expect(withIdp.status).toBe(200);
+    expect(withIdp.body).toEqual({ mode: 'oidc', ...oidc });
+  });
 });

@@ -31,6 +31,9 @@ const MATRIX: Record<string, Rule | 'public'> = {
   health: 'public',
   verifyCertificate: 'public',
   words: 'public',
+  // How the pages sign in (test/api/auth.test.ts: each mode), and whom a token names.
+  signInConfig: 'public',
+  me: all('ok'),
   // Development sign-in: mounted only with TL_DEV_MODE (this matrix's app runs with it on);
   // test/api/dev-sign-in.test.ts checks that the routes are absent otherwise.
   devUsers: 'public',
@@ -50,7 +53,6 @@ const MATRIX: Record<string, Rule | 'public'> = {
   evaluateAsIndustry: only({ industry: OWN }),
   resolveObjection: only({ employer: OWN, authority: 'ok' }),
   inbox: all('ok'),
-  me: all('ok'),
   listMeetings: only({ expert: 'ok', admin: 'ok' }),
   getMeeting: only({ expert: OWN, admin: 'ok' }),
   checkIn: only({ expert: OWN }),

@@ -56,3 +56,21 @@ describe('PUBLIC_BASE_URL', () => {
     expect(() => loadEnv({ PUBLIC_BASE_URL: 'talent.example.cn' })).toThrow(/PUBLIC_BASE_URL/);
   });
 });
+
+describe('the sign-in with an identity provider', () => {
+  const IDP = { JWT_ISSUER: 'https://sso.example.cn/realms/hrss', JWT_JWKS_URL: 'https://sso.example.cn/realms/hrss/certs' };
+
+  it('gives the pages the issuer, client id and scopes, and requires ID tokens addressed to that client', () => {
+    const config = appConfigOf(loadEnv({ ...IDP, OIDC_CLIENT_ID: 'talent-web', JWT_ROLES_CLAIM: 'realm_access.roles' }));
+    expect(config.oidc).toEqual({ issuer: IDP.JWT_ISSUER, clientId: 'talent-web', scopes: 'openid profile', bearer: 'id_token' });
+    expect(config.jwt).toMatchObject({ issuer: IDP.JWT_ISSUER, jwksUrl: IDP.JWT_JWKS_URL, audience: 'talent-web', rolesClaim: 'realm_access.roles', orgClaim: 'org' });
+    expect(appConfigOf(loadEnv({ ...IDP, OIDC_CLIENT_ID: 'talent-web', OIDC_BEARER: 'access_token', JWT_AUDIENCE: 'talent-api' })).jwt.audience).toBe('talent-api');
+    expect(appConfigOf(loadEnv({ ...IDP, OIDC_CLIENT_ID: 'talent-web', OIDC_BEARER: 'access_token' })).jwt).not.toHaveProperty('audience');
+    expect(appConfigOf(loadEnv(IDP))).not.toHaveProperty('oidc');
+  });
+
+  it('refuses a client id without the provider’s keys or issuer URL', () => {
+    expect(() => loadEnv({ OIDC_CLIENT_ID: 'talent-web' })).toThrow(/OIDC_CLIENT_ID needs JWT_JWKS_URL/);
+    expect(() => loadEnv({ JWT_JWKS_URL: IDP.JWT_JWKS_URL, OIDC_CLIENT_ID: 'talent-web' })).toThrow(/JWT_ISSUER: with OIDC_CLIENT_ID/);
+  });
+});

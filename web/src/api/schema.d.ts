@@ -1484,23 +1484,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/me": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The caller: name, roles and organisation (by name) */
-        get: operations["me"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/words": {
         parameters: {
             query?: never;
@@ -1513,6 +1496,40 @@ export interface paths {
          * @description The language is ?locale=, else the Accept-Language header, else zh-CN. Keys are stable across languages; problem details name theirs in `code`.
          */
         get: operations["words"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How the pages sign in here: development sign-in, the identity provider (issuer, client id, scopes) or none */
+        get: operations["signInConfig"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whom the bearer token names: the id, roles and organisation the API reads from its claims, the user's name and the organisation's */
+        get: operations["me"];
         put?: never;
         post?: never;
         delete?: never;
@@ -16859,6 +16876,160 @@ export interface operations {
             };
         };
     };
+    words: {
+        parameters: {
+            query?: {
+                /** @description zh-CN (default) or en; en-GB and the like read as en */
+                locale?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The catalogue of one language. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        locale: "zh-CN" | "en";
+                        locales: ("zh-CN" | "en")[];
+                        format: string;
+                        words: {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid parameters, query or body; `errors` lists each failing field path. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        /** @description The status in the caller's language (Accept-Language: zh-CN by default, or en). */
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, in the caller's language. */
+                        detail?: string;
+                        instance?: string;
+                        /** @description The catalogue key of the detail (GET /api/words), stable across languages. */
+                        code?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Rate limit reached. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        /** @description The status in the caller's language (Accept-Language: zh-CN by default, or en). */
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, in the caller's language. */
+                        detail?: string;
+                        instance?: string;
+                        /** @description The catalogue key of the detail (GET /api/words), stable across languages. */
+                        code?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    signInConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sign-in this deployment offers. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description dev: the development sign-in (/api/dev/…); oidc: the identity provider; none: no sign-in is offered here
+                         * @enum {string}
+                         */
+                        mode: "dev" | "oidc" | "none";
+                        issuer?: string;
+                        clientId?: string;
+                        scopes?: string;
+                        /** @enum {string} */
+                        bearer?: "id_token" | "access_token";
+                    };
+                };
+            };
+            /** @description Invalid parameters, query or body; `errors` lists each failing field path. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        /** @description The status in the caller's language (Accept-Language: zh-CN by default, or en). */
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, in the caller's language. */
+                        detail?: string;
+                        instance?: string;
+                        /** @description The catalogue key of the detail (GET /api/words), stable across languages. */
+                        code?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Rate limit reached. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        /** @description The status in the caller's language (Accept-Language: zh-CN by default, or en). */
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, in the caller's language. */
+                        detail?: string;
+                        instance?: string;
+                        /** @description The catalogue key of the detail (GET /api/words), stable across languages. */
+                        code?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
     me: {
         parameters: {
             query?: never;
@@ -16868,7 +17039,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The caller. */
+            /** @description The signed-in user (the name is the id when the user is not on record). */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -16877,7 +17048,8 @@ export interface operations {
                     "application/json": {
                         id: string;
                         name: string;
-                        roles: string[];
+                        roles: ("applicant" | "employer" | "authority" | "industry" | "expert" | "admin")[];
+                        organisationId: string | null;
                         organisation: {
                             id: string;
                             name: string;
@@ -16934,83 +17106,6 @@ export interface operations {
             };
             /** @description The caller may not do this (wrong role, or the workflow refuses this actor). */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        type: string;
-                        /** @description The status in the caller's language (Accept-Language: zh-CN by default, or en). */
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, in the caller's language. */
-                        detail?: string;
-                        instance?: string;
-                        /** @description The catalogue key of the detail (GET /api/words), stable across languages. */
-                        code?: string;
-                        errors?: {
-                            path: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-        };
-    };
-    words: {
-        parameters: {
-            query?: {
-                /** @description zh-CN (default) or en; en-GB and the like read as en */
-                locale?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The catalogue of one language. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        locale: "zh-CN" | "en";
-                        locales: ("zh-CN" | "en")[];
-                        format: string;
-                        words: {
-                            [key: string]: string;
-                        };
-                    };
-                };
-            };
-            /** @description Invalid parameters, query or body; `errors` lists each failing field path. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        type: string;
-                        /** @description The status in the caller's language (Accept-Language: zh-CN by default, or en). */
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, in the caller's language. */
-                        detail?: string;
-                        instance?: string;
-                        /** @description The catalogue key of the detail (GET /api/words), stable across languages. */
-                        code?: string;
-                        errors?: {
-                            path: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Rate limit reached. */
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -27,14 +27,17 @@ export const PAGES: readonly PageEntry[] = [
   // The page a certificate's QR code opens (domain/links.ts verifyPath): anyone, signed in or not.
   { path: '/verify', access: 'public', load: page(() => import('../features/verify/components/VerifyPage'), 'VerifyPage') },
   { path: '/sign-in', access: 'public', load: page(() => import('../features/auth/components/SignInPage'), 'SignInPage') },
+  // Where the identity provider sends the person back (the redirect URI registered with it).
+  { path: '/auth/callback', access: 'public', load: page(() => import('../features/auth/components/CallbackPage'), 'CallbackPage') },
   { path: '/cases', access: 'signed-in', menu: 'nav.cases', load: page(() => import('../features/cases/components/CaseListPage'), 'CaseListPage') },
-  { path: '/cases/:id', access: 'signed-in', load: page(() => import('../features/cases/components/CaseDetailPage'), 'CaseDetailPage') },
+  { path: '/cases/:id', access: 'signed-in', load: page(() => import('../features/cases/components/CaseDetailPage'), 'CaseDetailPage'), sample: '/cases/00000000-0000-4000-8000-000000000000' },
   { path: '/memberships/:id', access: ['applicant'], load: page(() => import('../features/talent/components/MembershipPage'), 'MembershipPage'), sample: '/memberships/00000000-0000-4000-8000-00000000a001' },
   // One route with an optional segment: the page keeps its state when a first save names the draft.
   { path: '/admin', access: ['admin'], menu: 'nav.admin', load: page(() => import('../features/admin/components/DashboardPage'), 'DashboardPage') },
   { path: '/admin/cases', access: ['admin'], load: page(() => import('../features/admin/components/CaseSearchPage'), 'CaseSearchPage') },
   { path: '/admin/cases/:id', access: ['admin'], load: page(() => import('../features/admin/components/AdminCaseDetailPage'), 'AdminCaseDetailPage'), sample: '/admin/cases/no-such-case' },
   { path: '/admin/tasks', access: ['admin'], load: page(() => import('../features/admin/components/TaskSearchPage'), 'TaskSearchPage') },
+  // One route with an optional segment: the page keeps its state when a first save names the draft.
   { path: '/apply/:draftId?', access: ['applicant'], load: page(() => import('../features/apply/components/ApplyPage'), 'ApplyPage'), sample: '/apply' },
 ];
 

@@ -85,7 +85,7 @@ export function useDeleteMaterial() {
 }
 
 /** The signed-in applicant with their organisation by name: the wizard names the employer. */
-export const getMe = () => call(api.GET('/api/me'));
+export const getMe = () => call(api.GET('/api/auth/me'));
 
 export function useMe() {
   return useQuery({ queryKey: ['me'], queryFn: getMe, staleTime: 5 * 60_000 });
