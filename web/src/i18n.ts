@@ -7,6 +7,10 @@ import type { Locale } from './lib/locale';
 const zhCN = {
   'app.title': '人才全周期管理',
   'nav.cases': '我的申报',
+  'nav.admin-meetings': '评审会议',
+  'nav.admin-programmes': '人才计划与标准',
+  'nav.admin-policies': '政策版本',
+  'nav.admin-calendar': '工作日日历',
   'nav.sign-in': '登录',
   'nav.sign-out': '退出登录',
   'language.label': '语言',
@@ -97,6 +101,10 @@ export type ChromeKey = keyof typeof zhCN;
 const en: Record<ChromeKey, string> = {
   'app.title': 'Talent lifecycle',
   'nav.cases': 'My applications',
+  'nav.admin-meetings': 'Meetings',
+  'nav.admin-programmes': 'Programmes & standards',
+  'nav.admin-policies': 'Policies',
+  'nav.admin-calendar': 'Calendar',
   'nav.sign-in': 'Sign in',
   'nav.sign-out': 'Sign out',
   'language.label': 'Language',
