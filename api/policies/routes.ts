@@ -39,7 +39,7 @@ export function policyRoutes(deps: ApiDeps): RouteDef[] {
       method: 'get',
       path: '/api/admin/policies/:key/pins',
       summary: 'Which cases pinned which version of a policy (受理编号, stage), newest version first',
-      description: 'The appraisal policy is pinned by title applications, the assessment policy by programme memberships; the plan is pinned by no case. A case recorded before versions were pinned counts as version 1.',
+      description: 'The appraisal policy is pinned by title applications, the assessment policy by programme memberships; the plan is pinned by no case. A case recorded before versions were pinned counts as version 1. At most 500 rows, the newest cases first within each version.',
       tags: TAGS,
       access: ['admin', 'authority'],
       params: s.policyParams,

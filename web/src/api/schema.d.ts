@@ -1083,7 +1083,7 @@ export interface paths {
         };
         /**
          * Which cases pinned which version of a policy (受理编号, stage), newest version first
-         * @description The appraisal policy is pinned by title applications, the assessment policy by programme memberships; the plan is pinned by no case. A case recorded before versions were pinned counts as version 1.
+         * @description The appraisal policy is pinned by title applications, the assessment policy by programme memberships; the plan is pinned by no case. A case recorded before versions were pinned counts as version 1. At most 500 rows, the newest cases first within each version.
          */
         get: operations["policyPins"];
         put?: never;

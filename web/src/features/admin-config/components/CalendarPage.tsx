@@ -4,6 +4,8 @@
 // or corrected with a reason, and the running deadlines a change would move, previewed first.
 import { Alert, Button, Calendar, Card, ConfigProvider, Form, Input, Radio, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+// The grid's weekday names and first day of the week in Chinese (antd's zh-CN locale reads it).
+import 'dayjs/locale/zh-cn';
 import { useState, type ReactNode } from 'react';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { formatDay, formatInstantDay } from '../../../lib/dates';
@@ -150,8 +152,7 @@ export function CalendarPage() {
               {(coverage.data?.years ?? []).map((y) => (
                 <Button key={y.year} type={y.year === year ? 'primary' : 'default'} onClick={() => setChosen(y.year)}>
                   {y.coverage === 'missing' && <span aria-hidden>⚠ </span>}
-                  {y.year}：{w(`calendar.coverage.${y.coverage}`)}
-                  {y.entries > 0 ? `（${w('calendar.entries', { n: y.entries })}）` : ''}
+                  {w('calendar.year-button', { year: y.year, coverage: w(`calendar.coverage.${y.coverage}`), entries: y.entries > 0 ? w('calendar.entries', { n: y.entries }) : '' })}
                 </Button>
               ))}
             </Space>
@@ -215,28 +216,28 @@ export function CalendarPage() {
 
       <Card title={w('calendar.change')}>
         <section aria-label={w('calendar.change')}>
-        <Form<DayForm> name="day" form={form} layout="vertical" onFinish={(v) => void onSave(v)} initialValues={{ kind: 'workday' }} style={{ maxWidth: 560 }}>
-          <Form.Item name="date" label={w('calendar.date')} rules={[{ required: true, pattern: DATE, message: w('calendar.date-rule') }]}>
-            <Input placeholder="YYYY-MM-DD" autoComplete="off" />
-          </Form.Item>
-          <Form.Item name="kind" label={w('calendar.kind')}>
-            <Radio.Group options={KINDS.map((k) => ({ value: k, label: kindWord(k) }))} />
-          </Form.Item>
-          <Form.Item name="name" label={w('calendar.name-optional')} rules={[{ max: 40 }]}>
-            <Input />
-          </Form.Item>
-          <Form.Item name="reason" label={w('calendar.reason')} rules={[{ required: true, whitespace: true, message: w('calendar.reason-required') }, { max: 500 }]}>
-            <Input.TextArea rows={2} />
-          </Form.Item>
-          <Space>
-            <Button onClick={() => void onPreview()} loading={preview.isPending} disabled={preview.isPending || setDay.isPending}>
-              {w('calendar.preview')}
-            </Button>
-            <Button type="primary" htmlType="submit" loading={setDay.isPending} disabled={setDay.isPending}>
-              {w('calendar.save')}
-            </Button>
-          </Space>
-        </Form>
+          <Form<DayForm> name="day" form={form} layout="vertical" onFinish={(v) => void onSave(v)} initialValues={{ kind: 'workday' }} style={{ maxWidth: 560 }}>
+            <Form.Item name="date" label={w('calendar.date')} rules={[{ required: true, pattern: DATE, message: w('calendar.date-rule') }]}>
+              <Input placeholder="YYYY-MM-DD" autoComplete="off" />
+            </Form.Item>
+            <Form.Item name="kind" label={w('calendar.kind')}>
+              <Radio.Group options={KINDS.map((k) => ({ value: k, label: kindWord(k) }))} />
+            </Form.Item>
+            <Form.Item name="name" label={w('calendar.name-optional')} rules={[{ max: 40 }]}>
+              <Input />
+            </Form.Item>
+            <Form.Item name="reason" label={w('calendar.reason')} rules={[{ required: true, whitespace: true, message: w('calendar.reason-required') }, { max: 500 }]}>
+              <Input.TextArea rows={2} />
+            </Form.Item>
+            <Space>
+              <Button onClick={() => void onPreview()} loading={preview.isPending} disabled={preview.isPending || setDay.isPending}>
+                {w('calendar.preview')}
+              </Button>
+              <Button type="primary" htmlType="submit" loading={setDay.isPending} disabled={setDay.isPending}>
+                {w('calendar.save')}
+              </Button>
+            </Space>
+          </Form>
         </section>
         {(setDay.error ?? preview.error ?? removeDay.error) && (
           <div style={{ marginTop: 16 }}>

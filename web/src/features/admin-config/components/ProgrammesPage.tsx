@@ -181,6 +181,7 @@ function Standards() {
   const all = useStandards({});
   const standards = useStandards(query);
   const publish = usePublishStandard();
+  const sep = locale === 'en' ? ', ' : '、';
   const expandIcon = useExpandIcon<Standard>();
   const [form] = Form.useForm<{ series: string; level: PublishStandardBody['level']; track: string; rules: string }>();
   const distinct = (pick: (s: Standard) => string) => [...new Set((all.data?.items ?? []).map(pick))];
@@ -222,8 +223,8 @@ function Standards() {
             { title: w('standards.level'), dataIndex: 'level', render: (v: string) => label('level', v) },
             { title: w('standards.track'), dataIndex: 'track', render: (v: string) => label('track', v) },
             { title: w('standards.version'), dataIndex: 'version' },
-            { title: w('standards.criteria'), key: 'criteria', render: (_, s) => s.rules.criteria.map((c) => `${c.key} ${Math.round(c.weight * 100)}%`).join('，') },
-            { title: w('standards.evidence'), key: 'evidence', render: (_, s) => s.rules.requiredEvidence.map((e) => label('evidence', e)).join('、') },
+            { title: w('standards.criteria'), key: 'criteria', render: (_, s) => s.rules.criteria.map((c) => `${c.key} ${Math.round(c.weight * 100)}%`).join(sep) },
+            { title: w('standards.evidence'), key: 'evidence', render: (_, s) => s.rules.requiredEvidence.map((e) => label('evidence', e)).join(sep) },
             { title: w('standards.published-at'), dataIndex: 'publishedAt', render: (at: string) => formatInstantDay(locale, at) },
             {
               title: '',
