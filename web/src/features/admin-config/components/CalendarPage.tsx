@@ -3,9 +3,8 @@
 // which years have no data (deadlines there count weekends only: warned at the top), a day entered
 // or corrected with a reason, and the running deadlines a change would move, previewed first.
 import { Alert, Button, Calendar, Card, ConfigProvider, Form, Input, Radio, Select, Space, Table, Tag, Typography } from 'antd';
+import zhCalendar from 'antd/es/calendar/locale/zh_CN';
 import dayjs, { type Dayjs } from 'dayjs';
-// The grid's weekday names and first day of the week in Chinese (antd's zh-CN locale reads it).
-import 'dayjs/locale/zh-cn';
 import { useState, type ReactNode } from 'react';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { formatDay, formatInstantDay } from '../../../lib/dates';
@@ -26,6 +25,10 @@ interface DayForm {
 }
 
 const fill = (text: string, values: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (all, k: string) => String(values[k] ?? all));
+
+// The grid's weekday names in Chinese, Sunday first as the grid lays them out (antd otherwise
+// asks dayjs for them, which answers in English in the built pages).
+const ZH_GRID = { ...zhCalendar, lang: { ...zhCalendar.lang, shortWeekDays: ['日', '一', '二', '三', '四', '五', '六'] } };
 
 // Days of other months at a contrast WCAG AA accepts (antd greys them to 1.6:1).
 const GRID_THEME = { token: { colorTextDisabled: 'rgba(0, 0, 0, 0.55)' } };
@@ -162,6 +165,7 @@ export function CalendarPage() {
           {shownMonth && (
             <ConfigProvider theme={GRID_THEME}>
               <Calendar
+                {...(locale === 'en' ? {} : { locale: ZH_GRID })}
                 value={dayjs(`${shownMonth}-01`)}
                 cellRender={cell}
                 onPanelChange={(d) => setMonth(d.format('YYYY-MM'))}
