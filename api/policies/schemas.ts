@@ -17,3 +17,14 @@ export const policyVersionSchema = z.object({
 });
 
 export const policySummarySchema = z.object({ key: z.string(), versions: z.number().int(), inForce: z.number().int().nullable() });
+
+export const pinsQuery = z.object({ version: z.coerce.number().int().min(1).optional().meta({ description: 'Only the cases that pinned this version (default: every version)' }) });
+
+export const pinSchema = z.object({
+  version: z.number().int(),
+  kind: z.enum(['application', 'membership']).meta({ description: 'application: a title appraisal (appraisal policy); membership: a programme membership (assessment policy)' }),
+  id: z.string(),
+  caseNumber: z.string().nullable().meta({ description: '受理编号 (title applications recorded with one)' }),
+  stage: z.string(),
+  status: z.string(),
+});

@@ -34,6 +34,22 @@ export function policiesService({ db, now }: Pick<ApiDeps, 'db' | 'now'>) {
 
     versions: async (key: PolicyKey) => (await listPolicies(db, key)).map(view),
 
+    /** The cases that pinned `version` (or any version) of the policy: applications or memberships. */
+    async pins(key: PolicyKey, version?: number) {
+      // Cases recorded before versions were pinned run on version 1.
+      const pinned = version === undefined ? {} : version === 1 ? { OR: [{ policyVersion: 1 }, { policyVersion: null }] } : { policyVersion: version };
+      const take = 500;
+      if (key === 'appraisal') {
+        const rows = await db.application.findMany({ where: pinned, select: { id: true, caseNumber: true, stage: true, status: true, policyVersion: true }, orderBy: [{ policyVersion: 'desc' }, { submittedAt: 'desc' }], take });
+        return rows.map((r) => ({ version: r.policyVersion ?? 1, kind: 'application' as const, id: r.id, caseNumber: r.caseNumber, stage: r.stage, status: r.status }));
+      }
+      if (key === 'assessment') {
+        const rows = await db.membership.findMany({ where: pinned, select: { id: true, stage: true, status: true, policyVersion: true }, orderBy: [{ policyVersion: 'desc' }, { admittedAt: 'desc' }], take });
+        return rows.map((r) => ({ version: r.policyVersion ?? 1, kind: 'membership' as const, id: r.id, caseNumber: null, stage: r.stage, status: r.status }));
+      }
+      return [];
+    },
+
     async publish(actor: Actor, key: PolicyKey, values: unknown) {
       try {
         return view(await publishPolicy(db, key, values, { actorId: actor.id, at: now() }));

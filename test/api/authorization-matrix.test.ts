@@ -101,6 +101,7 @@ const MATRIX: Record<string, Rule | 'public'> = {
   recomputeDeadlines: only({ admin: 'ok' }),
   listPolicies: only({ authority: 'ok', admin: 'ok' }),
   policyVersions: only({ authority: 'ok', admin: 'ok' }),
+  policyPins: only({ authority: 'ok', admin: 'ok' }),
   publishPolicy: only({ admin: 'ok' }),
   // A draft is its applicant's alone.
   createDraft: only({ applicant: 'ok' }),

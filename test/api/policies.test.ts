@@ -73,5 +73,15 @@ describe('policy versions', () => {
     expect((await as('u-li-ming', 'get', `/api/applications/${after.id}`)).body.deadline).toMatchObject({ purpose: 'employer-notice', workingDays: 7 });
     expect((await as('u-li-ming', 'get', `/api/applications/${before.id}`)).body.deadline).toMatchObject({ purpose: 'employer-notice', workingDays: 5 });
     expect((await h.db.application.findUniqueOrThrow({ where: { id: before.id } })).policyVersion).toBe(1);
+
+    // Which cases pin which version: each case under its own, with its 受理编号 and stage.
+    const pins = async (query = '') => (await as('u-authority', 'get', `/api/admin/policies/appraisal/pins${query}`)).body.items as { id: string; version: number; caseNumber: string | null; stage: string; kind: string }[];
+    const old = await pins('?version=1');
+    expect(old.map((p) => p.id)).toEqual([before.id]);
+    expect(old[0]).toMatchObject({ version: 1, kind: 'application', caseNumber: before.caseNumber, stage: expect.any(String) });
+    expect((await pins('?version=2')).map((p) => p.id)).toEqual([after.id]);
+    expect((await pins()).map((p) => p.version)).toEqual([2, 1]);
+    expect((await as('u-admin', 'get', '/api/admin/policies/plan/pins')).body.items).toEqual([]);
+    expect((await as('u-admin', 'get', '/api/admin/policies/appraisal/pins?version=0')).status).toBe(400);
   });
 });

@@ -19,7 +19,11 @@ export function Shell() {
     queryClient.clear();
     void navigate('/sign-in');
   };
-  const section = location.pathname.split('/')[1] ?? '';
+  // Each menu entry is keyed by its path (several pages share a first segment, e.g. /admin/…);
+  // the entry whose path is the longest prefix of the address is the one selected.
+  const entries = PAGES.filter((p) => p.menu && session && mayOpen(p, session.user.roles));
+  const here = location.pathname;
+  const selected = entries.map((p) => p.path).filter((path) => here === path || here.startsWith(`${path}/`)).sort((a, b) => b.length - a.length)[0];
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24 }}>
@@ -29,9 +33,9 @@ export function Shell() {
         <Menu
           theme="dark"
           mode="horizontal"
-          selectedKeys={[section]}
+          selectedKeys={selected ? [selected] : []}
           style={{ flex: 1, minWidth: 0 }}
-          items={PAGES.filter((p) => p.menu && session && mayOpen(p, session.user.roles)).map((p) => ({ key: p.path.split('/')[1] ?? '', label: <Link to={p.path} style={{ color: 'inherit' }}>{t(p.menu!)}</Link> }))}
+          items={entries.map((p) => ({ key: p.path, label: <Link to={p.path} style={{ color: 'inherit' }}>{t(p.menu!)}</Link> }))}
         />
         <Space>
           <Segmented<Locale>

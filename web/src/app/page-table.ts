@@ -38,6 +38,10 @@ export const PAGES: readonly PageEntry[] = [
   { path: '/admin/cases/:id', access: ['admin'], load: page(() => import('../features/admin/components/AdminCaseDetailPage'), 'AdminCaseDetailPage'), sample: '/admin/cases/no-such-case' },
   { path: '/admin/tasks', access: ['admin'], load: page(() => import('../features/admin/components/TaskSearchPage'), 'TaskSearchPage') },
   // One route with an optional segment: the page keeps its state when a first save names the draft.
+  { path: '/admin/meetings', access: ['admin'], menu: 'nav.admin-meetings', load: page(() => import('../features/admin-config/components/MeetingsPage'), 'MeetingsPage') },
+  { path: '/admin/programmes', access: ['admin'], menu: 'nav.admin-programmes', load: page(() => import('../features/admin-config/components/ProgrammesPage'), 'ProgrammesPage') },
+  { path: '/admin/policies', access: ['admin'], menu: 'nav.admin-policies', load: page(() => import('../features/admin-config/components/PoliciesPage'), 'PoliciesPage') },
+  { path: '/admin/calendar', access: ['admin'], menu: 'nav.admin-calendar', load: page(() => import('../features/admin-config/components/CalendarPage'), 'CalendarPage') },
   { path: '/apply/:draftId?', access: ['applicant'], load: page(() => import('../features/apply/components/ApplyPage'), 'ApplyPage'), sample: '/apply' },
 ];
 
