@@ -55,6 +55,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/applications/{id}/eligibility": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the case meets the entry conditions of the policy and the standard it pinned, with every reason it does not */
+        get: operations["getApplicationEligibility"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/applications/{id}/certificate": {
         parameters: {
             query?: never;
@@ -1962,6 +1979,8 @@ export interface operations {
                             series: string;
                             level: string;
                         };
+                        applicantName: string;
+                        employerName: string;
                         submission?: unknown;
                         policyVersion: number | null;
                         /** @description Whether the stage was read from the running workflow (else from the database). */
@@ -2030,6 +2049,140 @@ export interface operations {
                             temporalUi?: string;
                             certificate?: string;
                         };
+                    };
+                };
+            };
+            /** @description Invalid parameters, query or body; `errors` lists each failing field path. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        /** @description The status in the caller's language (Accept-Language: zh-CN by default, or en). */
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, in the caller's language. */
+                        detail?: string;
+                        instance?: string;
+                        /** @description The catalogue key of the detail (GET /api/words), stable across languages. */
+                        code?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        /** @description The status in the caller's language (Accept-Language: zh-CN by default, or en). */
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, in the caller's language. */
+                        detail?: string;
+                        instance?: string;
+                        /** @description The catalogue key of the detail (GET /api/words), stable across languages. */
+                        code?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The caller may not do this (wrong role, or the workflow refuses this actor). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        /** @description The status in the caller's language (Accept-Language: zh-CN by default, or en). */
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, in the caller's language. */
+                        detail?: string;
+                        instance?: string;
+                        /** @description The catalogue key of the detail (GET /api/words), stable across languages. */
+                        code?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description No such resource, or the caller may not see it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        /** @description The status in the caller's language (Accept-Language: zh-CN by default, or en). */
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, in the caller's language. */
+                        detail?: string;
+                        instance?: string;
+                        /** @description The catalogue key of the detail (GET /api/words), stable across languages. */
+                        code?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getApplicationEligibility: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The eligibility as of submission. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        eligible: boolean;
+                        /** @description The instant of submission: the rules and the integrity record as they stood then. */
+                        checkedAt: string;
+                        policyVersion: number | null;
+                        /** @description The standard the case pinned (null when none was in force) */
+                        standard: {
+                            id: string;
+                            series: string;
+                            level: string;
+                            track: string;
+                            version: number;
+                            publishedAt: string;
+                        } | null;
+                        /** @description Every reason the case may not enter; empty when it may */
+                        reasons: {
+                            code: string;
+                            /** @description In the caller's language. */
+                            reason: string;
+                        }[];
                     };
                 };
             };
@@ -2369,7 +2522,10 @@ export interface operations {
     resubmitApplication: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Sending the same decision again with the same key answers as the first did instead of acting twice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -2556,7 +2712,10 @@ export interface operations {
     submitCorrection: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Sending the same decision again with the same key answers as the first did instead of acting twice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -2729,7 +2888,10 @@ export interface operations {
     appealApplication: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Sending the same decision again with the same key answers as the first did instead of acting twice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -2898,7 +3060,10 @@ export interface operations {
     withdrawApplication: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Sending the same decision again with the same key answers as the first did instead of acting twice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3067,7 +3232,10 @@ export interface operations {
     objectToApplication: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Sending the same decision again with the same key answers as the first did instead of acting twice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3236,7 +3404,10 @@ export interface operations {
     decideAsEmployer: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Sending the same decision again with the same key answers as the first did instead of acting twice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3407,7 +3578,10 @@ export interface operations {
     decideFormalReview: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Sending the same decision again with the same key answers as the first did instead of acting twice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3587,7 +3761,10 @@ export interface operations {
     evaluateAsIndustry: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Sending the same decision again with the same key answers as the first did instead of acting twice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3757,7 +3934,10 @@ export interface operations {
     resolveObjection: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Sending the same decision again with the same key answers as the first did instead of acting twice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3933,6 +4113,12 @@ export interface operations {
                 /** @description appraisal, meeting, assessment, exit… */
                 process?: string;
                 overdue?: "true" | "false";
+                /** @description the application's series, e.g. engineering */
+                series?: string;
+                /** @description the application's track: standard, direct, green… */
+                track?: string;
+                /** @description 受理编号 (or a part of it) or the applicant's name (or a part of it) */
+                q?: string;
                 page?: number;
                 pageSize?: number;
             };
@@ -3972,6 +4158,14 @@ export interface operations {
                             links?: {
                                 case: string;
                             };
+                            application: {
+                                applicantName: string;
+                                employerName: string;
+                                series: string;
+                                level: string;
+                                track: string;
+                                stage: string;
+                            } | null;
                         }[];
                         page: number;
                         pageSize: number;
