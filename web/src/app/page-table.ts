@@ -27,6 +27,8 @@ export const PAGES: readonly PageEntry[] = [
   { path: '/sign-in', access: 'public', load: page(() => import('../features/auth/components/SignInPage'), 'SignInPage') },
   { path: '/cases', access: 'signed-in', menu: 'nav.cases', load: page(() => import('../features/cases/components/CaseListPage'), 'CaseListPage') },
   { path: '/cases/:id', access: 'signed-in', load: page(() => import('../features/cases/components/CaseDetailPage'), 'CaseDetailPage') },
+  { path: '/inbox', access: ['employer', 'authority', 'industry'], menu: 'nav.inbox', load: page(() => import('../features/review/components/InboxPage'), 'InboxPage') },
+  { path: '/review/:id', access: ['employer', 'authority', 'industry'], load: page(() => import('../features/review/components/ReviewPage'), 'ReviewPage'), sample: '/review/00000000-0000-4000-8000-000000000000' },
   // One route with an optional segment: the page keeps its state when a first save names the draft.
   { path: '/apply/:draftId?', access: ['applicant'], load: page(() => import('../features/apply/components/ApplyPage'), 'ApplyPage'), sample: '/apply' },
 ];
