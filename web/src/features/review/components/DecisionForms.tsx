@@ -32,6 +32,18 @@ const reasonRules = (t: T, required: boolean, max = 2000) => [
   { max, message: `≤ ${max}` },
 ];
 
+/**
+ * A decision must be chosen. A validator, not `required`: antd would put aria-required on the
+ * radio group's <div>, which ARIA does not allow there.
+ */
+const chosenRule = (t: T) => [
+  {
+    validator: async (_: unknown, v: unknown) => {
+      if (v === undefined) throw new Error(t('review.decision-required'));
+    },
+  },
+];
+
 /** A decision form's frame: one Idempotency-Key for its life, the API's problem, back to the inbox. */
 function useDecisionForm<B>(caseId: string, send: (id: string, body: B, key: string) => Promise<unknown>) {
   const navigate = useNavigate();
@@ -78,7 +90,7 @@ export function EmployerDecisionForm({ caseId }: { caseId: string }) {
         submit({ decision: v.decision, ...(reason ? { reason } : {}) });
       }}
     >
-      <Form.Item name="decision" label={t('review.decision-label')} rules={[{ required: true, message: t('review.decision-label') }]}>
+      <Form.Item name="decision" label={t('review.decision-label')} rules={chosenRule(t)}>
         <Radio.Group>
           {(['approve', 'return', 'reject'] as const).map((d) => (
             <Radio key={d} value={d}>
@@ -121,7 +133,7 @@ export function FormalReviewForm({ caseId, materials }: { caseId: string; materi
         } else submit({ decision: v.decision, ...(reason ? { reason } : {}) });
       }}
     >
-      <Form.Item name="decision" label={t('review.decision-label')} rules={[{ required: true, message: t('review.decision-label') }]}>
+      <Form.Item name="decision" label={t('review.decision-label')} rules={chosenRule(t)}>
         <Radio.Group
           onChange={(e) => {
             if (e.target.value === 'correct' && !(form.getFieldValue('items') as unknown[] | undefined)?.length) form.setFieldValue('items', [{}]);
@@ -201,7 +213,7 @@ export function ObjectionForm({ caseId }: { caseId: string }) {
   const { decision, submit } = useDecisionForm(caseId, resolveObjection);
   return (
     <Form<ObjectionResolution> layout="vertical" aria-label={word('step.objection')} onFinish={(v) => submit({ outcome: v.outcome, reason: v.reason.trim() })}>
-      <Form.Item name="outcome" label={t('review.decision-label')} rules={[{ required: true, message: t('review.decision-label') }]}>
+      <Form.Item name="outcome" label={t('review.decision-label')} rules={chosenRule(t)}>
         <Radio.Group>
           {(['dismissed', 'upheld'] as const).map((o) => (
             <Radio key={o} value={o}>

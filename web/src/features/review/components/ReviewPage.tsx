@@ -160,16 +160,19 @@ function OpinionsCard({ c }: { c: CaseDetail }) {
   const opinions = c.timeline.filter((e) => OPINIONS.has(e.action));
   return (
     <Card title={t('review.opinions')}>
-      <List
-        size="small"
-        dataSource={opinions}
-        locale={{ emptyText: t('review.no-opinions') }}
-        renderItem={(e) => (
-          <List.Item>
-            <List.Item.Meta title={`${word(`action.${e.action}`, e.action)} · ${formatInstantDay(locale, e.at)}`} description={e.note ?? '—'} />
-          </List.Item>
-        )}
-      />
+      {opinions.length === 0 ? (
+        <Typography.Text>{t('review.no-opinions')}</Typography.Text>
+      ) : (
+        <List
+          size="small"
+          dataSource={opinions}
+          renderItem={(e) => (
+            <List.Item>
+              <List.Item.Meta title={`${word(`action.${e.action}`, e.action)} · ${formatInstantDay(locale, e.at)}`} description={e.note ?? '—'} />
+            </List.Item>
+          )}
+        />
+      )}
       {c.correctionItems && c.correctionItems.length > 0 && (
         <List size="small" header={<Typography.Text strong>{t('review.items')}</Typography.Text>} dataSource={c.correctionItems} renderItem={(i) => <List.Item>{`${i.item}：${i.reason}`}</List.Item>} />
       )}
