@@ -124,7 +124,9 @@ export function createApp({ db, temporal, logger, config, objects, clock = syste
   app.disable('x-powered-by');
   if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy);
   app.locals.routes = routes;
-  app.use(helmet());
+  // helmet's policy, plus blob: frames and images: the pages show a material fetched with the
+  // token (a PDF in a frame, an image) from a blob: URL of their own making.
+  app.use(helmet({ contentSecurityPolicy: { directives: { 'frame-src': ["'self'", 'blob:'], 'img-src': ["'self'", 'data:', 'blob:'] } } }));
   app.use(requestLogger(logger));
   app.use(express.json({ limit: config.bodyLimit ?? '256kb' }));
   app.use(docsRouter(() => (openapi ??= buildOpenApi(routes, API_INFO))));

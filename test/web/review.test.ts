@@ -173,10 +173,10 @@ describe.skipIf(!chromiumAvailable)('the reviewer workbench in a browser', () =>
     await english.page.context().close();
 
     // A return needs a reason: the form says so before the API would.
-    await page.getByRole('radio', { name: zh['employer-decision.return']! }).check();
+    await page.getByRole('radio', { name: '退回修改' }).check();
     await page.getByRole('button', { name: '提交决定' }).click();
     await page.getByText('请填写理由').waitFor();
-    await page.getByRole('radio', { name: zh['employer-decision.approve']! }).check();
+    await page.getByRole('radio', { name: '同意推荐' }).check();
     await decideAndReturn(page, fresh.caseNumber);
     await stageReached(fresh.id, 'employer-notice');
     expect(errors).toEqual([]);
@@ -274,7 +274,7 @@ describe.skipIf(!chromiumAvailable)('the reviewer workbench in a browser', () =>
       const employer = await pageOf(browser, 'zh-CN');
       await signIn(employer.page, site.url, 'u-hr-zhangjiang');
       await openFromInbox(employer.page, green.caseNumber, id);
-      await employer.page.getByRole('radio', { name: zh['employer-decision.approve']! }).check();
+      await employer.page.getByRole('radio', { name: '同意推荐' }).check();
       await decideAndReturn(employer.page, green.caseNumber);
       expect(employer.errors).toEqual([]);
       await employer.page.context().close();

@@ -94,7 +94,7 @@ export function EmployerDecisionForm({ caseId }: { caseId: string }) {
         <Radio.Group>
           {(['approve', 'return', 'reject'] as const).map((d) => (
             <Radio key={d} value={d}>
-              {word(`employer-decision.${d}`, t(`review.employer.${d}`))}
+              {t(`review.employer.${d}`)}
             </Radio>
           ))}
         </Radio.Group>
