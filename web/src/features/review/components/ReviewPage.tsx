@@ -184,15 +184,17 @@ function Timeline({ c }: { c: CaseDetail }) {
   const t = useReviewWords();
   const locale = useLocale();
   const { label } = useWords();
+  // One step per stage entered: reminders and escalations within a stage are not steps.
+  const steps = c.timeline.filter((e) => e.stage !== '').filter((e, i, staged) => i === 0 || e.stage !== staged[i - 1]!.stage);
   return (
     <Card title={t('review.timeline')}>
       <section aria-label={t('review.timeline')}>
         <Steps
           direction="vertical"
           size="small"
-          current={c.timeline.length - 1}
+          current={steps.length - 1}
           status={c.status === 'open' ? 'process' : ENDED_BADLY.has(c.status) ? 'error' : 'finish'}
-          items={c.timeline.map((e) => ({ title: label('stage', e.stage), description: formatInstantDay(locale, e.at) }))}
+          items={steps.map((e) => ({ title: label('stage', e.stage), description: formatInstantDay(locale, e.at) }))}
         />
       </section>
     </Card>
