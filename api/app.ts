@@ -132,9 +132,17 @@ export function createApp({ db, temporal, logger, config, objects, clock = syste
   app.disable('x-powered-by');
   if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy);
   app.locals.routes = routes;
-  // The pages talk to the identity provider from the browser (discovery, the token exchange).
+  // helmet's policy, plus blob: frames and images (the pages show a material fetched with the
+  // token, a PDF in a frame or an image, from a blob: URL of their own making) and, with an
+  // identity provider, connections to it (discovery, the token exchange run by the browser).
   const provider = deps.oidc ? new URL(deps.oidc.issuer).origin : undefined;
-  app.use(helmet(provider ? { contentSecurityPolicy: { directives: { connectSrc: ["'self'", provider] } } } : {}));
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: { 'frame-src': ["'self'", 'blob:'], 'img-src': ["'self'", 'data:', 'blob:'], ...(provider ? { 'connect-src': ["'self'", provider] } : {}) },
+      },
+    }),
+  );
   app.use(requestLogger(logger));
   app.use(express.json({ limit: config.bodyLimit ?? '256kb' }));
   app.use(docsRouter(() => (openapi ??= buildOpenApi(routes, API_INFO))));

@@ -76,6 +76,17 @@ export function applicationRoutes(deps: ApiDeps): RouteDef[] {
       handler: async ({ actor, params: p, req }) => ok(await service.detail(actor, p.id, localeOfRequest(req))),
     }),
     route({
+      id: 'getApplicationEligibility',
+      method: 'get',
+      path: '/api/applications/:id/eligibility',
+      summary: 'Whether the case meets the entry conditions of the policy and the standard it pinned, with every reason it does not',
+      tags: REVIEW,
+      access: EVERYONE,
+      params,
+      responses: { 200: { description: 'The eligibility as of submission.', schema: s.eligibilityReply } },
+      handler: async ({ actor, params: p, req }) => ok(await service.eligibility(actor, p.id, localeOfRequest(req))),
+    }),
+    route({
       id: 'downloadCertificate',
       method: 'get',
       path: '/api/applications/:id/certificate',
@@ -142,10 +153,11 @@ export function applicationRoutes(deps: ApiDeps): RouteDef[] {
       access,
       limit: 'mutation',
       params,
+      headers: s.decisionIdempotencyHeaders,
       body,
       responses: verdict,
-      handler: async ({ actor, params: p, body: parsed }) =>
-        ok(await service.act(actor, p.id, update, async () => (prepare ? await prepare(p.id, parsed() as never) : parsed()) as Omit<A, 'actor'>, find)),
+      handler: async ({ actor, params: p, body: parsed, req }) =>
+        ok(await service.act(actor, p.id, update, async () => (prepare ? await prepare(p.id, parsed() as never) : parsed()) as Omit<A, 'actor'>, find, req.get('Idempotency-Key') ?? undefined)),
     });
   }
 }

@@ -85,6 +85,16 @@ export const listApplicationsQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
 
+/** A reviewer's decision: the key names the decision, so a double click or a retry acts once. */
+export const decisionIdempotencyHeaders = z.object({
+  'idempotency-key': z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe('Sending the same decision again with the same key answers as the first did instead of acting twice.'),
+});
+
 export const idempotencyHeaders = z.object({
   'idempotency-key': z
     .string()
@@ -169,7 +179,20 @@ export const taskView = z.object({
   overdue: z.boolean(),
 });
 
+export const eligibilityReply = z.object({
+  eligible: z.boolean(),
+  checkedAt: z.string().describe('The instant of submission: the rules and the integrity record as they stood then.'),
+  policyVersion: z.number().nullable(),
+  standard: z
+    .object({ id: z.string(), series: z.string(), level: z.string(), track: z.string(), version: z.number(), publishedAt: z.string() })
+    .nullable()
+    .describe('The standard the case pinned (null when none was in force)'),
+  reasons: z.array(z.object({ code: z.string(), reason: z.string().describe("In the caller's language.") })).describe('Every reason the case may not enter; empty when it may'),
+});
+
 export const applicationDetail = applicationSummary.extend({
+  applicantName: z.string(),
+  employerName: z.string(),
   submission: z.unknown(),
   policyVersion: z.number().nullable(),
   live: z.boolean().describe('Whether the stage was read from the running workflow (else from the database).'),

@@ -27,6 +27,7 @@ import type { PrintableForm } from '../print/application-form';
 import type { CalendarMode } from '../../domain/calendar/mode';
 import { currentCalendar } from '../../records/calendar';
 import { shanghaiDate } from '../../domain/calendar/shanghai';
+import { eligibilityOf } from './eligibility';
 
 export interface ApplicationsDeps {
   db: Db;
@@ -225,10 +226,12 @@ export function applicationsService({ db, temporal, taskQueue, uiLink, now: cloc
       .getHandle(app.workflowId)
       .query(status)
       .catch(() => undefined as AppraisalStatus | undefined);
-    const [events, tasks, certificate] = await Promise.all([
+    const [events, tasks, certificate, applicant, employer] = await Promise.all([
       db.auditEvent.findMany({ where: { workflowId: app.workflowId }, orderBy: { id: 'asc' } }),
       db.task.findMany({ where: { workflowId: app.workflowId }, orderBy: [{ openedAt: 'asc' }, { id: 'asc' }] }),
       db.certificate.findUnique({ where: { applicationId: app.id } }),
+      db.user.findUnique({ where: { id: app.applicantId }, select: { name: true } }),
+      db.organisation.findUnique({ where: { id: app.employerId }, select: { name: true } }),
     ]);
     const now = clock().getTime();
     const insider = hasRole(actor, 'admin', 'authority');
@@ -237,6 +240,8 @@ export function applicationsService({ db, temporal, taskQueue, uiLink, now: cloc
       ...summaryOf(app, locale),
       stage,
       labels: labelsOf(locale, { ...app, stage }),
+      applicantName: applicant?.name ?? app.applicantId,
+      employerName: employer?.name ?? app.employerId,
       submission: app.submission,
       policyVersion: app.policyVersion,
       live: live !== undefined,
@@ -287,11 +292,14 @@ export function applicationsService({ db, temporal, taskQueue, uiLink, now: cloc
     /** Builds the request from the body: called after authorization, so strangers never see a 400. */
     request: () => Omit<A, 'actor'> | Promise<Omit<A, 'actor'>>,
     find: 'visible' | 'objectable' = 'visible',
+    /** The decision's Idempotency-Key: the update's id, so the workflow takes it once. */
+    idempotencyKey?: string,
   ) {
     const app = find === 'objectable' ? await policy.findObjectable(actor, id) : await policy.findVisible(actor, id);
     const args = { ...(await request()), actor } as A;
     const handle = temporal.workflow.getHandle(app.workflowId);
-    const stage = await runUpdate(() => handle.executeUpdate(update, { args: [args] }));
+    const updateId = idempotencyKey ? `${actor.id}:${idempotencyKey}` : undefined;
+    const stage = await runUpdate(() => handle.executeUpdate(update, { args: [args], ...(updateId ? { updateId } : {}) }));
     return { id, stage };
   }
 
@@ -349,7 +357,12 @@ export function applicationsService({ db, temporal, taskQueue, uiLink, now: cloc
     };
   }
 
-  return { submit, list, detail, act, certificateOf, formOf, policy };
+  /** The case's eligibility against the rules it pinned, for those who see the case. */
+  async function eligibility(actor: Actor, id: string, locale: Locale) {
+    return eligibilityOf(db, await policy.findVisible(actor, id), locale);
+  }
+
+  return { submit, list, detail, act, certificateOf, formOf, eligibility, policy };
 }
 
 export type ApplicationsService = ReturnType<typeof applicationsService>;

@@ -12,6 +12,13 @@ export const taskFilterQuery = {
   overdue: flag.optional(),
 };
 
+/** The inbox's own filters: the case behind a title application's task. */
+export const inboxCaseQuery = {
+  series: z.string().max(50).optional().describe("the application's series, e.g. engineering"),
+  track: z.string().max(50).optional().describe("the application's track: standard, direct, green…"),
+  q: z.string().trim().min(1).max(100).optional().describe("受理编号 (or a part of it) or the applicant's name (or a part of it)"),
+};
+
 export const taskSchema = z.object({
   id: z.string(),
   process: z.string(),
@@ -31,6 +38,20 @@ export const taskSchema = z.object({
   links: z.object({ case: z.string() }).optional(),
 });
 
+/** What a reviewer reads in the list about a title application's task; null for other processes. */
+export const inboxItemSchema = taskSchema.extend({
+  application: z
+    .object({
+      applicantName: z.string(),
+      employerName: z.string(),
+      series: z.string(),
+      level: z.string(),
+      track: z.string(),
+      stage: z.string(),
+    })
+    .nullable(),
+});
+
 export function inboxRoutes({ db, now }: ApiDeps): RouteDef[] {
   const service = inboxService(db, now);
   return [
@@ -41,11 +62,11 @@ export function inboxRoutes({ db, now }: ApiDeps): RouteDef[] {
       summary: "The caller's pending tasks across every process, soonest due first",
       tags: ['Inbox'],
       access: ROLES,
-      query: z.object({ ...taskFilterQuery, ...pagingQuery }),
+      query: z.object({ ...taskFilterQuery, ...inboxCaseQuery, ...pagingQuery }),
       responses: {
         200: {
           description: 'One page of open tasks, and how many of all of them are overdue.',
-          schema: z.object({ items: z.array(taskSchema), page: z.number(), pageSize: z.number(), total: z.number(), overdue: z.number() }),
+          schema: z.object({ items: z.array(inboxItemSchema), page: z.number(), pageSize: z.number(), total: z.number(), overdue: z.number() }),
         },
       },
       handler: async ({ actor, query, req }) => ok(await service.inbox(actor, query, localeOfRequest(req))),

@@ -83,18 +83,53 @@ export function taskFilters(q: TaskFilters, now: Date): Prisma.TaskWhereInput[] 
   ];
 }
 
+export interface InboxCaseFilters {
+  series?: string | undefined;
+  track?: string | undefined;
+  /** 受理编号 or the applicant's name, or a part of either. */
+  q?: string | undefined;
+}
+
+/** Tasks of the title applications that match: only appraisal tasks when any such filter is set. */
+async function caseFilter(db: Db, f: InboxCaseFilters): Promise<Prisma.TaskWhereInput> {
+  if (!f.series && !f.track && !f.q) return {};
+  const apps = await db.application.findMany({
+    where: {
+      AND: [
+        f.series ? { series: f.series } : {},
+        f.track ? { track: f.track } : {},
+        f.q ? { OR: [{ caseNumber: { contains: f.q } }, { applicant: { name: { contains: f.q } } }] } : {},
+      ],
+    },
+    select: { id: true },
+  });
+  return { workflowId: { startsWith: 'appraisal-' }, caseId: { in: apps.map((a) => a.id) } };
+}
+
+/** The application behind each appraisal task: who applied, where they work, what for. */
+async function applicationsOf(db: Db, rows: readonly TaskRow[]) {
+  const ids = [...new Set(rows.filter((t) => processOf(t.workflowId) === 'appraisal').map((t) => t.caseId))];
+  const apps = ids.length
+    ? await db.application.findMany({
+        where: { id: { in: ids } },
+        select: { id: true, series: true, level: true, track: true, stage: true, applicant: { select: { name: true } }, employer: { select: { name: true } } },
+      })
+    : [];
+  return new Map(apps.map((a) => [a.id, { applicantName: a.applicant.name, employerName: a.employer.name, series: a.series, level: a.level, track: a.track, stage: a.stage }]));
+}
+
 export function inboxService(db: Db, clock: () => Date) {
-  async function inbox(actor: Actor, q: TaskFilters & { page: number; pageSize: number }, locale: Locale) {
+  async function inbox(actor: Actor, q: TaskFilters & InboxCaseFilters & { page: number; pageSize: number }, locale: Locale) {
     const now = clock();
-    const where: Prisma.TaskWhereInput = { AND: [{ closedAt: null }, assignedTo(actor), ...taskFilters(q, now)] };
+    const where: Prisma.TaskWhereInput = { AND: [{ closedAt: null }, assignedTo(actor), ...taskFilters(q, now), await caseFilter(db, q)] };
     const [rows, total, overdue] = await Promise.all([
       // Soonest due first; tasks without a due date last.
       db.task.findMany({ where, orderBy: [{ dueAt: { sort: 'asc', nulls: 'last' } }, { openedAt: 'asc' }, { id: 'asc' }], ...skipTake(q) }),
       db.task.count({ where }),
       db.task.count({ where: { AND: [where, { dueAt: { lt: now } }] } }),
     ]);
-    const words = await taskWords(db, rows, locale);
-    return { items: rows.map((t) => taskView(t, now, words)), page: q.page, pageSize: q.pageSize, total, overdue };
+    const [words, apps] = await Promise.all([taskWords(db, rows, locale), applicationsOf(db, rows)]);
+    return { items: rows.map((t) => ({ ...taskView(t, now, words), application: (processOf(t.workflowId) === 'appraisal' && apps.get(t.caseId)) || null })), page: q.page, pageSize: q.pageSize, total, overdue };
   }
   return { inbox };
 }

@@ -41,6 +41,7 @@ const MATRIX: Record<string, Rule | 'public'> = {
   submitApplication: only({ applicant: 'ok' }),
   listApplications: all('ok'),
   getApplication: caseReaders,
+  getApplicationEligibility: caseReaders,
   downloadCertificate: caseReaders,
   printApplicationForm: caseReaders,
   resubmitApplication: only({ applicant: OWN }),

@@ -91,10 +91,51 @@ describe('GET /api/inbox', () => {
     expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['query.overdue', 'query.pageSize']);
   });
 
+  it("filters a reviewer's tasks by the case's series, track and 受理编号 or applicant name, and names who applied where", async () => {
+    const a = await h.db.application.findUniqueOrThrow({ where: { id: ids.a! } });
+    const hr = await inbox('u-hr-zhangjiang');
+    expect(hr.body.items.find((t: { caseId: string }) => t.caseId === ids.a).application).toEqual({
+      applicantName: '李明',
+      employerName: '上海张江智能科技有限公司',
+      series: 'engineering',
+      level: 'intermediate',
+      track: 'standard',
+      stage: 'employer-review',
+    });
+    // The assessment task behind no application carries none.
+    expect(hr.body.items.find((t: { id: string }) => t.id === ids['employer-evaluation']).application).toBeNull();
+    expect(idsOf(await inbox('u-hr-zhangjiang', '?series=engineering'))).toEqual([ids.employerReviewA]);
+    expect(idsOf(await inbox('u-hr-zhangjiang', '?series=health'))).toEqual([]);
+    expect(idsOf(await inbox('u-hr-zhangjiang', '?track=standard'))).toEqual([ids.employerReviewA]);
+    expect(idsOf(await inbox('u-hr-zhangjiang', '?track=green'))).toEqual([]);
+    expect(idsOf(await inbox('u-hr-zhangjiang', `?q=${encodeURIComponent(a.caseNumber!)}`))).toEqual([ids.employerReviewA]);
+    expect(idsOf(await inbox('u-hr-zhangjiang', `?q=${encodeURIComponent('李明')}`))).toEqual([ids.employerReviewA]);
+    expect(idsOf(await inbox('u-hr-zhangjiang', `?q=${encodeURIComponent('张三')}`))).toEqual([]);
+    // Another employer's case is not found by its number either.
+    const b = await h.db.application.findUniqueOrThrow({ where: { id: ids.b! } });
+    expect(idsOf(await inbox('u-hr-zhangjiang', `?q=${encodeURIComponent(b.caseNumber!)}`))).toEqual([]);
+  });
+
+  it("answers a case's eligibility against the standard it pinned, to those who see the case", async () => {
+    const hr = await bearer(h, 'u-hr-zhangjiang');
+    const res = await request(h.app).get(`/api/applications/${ids.a}/eligibility`).set('Authorization', hr);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ eligible: true, reasons: [], standard: { id: 'std-engineering-intermediate-standard-v1', version: 1, series: 'engineering', level: 'intermediate', track: 'standard' } });
+    const other = await request(h.app).get(`/api/applications/${ids.b}/eligibility`).set('Authorization', hr);
+    expect(other.status).toBe(404);
+    const detail = await request(h.app).get(`/api/applications/${ids.a}`).set('Authorization', hr);
+    expect(detail.body).toMatchObject({ applicantName: '李明', employerName: '上海张江智能科技有限公司' });
+  });
+
   it('drops a task once its decision is taken', async () => {
     const hr = await bearer(h, 'u-hr-zhangjiang');
-    const decided = await request(h.app).post(`/api/applications/${ids.a}/employer-decision`).set('Authorization', hr).send({ decision: 'approve' });
+    const decided = await request(h.app).post(`/api/applications/${ids.a}/employer-decision`).set('Authorization', hr).set('Idempotency-Key', 'approve-a').send({ decision: 'approve' });
     expect(decided.body.stage).toBe('employer-notice');
+    // The same decision again with its key (a double click, a retry) answers as the first did; without it, the workflow refuses a second.
+    const again = await request(h.app).post(`/api/applications/${ids.a}/employer-decision`).set('Authorization', hr).set('Idempotency-Key', 'approve-a').send({ decision: 'approve' });
+    expect([again.status, again.body.stage]).toEqual([200, 'employer-notice']);
+    const second = await request(h.app).post(`/api/applications/${ids.a}/employer-decision`).set('Authorization', hr).send({ decision: 'approve' });
+    expect(second.status).toBe(409);
     await poll('the task to close', async () => !idsOf(await inbox('u-hr-zhangjiang')).includes(ids.employerReviewA!));
     expect(idsOf(await inbox('u-hr-zhangjiang'))).toEqual([ids['employer-evaluation']]);
   });

@@ -10,8 +10,9 @@ export async function pageOf(browser: Browser, locale: PageLocale = 'zh-CN'): Pr
   const context = await browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
   // The page's language follows what the person chose before (localStorage), as a returning user's would.
   await context.addInitScript((l) => {
-    const storage = (globalThis as unknown as { localStorage: { getItem(k: string): string | null; setItem(k: string, v: string): void } }).localStorage;
-    if (!storage.getItem('tl.locale')) storage.setItem('tl.locale', l);
+    // Every frame runs this, a PDF shown in a frame too, which has no storage of its own.
+    const storage = (globalThis as unknown as { localStorage: { getItem(k: string): string | null; setItem(k: string, v: string): void } | null }).localStorage;
+    if (storage && !storage.getItem('tl.locale')) storage.setItem('tl.locale', l);
   }, locale);
   const page = await context.newPage();
   const errors: string[] = [];

@@ -55,6 +55,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/applications/{id}/eligibility": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the case meets the entry conditions of the policy and the standard it pinned, with every reason it does not */
+        get: operations["getApplicationEligibility"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/applications/{id}/certificate": {
         parameters: {
             query?: never;
@@ -2029,6 +2046,8 @@ export interface operations {
                             series: string;
                             level: string;
                         };
+                        applicantName: string;
+                        employerName: string;
                         submission?: unknown;
                         policyVersion: number | null;
                         /** @description Whether the stage was read from the running workflow (else from the database). */
@@ -2105,6 +2124,140 @@ export interface operations {
                             temporalUi?: string;
                             certificate?: string;
                         };
+                    };
+                };
+            };
+            /** @description Invalid parameters, query or body; `errors` lists each failing field path. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        /** @description The status in the caller's language (Accept-Language: zh-CN by default, or en). */
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, in the caller's language. */
+                        detail?: string;
+                        instance?: string;
+                        /** @description The catalogue key of the detail (GET /api/words), stable across languages. */
+                        code?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        /** @description The status in the caller's language (Accept-Language: zh-CN by default, or en). */
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, in the caller's language. */
+                        detail?: string;
+                        instance?: string;
+                        /** @description The catalogue key of the detail (GET /api/words), stable across languages. */
+                        code?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The caller may not do this (wrong role, or the workflow refuses this actor). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        /** @description The status in the caller's language (Accept-Language: zh-CN by default, or en). */
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, in the caller's language. */
+                        detail?: string;
+                        instance?: string;
+                        /** @description The catalogue key of the detail (GET /api/words), stable across languages. */
+                        code?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description No such resource, or the caller may not see it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        /** @description The status in the caller's language (Accept-Language: zh-CN by default, or en). */
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, in the caller's language. */
+                        detail?: string;
+                        instance?: string;
+                        /** @description The catalogue key of the detail (GET /api/words), stable across languages. */
+                        code?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getApplicationEligibility: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The eligibility as of submission. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        eligible: boolean;
+                        /** @description The instant of submission: the rules and the integrity record as they stood then. */
+                        checkedAt: string;
+                        policyVersion: number | null;
+                        /** @description The standard the case pinned (null when none was in force) */
+                        standard: {
+                            id: string;
+                            series: string;
+                            level: string;
+                            track: string;
+                            version: number;
+                            publishedAt: string;
+                        } | null;
+                        /** @description Every reason the case may not enter; empty when it may */
+                        reasons: {
+                            code: string;
+                            /** @description In the caller's language. */
+                            reason: string;
+                        }[];
                     };
                 };
             };
@@ -2444,7 +2597,10 @@ export interface operations {
     resubmitApplication: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Sending the same decision again with the same key answers as the first did instead of acting twice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -2631,7 +2787,10 @@ export interface operations {
     submitCorrection: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Sending the same decision again with the same key answers as the first did instead of acting twice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -2804,7 +2963,10 @@ export interface operations {
     appealApplication: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Sending the same decision again with the same key answers as the first did instead of acting twice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -2973,7 +3135,10 @@ export interface operations {
     withdrawApplication: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Sending the same decision again with the same key answers as the first did instead of acting twice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3142,7 +3307,10 @@ export interface operations {
     objectToApplication: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Sending the same decision again with the same key answers as the first did instead of acting twice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3311,7 +3479,10 @@ export interface operations {
     decideAsEmployer: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Sending the same decision again with the same key answers as the first did instead of acting twice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3482,7 +3653,10 @@ export interface operations {
     decideFormalReview: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Sending the same decision again with the same key answers as the first did instead of acting twice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3662,7 +3836,10 @@ export interface operations {
     evaluateAsIndustry: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Sending the same decision again with the same key answers as the first did instead of acting twice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3832,7 +4009,10 @@ export interface operations {
     resolveObjection: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Sending the same decision again with the same key answers as the first did instead of acting twice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4008,6 +4188,12 @@ export interface operations {
                 /** @description appraisal, meeting, assessment, exit… */
                 process?: string;
                 overdue?: "true" | "false";
+                /** @description the application's series, e.g. engineering */
+                series?: string;
+                /** @description the application's track: standard, direct, green… */
+                track?: string;
+                /** @description 受理编号 (or a part of it) or the applicant's name (or a part of it) */
+                q?: string;
                 page?: number;
                 pageSize?: number;
             };
@@ -4047,6 +4233,14 @@ export interface operations {
                             links?: {
                                 case: string;
                             };
+                            application: {
+                                applicantName: string;
+                                employerName: string;
+                                series: string;
+                                level: string;
+                                track: string;
+                                stage: string;
+                            } | null;
                         }[];
                         page: number;
                         pageSize: number;

@@ -32,16 +32,17 @@ export const PAGES: readonly PageEntry[] = [
   { path: '/cases', access: 'signed-in', menu: 'nav.cases', load: page(() => import('../features/cases/components/CaseListPage'), 'CaseListPage') },
   { path: '/cases/:id', access: 'signed-in', load: page(() => import('../features/cases/components/CaseDetailPage'), 'CaseDetailPage'), sample: '/cases/00000000-0000-4000-8000-000000000000' },
   { path: '/memberships/:id', access: ['applicant'], load: page(() => import('../features/talent/components/MembershipPage'), 'MembershipPage'), sample: '/memberships/00000000-0000-4000-8000-00000000a001' },
-  // One route with an optional segment: the page keeps its state when a first save names the draft.
+  { path: '/inbox', access: ['employer', 'authority', 'industry'], menu: 'nav.inbox', load: page(() => import('../features/review/components/InboxPage'), 'InboxPage') },
+  { path: '/review/:id', access: ['employer', 'authority', 'industry'], load: page(() => import('../features/review/components/ReviewPage'), 'ReviewPage'), sample: '/review/00000000-0000-4000-8000-000000000000' },
   { path: '/admin', access: ['admin'], menu: 'nav.admin', load: page(() => import('../features/admin/components/DashboardPage'), 'DashboardPage') },
   { path: '/admin/cases', access: ['admin'], load: page(() => import('../features/admin/components/CaseSearchPage'), 'CaseSearchPage') },
   { path: '/admin/cases/:id', access: ['admin'], load: page(() => import('../features/admin/components/AdminCaseDetailPage'), 'AdminCaseDetailPage'), sample: '/admin/cases/no-such-case' },
   { path: '/admin/tasks', access: ['admin'], load: page(() => import('../features/admin/components/TaskSearchPage'), 'TaskSearchPage') },
-  // One route with an optional segment: the page keeps its state when a first save names the draft.
   { path: '/admin/meetings', access: ['admin'], menu: 'nav.admin-meetings', load: page(() => import('../features/admin-config/components/MeetingsPage'), 'MeetingsPage') },
   { path: '/admin/programmes', access: ['admin'], menu: 'nav.admin-programmes', load: page(() => import('../features/admin-config/components/ProgrammesPage'), 'ProgrammesPage') },
   { path: '/admin/policies', access: ['admin'], menu: 'nav.admin-policies', load: page(() => import('../features/admin-config/components/PoliciesPage'), 'PoliciesPage') },
   { path: '/admin/calendar', access: ['admin'], menu: 'nav.admin-calendar', load: page(() => import('../features/admin-config/components/CalendarPage'), 'CalendarPage') },
+  // One route with an optional segment: the page keeps its state when a first save names the draft.
   { path: '/apply/:draftId?', access: ['applicant'], load: page(() => import('../features/apply/components/ApplyPage'), 'ApplyPage'), sample: '/apply' },
 ];
 

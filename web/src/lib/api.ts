@@ -61,3 +61,17 @@ function fileNameOf(response: Response): string | undefined {
   if (star?.[1]) return decodeURIComponent(star[1]);
   return /filename="([^"]+)"/i.exec(disposition)?.[1];
 }
+
+/** A file the API serves behind the token, as a blob: URL to show inline (revoke it when done). */
+export async function fileBlobUrl(path: string): Promise<{ url: string; type: string }> {
+  const headers = new Headers({ 'Accept-Language': localeStore.get() });
+  const session = sessionStore.get();
+  if (session) headers.set('Authorization', `Bearer ${session.token}`);
+  const response = await fetch(new URL(path, window.location.origin), { headers });
+  if (!response.ok) {
+    const body: unknown = await response.json().catch(() => undefined);
+    throw ApiProblem.from(response.status, body, response.statusText);
+  }
+  const blob = await response.blob();
+  return { url: URL.createObjectURL(blob), type: blob.type || (response.headers.get('Content-Type') ?? '') };
+}
