@@ -4094,6 +4094,12 @@ export interface operations {
                                 self: string;
                                 temporalUi?: string;
                             };
+                            /** @description an expert's own seat: panel or member, seated / recused / absent, checked in or not */
+                            mine?: {
+                                role: string;
+                                status: string;
+                                present: boolean;
+                            };
                         }[];
                         page: number;
                         pageSize: number;
@@ -4210,7 +4216,28 @@ export interface operations {
                             self: string;
                             temporalUi?: string;
                         };
+                        /** @description an expert's own seat: panel or member, seated / recused / absent, checked in or not */
+                        mine?: {
+                            role: string;
+                            status: string;
+                            present: boolean;
+                        };
                         live: boolean;
+                        /** @description the rules the meeting runs by (its cases’ policy); null when unknown */
+                        rules: {
+                            /** @description members present needed, as a share of the committee (≥ 2/3) */
+                            quorum: {
+                                num: number;
+                                den: number;
+                            };
+                            /** @description yes votes needed, as a share of the members present (≥ 2/3) */
+                            pass: {
+                                num: number;
+                                den: number;
+                            };
+                            /** @description yes votes a case needs with the members present now; null while nobody is present */
+                            yesNeeded: number | null;
+                        } | null;
                         checkInDeadline?: string;
                         votingClosesAt?: string;
                         escalation?: {
@@ -4239,7 +4266,17 @@ export interface operations {
                                 abstain: number;
                                 passed: boolean;
                             };
+                            /** @description whether the caller has voted on the case (never how) */
                             votedByMe?: boolean;
+                            /** @description who applies for what, for those who may read the case */
+                            dossier?: {
+                                caseNumber: string | null;
+                                applicantName: string;
+                                series: string;
+                                level: string;
+                                track: string;
+                                field: string;
+                            };
                             /** @description the case’s materials as they stand, for those who may read them */
                             materials?: {
                                 id: string;
@@ -4360,7 +4397,10 @@ export interface operations {
     checkIn: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Retrying an action with the same key (and body) answers as the first time instead of acting twice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4372,7 +4412,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The meeting took the action; its stage after it. */
+            /** @description The meeting took the action (or had taken it: the same Idempotency-Key again); its stage after it. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4527,7 +4567,10 @@ export interface operations {
     recuse: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Retrying an action with the same key (and body) answers as the first time instead of acting twice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4541,7 +4584,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The meeting took the action; its stage after it. */
+            /** @description The meeting took the action (or had taken it: the same Idempotency-Key again); its stage after it. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4696,7 +4739,10 @@ export interface operations {
     submitOpinion: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Retrying an action with the same key (and body) answers as the first time instead of acting twice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4711,7 +4757,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The meeting took the action; its stage after it. */
+            /** @description The meeting took the action (or had taken it: the same Idempotency-Key again); its stage after it. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4866,7 +4912,10 @@ export interface operations {
     vote: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Retrying an action with the same key (and body) answers as the first time instead of acting twice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4882,7 +4931,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The meeting took the action; its stage after it. */
+            /** @description The meeting took the action (or had taken it: the same Idempotency-Key again); its stage after it. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5037,7 +5086,10 @@ export interface operations {
     convene: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Retrying an action with the same key (and body) answers as the first time instead of acting twice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -5055,7 +5107,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The meeting took the action; its stage after it. */
+            /** @description The meeting took the action (or had taken it: the same Idempotency-Key again); its stage after it. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5210,7 +5262,10 @@ export interface operations {
     closeVoting: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Retrying an action with the same key (and body) answers as the first time instead of acting twice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -5222,7 +5277,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The meeting took the action; its stage after it. */
+            /** @description The meeting took the action (or had taken it: the same Idempotency-Key again); its stage after it. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5377,7 +5432,10 @@ export interface operations {
     redraw: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Retrying an action with the same key (and body) answers as the first time instead of acting twice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -5391,7 +5449,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The meeting took the action; its stage after it. */
+            /** @description The meeting took the action (or had taken it: the same Idempotency-Key again); its stage after it. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5546,7 +5604,10 @@ export interface operations {
     reschedule: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Retrying an action with the same key (and body) answers as the first time instead of acting twice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -5565,7 +5626,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The meeting took the action; its stage after it. */
+            /** @description The meeting took the action (or had taken it: the same Idempotency-Key again); its stage after it. */
             200: {
                 headers: {
                     [name: string]: unknown;
