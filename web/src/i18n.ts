@@ -7,6 +7,7 @@ import type { Locale } from './lib/locale';
 const zhCN = {
   'app.title': '人才全周期管理',
   'nav.cases': '我的申报',
+  'nav.meetings': '评审会议',
   'nav.sign-in': '登录',
   'nav.sign-out': '退出登录',
   'language.label': '语言',
@@ -97,6 +98,7 @@ export type ChromeKey = keyof typeof zhCN;
 const en: Record<ChromeKey, string> = {
   'app.title': 'Talent lifecycle',
   'nav.cases': 'My applications',
+  'nav.meetings': 'Review meetings',
   'nav.sign-in': 'Sign in',
   'nav.sign-out': 'Sign out',
   'language.label': 'Language',

@@ -28,6 +28,8 @@ export const PAGES: readonly PageEntry[] = [
   { path: '/cases', access: 'signed-in', menu: 'nav.cases', load: page(() => import('../features/cases/components/CaseListPage'), 'CaseListPage') },
   { path: '/cases/:id', access: 'signed-in', load: page(() => import('../features/cases/components/CaseDetailPage'), 'CaseDetailPage') },
   // One route with an optional segment: the page keeps its state when a first save names the draft.
+  { path: '/meetings', access: ['expert'], menu: 'nav.meetings', load: page(() => import('../features/meetings/components/MeetingListPage'), 'MeetingListPage') },
+  { path: '/meetings/:id', access: ['expert'], load: page(() => import('../features/meetings/components/MeetingRoomPage'), 'MeetingRoomPage'), sample: '/meetings/none' },
   { path: '/apply/:draftId?', access: ['applicant'], load: page(() => import('../features/apply/components/ApplyPage'), 'ApplyPage'), sample: '/apply' },
 ];
 
