@@ -29,7 +29,7 @@ export function MeetingListPage() {
   const meetings = useMeetings();
   return (
     <Card title={<h1 style={{ fontSize: 'inherit', margin: 0 }}>{t('list.title')}</h1>}>
-      <Typography.Paragraph type="secondary">{t('list.hint')}</Typography.Paragraph>
+      <Typography.Paragraph>{t('list.hint')}</Typography.Paragraph>
       {meetings.error && <ProblemAlert error={meetings.error} />}
       <Table<MeetingSummary>
         rowKey="id"

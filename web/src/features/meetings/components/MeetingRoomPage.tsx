@@ -271,7 +271,7 @@ function RecusalForm({ m, c }: { m: Meeting; c: AgendaItem }) {
       // The API records one reason per seat: the case it concerns goes with it.
       onFinish={({ reason }) => recuse.mutate({ id: m.id, key, reason: `${caseName(c)}: ${reason.trim()}` })}
     >
-      <Typography.Paragraph type="secondary">{t('room.recuse-title')}</Typography.Paragraph>
+      <Typography.Paragraph>{t('room.recuse-title')}</Typography.Paragraph>
       <Form.Item name="reason" label={t('room.recuse-reason')} rules={[{ required: true, whitespace: true, max: 1900 }]}>
         <Input.TextArea rows={2} maxLength={1900} placeholder={t('room.recuse-reason-placeholder')} />
       </Form.Item>
@@ -306,7 +306,7 @@ function CaseCard({ m, c }: { m: Meeting; c: AgendaItem }) {
             <Descriptions.Item label={t('room.field')}>{d.field}</Descriptions.Item>
           </Descriptions>
         ) : (
-          <Typography.Paragraph type="secondary">{t('room.no-dossier')}</Typography.Paragraph>
+          <Typography.Paragraph>{t('room.no-dossier')}</Typography.Paragraph>
         )}
         {c.materials && (
           <>
@@ -322,7 +322,7 @@ function CaseCard({ m, c }: { m: Meeting; c: AgendaItem }) {
         <Typography.Paragraph>{t('room.opinions-count', { n: c.opinions })}</Typography.Paragraph>
         {seated && m.mine?.role === 'panel' && beforeVoting && (
           <>
-            <Typography.Paragraph type="secondary">{t('room.opinion-when')}</Typography.Paragraph>
+            <Typography.Paragraph>{t('room.opinion-when')}</Typography.Paragraph>
             <OpinionForm meetingId={m.id} caseId={c.caseId} />
           </>
         )}
@@ -344,7 +344,7 @@ function CaseCard({ m, c }: { m: Meeting; c: AgendaItem }) {
             <Tag color="blue" style={{ fontSize: 14, padding: '2px 10px' }}>
               {t('room.voted')}
             </Tag>
-            <Typography.Text type="secondary">{t('room.voted-hint')}</Typography.Text>
+            <Typography.Text>{t('room.voted-hint')}</Typography.Text>
           </Space>
         ) : (
           seated && (m.status === 'drawn' || m.status === 'voting') && <BallotForm m={m} c={c} />
