@@ -42,7 +42,7 @@ describe.skipIf(!chromiumAvailable)('experts in the meeting room', () => {
   const seatedIn = async (meetingId: string) =>
     (await h.db.committeeSeat.findMany({ where: { meetingId, status: 'seated' }, orderBy: { drawOrder: 'asc' } })).map((s) => s.expertId);
 
-  it('check in, recuse, opinions and the secret ballot, with quorum and ballots live in every room', { timeout: 150_000 }, async () => {
+  it('check in, recuse, opinions and the secret ballot, with quorum and ballots live in every room', { timeout: 300_000 }, async () => {
     // Through the API: u-li-ming's case with a material, on a scheduled meeting the administrator convened.
     const app = await submitAs(h, 'u-li-ming');
     await caseMaterial(h, app, 'identity', '身份证');
@@ -123,7 +123,7 @@ describe.skipIf(!chromiumAvailable)('experts in the meeting room', () => {
     const stale = S.page;
     await signIn(stale, site.url, a, `/meetings/${meetingId}`);
     const staleCase = stale.getByRole('region', { name: caseNumber, exact: true });
-    await staleCase.getByRole('radio', { name: zh['choice.no'], exact: true }).waitFor();
+    await staleCase.getByRole('radio', { name: zh['choice.no'], exact: true }).waitFor({ timeout: 60_000 });
     let snapshot: unknown;
     await stale.route(`**${url}`, async (route) => {
       snapshot ??= await (await route.fetch()).json();
@@ -133,8 +133,9 @@ describe.skipIf(!chromiumAvailable)('experts in the meeting room', () => {
 
     // The secret ballot: A votes; the room shows only "已投票"; B sees the count move.
     await caseA.getByRole('radio', { name: zh['choice.yes'], exact: true }).check();
-    await caseA.getByRole('button', { name: zh['act.vote'], exact: true }).click();
-    await caseA.getByText('已投票', { exact: true }).waitFor();
+    // The button's name gains "loading" while the ballot is on its way.
+    await caseA.getByRole('button', { name: zh['act.vote'] }).click();
+    await caseA.getByText('已投票', { exact: true }).waitFor({ timeout: 60_000 });
     expect(await caseA.getByRole('radio').count()).toBe(0);
     expect(await caseA.getByRole('alert').count()).toBe(0); // the refusal before quorum is gone
     const caseText = (await caseA.textContent())!;

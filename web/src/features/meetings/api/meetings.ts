@@ -55,8 +55,7 @@ function useAction<V>(fn: (v: V) => Promise<unknown>, id: string) {
 export const useCheckIn = (id: string) => useAction(checkIn, id);
 export const useRecuse = (id: string) => useAction(recuse, id);
 export const useSubmitOpinion = (id: string) => useAction(submitOpinion, id);
-/** The ballot: nothing of it is kept (no mutation cache entry outlives the call, see BallotForm). */
-export const useVote = (id: string) => useAction(vote, id);
+// The ballot has no hook: a mutation would keep its variables (the choice); see BallotForm.
 
 /** A material behind the token, opened in a new tab or saved. */
 export const useOpenFile = () =>

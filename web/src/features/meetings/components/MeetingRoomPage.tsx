@@ -218,8 +218,8 @@ function BallotForm({ m, c }: { m: Meeting; c: AgendaItem }) {
     } catch (err) {
       setError(err);
     } finally {
-      form.resetFields();
       setPending(false);
+      form.resetFields();
     }
     await client.invalidateQueries({ queryKey: ['meeting', m.id] });
   }
