@@ -6,7 +6,7 @@
 // on the page or in its storage), and a second ballot from a stale window shows the API's problem.
 import type { Browser } from 'playwright-core';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { catalogue } from '../../domain/words/say';
 import { ensureWebBuild, WEB_DIST } from '../../scripts/web/build';
 import { bearer, caseMaterial, meetingFor, poll, submitAs } from '../api/fixtures';
@@ -56,6 +56,10 @@ describe.skipIf(!chromiumAvailable)('experts in the meeting room', () => {
     const A = await pageOf(browser, 'zh-CN');
     const B = await pageOf(browser, 'en');
     const C = await pageOf(browser, 'zh-CN');
+    // On failure, what each expert's page showed: test-results/web/meeting-failed-<who>.png.
+    onTestFailed(async () => {
+      for (const [who, p] of Object.entries({ a: A, b: B, c: C })) await shot(p.page, `meeting-failed-${who}`).catch(() => undefined);
+    });
     await signIn(A.page, site.url, a, '/meetings');
     const row = A.page.getByRole('row', { name: new RegExp(meetingName) });
     await row.getByText(zh['stage.drawn']!, { exact: true }).waitFor();
