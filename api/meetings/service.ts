@@ -118,6 +118,13 @@ export function meetingsService({ db, temporal, uiLink }: ApiDeps) {
     });
     const agenda = await db.meetingCase.findMany({ where: { meetingId: id }, orderBy: { caseId: 'asc' } });
     const mine = await db.ballotParticipation.findMany({ where: { meetingId: id, expertId: actor.id }, select: { caseId: true } });
+    // Counts as recorded, for when the live status does not answer (a busy worker): never zero by mistake.
+    const [ballots, opinions] = live
+      ? [[], []]
+      : await Promise.all([
+          db.ballotParticipation.groupBy({ by: ['caseId'], where: { meetingId: id }, _count: true }),
+          db.reviewOpinion.groupBy({ by: ['caseId'], where: { meetingId: id }, _count: true }),
+        ]);
     const isExpert = seats.some((s) => s.expertId === actor.id);
     // Each case's materials, for those who may read them (a seated expert while the meeting is drawn or voting).
     const apps = await db.application.findMany({ where: { id: { in: agenda.map((c) => c.caseId) } }, include: { applicant: { select: { name: true } } } });
@@ -146,8 +153,8 @@ export function meetingsService({ db, temporal, uiLink }: ApiDeps) {
           : v?.tally;
         return {
           caseId: c.caseId,
-          ballotsCast: v?.ballotsCast ?? 0,
-          opinions: v?.opinions ?? 0,
+          ballotsCast: v?.ballotsCast ?? ballots.find((b) => b.caseId === c.caseId)?._count ?? 0,
+          opinions: v?.opinions ?? opinions.find((o) => o.caseId === c.caseId)?._count ?? 0,
           ...(tally ? { tally } : {}),
           ...(isExpert ? { votedByMe: mine.some((b) => b.caseId === c.caseId) } : {}),
           ...(dossiers.has(c.caseId) ? { materials: dossiers.get(c.caseId), dossier: who.get(c.caseId) } : {}),
