@@ -17,7 +17,7 @@ export function MyAttendance({ m }: { m: Pick<MeetingSummary, 'mine'> }) {
   return (
     <>
       {word(`seat-role.${role}`, role)} · {word(`seat-status.${status}`, status)}
-      {status === 'seated' && <> · {present ? <Tag color="green">{t('checked-in')}</Tag> : <Tag>{t('not-checked-in')}</Tag>}</>}
+      {status === 'seated' && <> · {present ? <Tag>{t('checked-in')}</Tag> : <Tag>{t('not-checked-in')}</Tag>}</>}
     </>
   );
 }

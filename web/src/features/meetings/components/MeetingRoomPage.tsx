@@ -88,9 +88,9 @@ function Quorum({ m }: { m: Meeting }) {
         {m.status === 'closed' ? (
           <Tag>{t('room.closed')}</Tag>
         ) : q.reached ? (
-          <Tag color="green">{t('room.quorum-reached')}</Tag>
+          <Tag>{t('room.quorum-reached')}</Tag>
         ) : missing !== null ? (
-          <Tag color="orange">{t('room.quorum-missing', { n: missing })}</Tag>
+          <Tag>{t('room.quorum-missing', { n: missing })}</Tag>
         ) : null}
         <Descriptions column={1} size="small">
           {m.agenda.map((c) => (
@@ -341,7 +341,7 @@ function CaseCard({ m, c }: { m: Meeting; c: AgendaItem }) {
         )}
         {c.votedByMe ? (
           <Space direction="vertical">
-            <Tag color="blue" style={{ fontSize: 14, padding: '2px 10px' }}>
+            <Tag style={{ fontSize: 14, padding: '2px 10px' }}>
               {t('room.voted')}
             </Tag>
             <Typography.Text>{t('room.voted-hint')}</Typography.Text>
