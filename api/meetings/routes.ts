@@ -26,11 +26,13 @@ export function meetingRoutes(deps: ApiDeps): RouteDef[] {
       limit: 'mutation',
       params: s.meetingParams,
       body,
+      headers: s.actionHeaders,
       responses: {
-        200: { description: "The meeting took the action; its stage after it.", schema: s.meetingStageReply },
+        200: { description: "The meeting took the action (or had taken it: the same Idempotency-Key again); its stage after it.", schema: s.meetingStageReply },
         409: { description: 'Refused at this stage: e.g. voting not open, already voted, the meeting has closed.' },
       },
-      handler: async ({ actor, params, body: parsed }) => ok(await service.act(actor, params.id, update, () => parsed() as unknown as Omit<A, 'actor'>)),
+      handler: async ({ actor, params, body: parsed, req }) =>
+        ok(await service.act(actor, params.id, update, () => parsed() as unknown as Omit<A, 'actor'>, req.get('Idempotency-Key') ?? undefined)),
     });
   }
 

@@ -41,6 +41,10 @@ export const meetingSummary = z.object({
   cases: z.number(),
   quorum: quorumSchema,
   links: z.object({ self: z.string(), temporalUi: z.string().optional() }),
+  mine: z
+    .object({ role: z.string(), status: z.string(), present: z.boolean() })
+    .optional()
+    .describe("an expert's own seat: panel or member, seated / recused / absent, checked in or not"),
 });
 
 export const seatSchema = z.object({
@@ -52,8 +56,18 @@ export const seatSchema = z.object({
   drawOrder: z.number(),
 });
 
+const fraction = z.object({ num: z.number(), den: z.number() });
+
 export const meetingDetail = meetingSummary.extend({
   live: z.boolean(),
+  rules: z
+    .object({
+      quorum: fraction.describe('members present needed, as a share of the committee (≥ 2/3)'),
+      pass: fraction.describe('yes votes needed, as a share of the members present (≥ 2/3)'),
+      yesNeeded: z.number().nullable().describe('yes votes a case needs with the members present now; null while nobody is present'),
+    })
+    .nullable()
+    .describe('the rules the meeting runs by (its cases’ policy); null when unknown'),
   checkInDeadline: z.string().optional(),
   votingClosesAt: z.string().optional(),
   escalation: z.object({ reason: z.string(), at: z.string() }).optional(),
@@ -64,10 +78,23 @@ export const meetingDetail = meetingSummary.extend({
       ballotsCast: z.number().describe('how many, never who or how'),
       opinions: z.number(),
       tally: z.object({ members: z.number(), present: z.number(), yes: z.number(), no: z.number(), abstain: z.number(), passed: z.boolean() }).optional(),
-      votedByMe: z.boolean().optional(),
+      votedByMe: z.boolean().optional().describe('whether the caller has voted on the case (never how)'),
+      dossier: z
+        .object({ caseNumber: z.string().nullable(), applicantName: z.string(), series: z.string(), level: z.string(), track: z.string(), field: z.string() })
+        .optional()
+        .describe('who applies for what, for those who may read the case'),
       materials: z.array(materialView).optional().describe('the case’s materials as they stand, for those who may read them'),
     }),
   ),
+});
+
+export const actionHeaders = z.object({
+  'idempotency-key': z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe('Retrying an action with the same key (and body) answers as the first time instead of acting twice.'),
 });
 
 export const meetingStageReply = z.object({ id: z.string(), stage: z.string() });

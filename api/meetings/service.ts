@@ -11,6 +11,7 @@ import type { ApiDeps } from '../deps';
 import { skipTake } from '../http/paging';
 import { conflict } from '../problem';
 import { runUpdate } from '../temporal-errors';
+import { claimIdempotencyKey } from '../applications/idempotency';
 import { meetingPolicy } from './policy';
 import { committeeMeetingWorkflowId } from '../../domain/ids';
 import { loadPolicy } from '../../records/policy';
@@ -38,6 +39,9 @@ async function hasEnded(handle: WorkflowHandle): Promise<boolean> {
 /** Members present needed for quorum: the least n with n/size ≥ num/den (integers only). */
 const required = (size: number, rules?: MeetingRules) => (rules ? Math.ceil((size * rules.quorum.num) / rules.quorum.den) : null);
 
+/** Yes votes a case needs among `present` members: the least y with y/present ≥ pass (none while nobody is present). */
+const yesNeeded = (present: number, rules: MeetingRules) => (present > 0 ? Math.ceil((present * rules.pass.num) / rules.pass.den) : null);
+
 export function meetingsService({ db, temporal, uiLink }: ApiDeps) {
   const policy = meetingPolicy(db);
   const materials = materialPolicy(db);
@@ -62,10 +66,15 @@ export function meetingsService({ db, temporal, uiLink }: ApiDeps) {
     return rules;
   }
 
+  const mineOf = (seat: { role: string; status: string; present: boolean } | undefined) =>
+    seat ? { mine: { role: seat.role, status: seat.status, present: seat.present } } : {};
+
   async function summaries(actor: Actor, meetings: MeetingRow[]) {
     const rules = await rulesOf(meetings);
     const seats = await db.committeeSeat.groupBy({ by: ['meetingId', 'status', 'present'], where: { meetingId: { in: meetings.map((m) => m.id) } }, _count: true });
     const cases = await db.meetingCase.groupBy({ by: ['meetingId'], where: { meetingId: { in: meetings.map((m) => m.id) } }, _count: true });
+    // An expert's own seat on each meeting: their attendance as the list shows it.
+    const own = policy.seesAllSeats(actor) ? [] : await db.committeeSeat.findMany({ where: { meetingId: { in: meetings.map((m) => m.id) }, expertId: actor.id } });
     return meetings.map((m) => {
       const mine = seats.filter((s) => s.meetingId === m.id && s.status === 'seated');
       const seated = mine.reduce((n, s) => n + s._count, 0);
@@ -81,6 +90,7 @@ export function meetingsService({ db, temporal, uiLink }: ApiDeps) {
         cases: cases.find((c) => c.meetingId === m.id)?._count ?? 0,
         quorum: { members: m.size, seated, present, required: need, reached: need === null ? null : present >= need },
         links: { self: `/api/meetings/${m.id}`, ...(policy.seesAllSeats(actor) ? { temporalUi: uiLink(m.workflowId) } : {}) },
+        ...mineOf(own.find((x) => x.meetingId === m.id)),
       };
     });
   }
@@ -97,6 +107,7 @@ export function meetingsService({ db, temporal, uiLink }: ApiDeps) {
   async function detail(actor: Actor, id: string) {
     const row = await policy.findVisible(actor, id);
     const [summary] = await summaries(actor, [row]);
+    const rules = (await rulesOf([row])).get(row.id);
     const live = await temporal.workflow
       .getHandle(row.workflowId)
       .query(status)
@@ -107,17 +118,30 @@ export function meetingsService({ db, temporal, uiLink }: ApiDeps) {
     });
     const agenda = await db.meetingCase.findMany({ where: { meetingId: id }, orderBy: { caseId: 'asc' } });
     const mine = await db.ballotParticipation.findMany({ where: { meetingId: id, expertId: actor.id }, select: { caseId: true } });
+    // Counts as recorded, for when the live status does not answer (a busy worker): never zero by mistake.
+    const [ballots, opinions] = live
+      ? [[], []]
+      : await Promise.all([
+          db.ballotParticipation.groupBy({ by: ['caseId'], where: { meetingId: id }, _count: true }),
+          db.reviewOpinion.groupBy({ by: ['caseId'], where: { meetingId: id }, _count: true }),
+        ]);
     const isExpert = seats.some((s) => s.expertId === actor.id);
     // Each case's materials, for those who may read them (a seated expert while the meeting is drawn or voting).
-    const apps = await db.application.findMany({ where: { id: { in: agenda.map((c) => c.caseId) } } });
+    const apps = await db.application.findMany({ where: { id: { in: agenda.map((c) => c.caseId) } }, include: { applicant: { select: { name: true } } } });
     const readable: string[] = [];
     for (const app of apps) if (await materials.mayReadCase(actor, app)) readable.push(app.id);
     const dossiers = new Map<string, ReturnType<typeof materialView>[]>(readable.map((id) => [id, []]));
     for (const m of await currentMaterials(db, readable)) dossiers.get(m.applicationId!)!.push(materialView(m));
+    const who = new Map(
+      apps
+        .filter((a) => dossiers.has(a.id))
+        .map((a) => [a.id, { caseNumber: a.caseNumber, applicantName: a.applicant.name, series: a.series, level: a.level, track: a.track, field: a.field }]),
+    );
     return {
       ...summary!,
       status: live?.stage ?? row.status,
       live: live !== undefined,
+      rules: rules ? { quorum: rules.quorum, pass: rules.pass, yesNeeded: yesNeeded(summary!.quorum.present, rules) } : null,
       ...(live?.checkInDeadline ? { checkInDeadline: live.checkInDeadline } : {}),
       ...(live?.votingClosesAt ? { votingClosesAt: live.votingClosesAt } : {}),
       ...(live?.escalation ? { escalation: live.escalation } : {}),
@@ -129,11 +153,11 @@ export function meetingsService({ db, temporal, uiLink }: ApiDeps) {
           : v?.tally;
         return {
           caseId: c.caseId,
-          ballotsCast: v?.ballotsCast ?? 0,
-          opinions: v?.opinions ?? 0,
+          ballotsCast: v?.ballotsCast ?? ballots.find((b) => b.caseId === c.caseId)?._count ?? 0,
+          opinions: v?.opinions ?? opinions.find((o) => o.caseId === c.caseId)?._count ?? 0,
           ...(tally ? { tally } : {}),
           ...(isExpert ? { votedByMe: mine.some((b) => b.caseId === c.caseId) } : {}),
-          ...(dossiers.has(c.caseId) ? { materials: dossiers.get(c.caseId) } : {}),
+          ...(dossiers.has(c.caseId) ? { materials: dossiers.get(c.caseId), dossier: who.get(c.caseId) } : {}),
         };
       }),
     };
@@ -147,9 +171,25 @@ export function meetingsService({ db, temporal, uiLink }: ApiDeps) {
    * for a moment a listed meeting has no workflow yet: an open meeting that Temporal does not
    * know is waited for briefly rather than reported as ended.
    */
-  async function act<A extends { actor: Actor }>(actor: Actor, id: string, update: UpdateDefinition<MeetingStage, [A]>, request: () => Omit<A, 'actor'>) {
+  async function act<A extends { actor: Actor }>(actor: Actor, id: string, update: UpdateDefinition<MeetingStage, [A]>, request: () => Omit<A, 'actor'>, idempotencyKey?: string) {
     const row = await policy.findVisible(actor, id);
-    const args = { ...request(), actor } as A;
+    const body = request();
+    const args = { ...body, actor } as A;
+    if (idempotencyKey) {
+      // The same key and body again: the action was taken, so answer as then (with today's stage).
+      const scope = `meeting:${id}:${update.name}`;
+      const { replay } = await claimIdempotencyKey(db, scope, actor.id, idempotencyKey, body);
+      if (replay) return { id, stage: (await db.meeting.findUniqueOrThrow({ where: { id } })).status };
+      // A refused action frees its key, so the form may try again once the refusal is resolved.
+      return act1(row, id, update, args).catch(async (err: unknown) => {
+        await db.idempotencyKey.deleteMany({ where: { actorId: actor.id, key: `${scope}:${idempotencyKey}` } });
+        throw err;
+      });
+    }
+    return act1(row, id, update, args);
+  }
+
+  async function act1<A extends { actor: Actor }>(row: MeetingRow, id: string, update: UpdateDefinition<MeetingStage, [A]>, args: A) {
     if (row.status === 'closed') throw conflict(phrase('problem.meeting-closed'));
     const handle = temporal.workflow.getHandle(committeeMeetingWorkflowId(row.id));
     const send = () => handle.executeUpdate(update, { args: [args] });

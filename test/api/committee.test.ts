@@ -83,13 +83,20 @@ describe('a committee meeting through the API', () => {
     expect(double.map((r) => r.status).sort()).toEqual([200, 409]);
     expect(double.find((r) => r.status === 409)!.body).toMatchObject({ title: '当前不能办理', detail: '您已就此案件投票', code: 'refusal.already-voted' });
     const counted = double[0]!.status === 200 ? 'yes' : 'no'; // whichever arrived first
-    for (const expertId of seated.slice(1, 4)) expect((await post(expertId, `${url}/votes`, { caseId: app.id, choice: 'yes' })).status).toBe(200);
+    // A retry with the form's Idempotency-Key answers as the first time and casts nothing more.
+    const key = randomUUID();
+    const once = await request(h.app).post(`${url}/votes`).set('Authorization', await bearer(h, seated[1]!)).set('Idempotency-Key', key).send({ caseId: app.id, choice: 'yes' });
+    const retried = await request(h.app).post(`${url}/votes`).set('Authorization', await bearer(h, seated[1]!)).set('Idempotency-Key', key).send({ caseId: app.id, choice: 'yes' });
+    expect([once.status, retried.status, retried.body]).toEqual([200, 200, { id: meetingId, stage: 'voting' }]);
+    for (const expertId of seated.slice(2, 4)) expect((await post(expertId, `${url}/votes`, { caseId: app.id, choice: 'yes' })).status).toBe(200);
 
     // While voting runs: counts only. No response holds a choice, for the expert or the admin.
     const during = await get(seated[0]!, url);
-    expect(during.body.agenda).toEqual([{ caseId: app.id, ballotsCast: 4, opinions: 0, votedByMe: true, materials: [] }]);
+    const applicant = await h.db.user.findUniqueOrThrow({ where: { id: app.applicantId } });
+    const dossier = { caseNumber: app.caseNumber, applicantName: applicant.name, series: 'engineering', level: 'intermediate', track: 'standard', field: app.field };
+    expect(during.body.agenda).toEqual([{ caseId: app.id, ballotsCast: 4, opinions: 0, votedByMe: true, materials: [], dossier }]);
     const adminView = await get('u-admin', url);
-    expect(adminView.body.agenda[0]).toEqual({ caseId: app.id, ballotsCast: 4, opinions: 0, materials: [] });
+    expect(adminView.body.agenda[0]).toEqual({ caseId: app.id, ballotsCast: 4, opinions: 0, materials: [], dossier });
     const audit = await get('u-admin', `/api/admin/cases/${meetingId}/audit`);
     const ballots = audit.body.items.filter((e: { action: string }) => e.action === 'ballot-cast');
     expect(ballots).toHaveLength(4);
@@ -123,6 +130,9 @@ describe('a committee meeting through the API', () => {
     const drawnFor = (await h.db.committeeSeat.findMany({ where: { expertId: drawn[0]! } })).map((s) => s.meetingId);
     expect(theirs.body.items.map((m: { id: string }) => m.id).sort()).toEqual(drawnFor.sort());
     expect(drawnFor).toContain(meetingId);
+    // The expert's own seat: their attendance as the list shows it; an administrator has none.
+    expect(theirs.body.items.find((m: { id: string }) => m.id === meetingId).mine).toEqual({ role: 'panel', status: 'seated', present: false });
+    expect(item.mine).toBeUndefined();
     expect((await get('u-li-ming', '/api/meetings')).status).toBe(403);
   });
 

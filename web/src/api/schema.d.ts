@@ -4363,6 +4363,12 @@ export interface operations {
                                 self: string;
                                 temporalUi?: string;
                             };
+                            /** @description an expert's own seat: panel or member, seated / recused / absent, checked in or not */
+                            mine?: {
+                                role: string;
+                                status: string;
+                                present: boolean;
+                            };
                         }[];
                         page: number;
                         pageSize: number;
@@ -4479,7 +4485,28 @@ export interface operations {
                             self: string;
                             temporalUi?: string;
                         };
+                        /** @description an expert's own seat: panel or member, seated / recused / absent, checked in or not */
+                        mine?: {
+                            role: string;
+                            status: string;
+                            present: boolean;
+                        };
                         live: boolean;
+                        /** @description the rules the meeting runs by (its cases’ policy); null when unknown */
+                        rules: {
+                            /** @description members present needed, as a share of the committee (≥ 2/3) */
+                            quorum: {
+                                num: number;
+                                den: number;
+                            };
+                            /** @description yes votes needed, as a share of the members present (≥ 2/3) */
+                            pass: {
+                                num: number;
+                                den: number;
+                            };
+                            /** @description yes votes a case needs with the members present now; null while nobody is present */
+                            yesNeeded: number | null;
+                        } | null;
                         checkInDeadline?: string;
                         votingClosesAt?: string;
                         escalation?: {
@@ -4508,7 +4535,17 @@ export interface operations {
                                 abstain: number;
                                 passed: boolean;
                             };
+                            /** @description whether the caller has voted on the case (never how) */
                             votedByMe?: boolean;
+                            /** @description who applies for what, for those who may read the case */
+                            dossier?: {
+                                caseNumber: string | null;
+                                applicantName: string;
+                                series: string;
+                                level: string;
+                                track: string;
+                                field: string;
+                            };
                             /** @description the case’s materials as they stand, for those who may read them */
                             materials?: {
                                 id: string;
@@ -4629,7 +4666,10 @@ export interface operations {
     checkIn: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Retrying an action with the same key (and body) answers as the first time instead of acting twice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4641,7 +4681,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The meeting took the action; its stage after it. */
+            /** @description The meeting took the action (or had taken it: the same Idempotency-Key again); its stage after it. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4796,7 +4836,10 @@ export interface operations {
     recuse: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Retrying an action with the same key (and body) answers as the first time instead of acting twice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4810,7 +4853,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The meeting took the action; its stage after it. */
+            /** @description The meeting took the action (or had taken it: the same Idempotency-Key again); its stage after it. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4965,7 +5008,10 @@ export interface operations {
     submitOpinion: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Retrying an action with the same key (and body) answers as the first time instead of acting twice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4980,7 +5026,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The meeting took the action; its stage after it. */
+            /** @description The meeting took the action (or had taken it: the same Idempotency-Key again); its stage after it. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5135,7 +5181,10 @@ export interface operations {
     vote: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Retrying an action with the same key (and body) answers as the first time instead of acting twice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -5151,7 +5200,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The meeting took the action; its stage after it. */
+            /** @description The meeting took the action (or had taken it: the same Idempotency-Key again); its stage after it. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5306,7 +5355,10 @@ export interface operations {
     convene: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Retrying an action with the same key (and body) answers as the first time instead of acting twice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -5324,7 +5376,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The meeting took the action; its stage after it. */
+            /** @description The meeting took the action (or had taken it: the same Idempotency-Key again); its stage after it. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5479,7 +5531,10 @@ export interface operations {
     closeVoting: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Retrying an action with the same key (and body) answers as the first time instead of acting twice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -5491,7 +5546,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The meeting took the action; its stage after it. */
+            /** @description The meeting took the action (or had taken it: the same Idempotency-Key again); its stage after it. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5646,7 +5701,10 @@ export interface operations {
     redraw: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Retrying an action with the same key (and body) answers as the first time instead of acting twice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -5660,7 +5718,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The meeting took the action; its stage after it. */
+            /** @description The meeting took the action (or had taken it: the same Idempotency-Key again); its stage after it. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5815,7 +5873,10 @@ export interface operations {
     reschedule: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Retrying an action with the same key (and body) answers as the first time instead of acting twice. */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -5834,7 +5895,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The meeting took the action; its stage after it. */
+            /** @description The meeting took the action (or had taken it: the same Idempotency-Key again); its stage after it. */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -43,6 +43,8 @@ export const PAGES: readonly PageEntry[] = [
   { path: '/admin/policies', access: ['admin'], menu: 'nav.admin-policies', load: page(() => import('../features/admin-config/components/PoliciesPage'), 'PoliciesPage') },
   { path: '/admin/calendar', access: ['admin'], menu: 'nav.admin-calendar', load: page(() => import('../features/admin-config/components/CalendarPage'), 'CalendarPage') },
   // One route with an optional segment: the page keeps its state when a first save names the draft.
+  { path: '/meetings', access: ['expert'], menu: 'nav.meetings', load: page(() => import('../features/meetings/components/MeetingListPage'), 'MeetingListPage') },
+  { path: '/meetings/:id', access: ['expert'], load: page(() => import('../features/meetings/components/MeetingRoomPage'), 'MeetingRoomPage'), sample: '/meetings/none' },
   { path: '/apply/:draftId?', access: ['applicant'], load: page(() => import('../features/apply/components/ApplyPage'), 'ApplyPage'), sample: '/apply' },
 ];
 
