@@ -9,12 +9,13 @@ import { defineConfig } from 'vite';
  * group takes every antd component any page uses (Form, Upload, Steps…), which put ~40 kB gzip
  * more on the first page than leaving it to the bundler, which keeps what the first page uses in
  * its entry chunk and the rest in the chunks of the pages that use it. The charts (@ant-design/plots
- * and the @antv engine under it) are a chunk of their own, loaded only by the pages that draw
- * one — never by the first page (test/web/bundle.test.ts; sizes: `npm run bench:web`).
+ * and the @antv engine under it) stay in the lazy chunk of the one component that draws them
+ * (Charts-*.js), loaded only by the pages that draw one — never by the first page
+ * (test/web/bundle.test.ts; sizes: `npm run bench:web`). A group of their own would take their
+ * dependencies too (react, antd's utilities), and the first page would load the charts for them.
  * Pages themselves are lazy chunks (app/page-table.ts).
  */
 export const CHUNK_GROUPS = [
-  { name: 'charts', test: /node_modules[\\/](@ant-design[\\/]plots|@antv)[\\/]/, priority: 40 },
   { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router|cookie|set-cookie-parser)[\\/]/, priority: 30 },
   { name: 'query', test: /node_modules[\\/]@tanstack[\\/]/, priority: 30 },
 ];

@@ -57,5 +57,5 @@ export async function firstPage(dist: string, path: string): Promise<FirstPage> 
   return { path, files: sized, raw: sized.reduce((s, f) => s + f.raw, 0), gzip: sized.reduce((s, f) => s + f.gzip, 0) };
 }
 
-/** The charts chunk (vite.config.ts CHUNK_GROUPS): @ant-design/plots and the @antv engine. */
-export const isChartsChunk = (file: string) => /(^|\/)charts-[^/]*\.js$/.test(file);
+/** The chunk of the component that draws charts (@ant-design/plots and the @antv engine): Charts-*.js. */
+export const isChartsChunk = (file: string) => /(^|\/)charts-[^/]*\.js$/i.test(file);

@@ -94,7 +94,7 @@ describe('tokens', () => {
     const me = async (claims: Record<string, unknown>) => request(app).get('/api/auth/me').set('Authorization', `Bearer ${await idpToken(claims)}`);
     const mapped = await me({ realm_access: { roles: ['offline_access', 'employer', 'employer'] }, tl_org: 'org-district-hospital' });
     expect(mapped.status).toBe(200);
-    expect(mapped.body).toEqual({ id: 'u-hr-hospital', name: expect.any(String), roles: ['employer'], organisationId: 'org-district-hospital' });
+    expect(mapped.body).toEqual({ id: 'u-hr-hospital', name: expect.any(String), roles: ['employer'], organisationId: 'org-district-hospital', organisation: { id: 'org-district-hospital', name: '区中心医院', kind: 'employer' } });
     expect((await me({ realm_access: { roles: 'employer expert' } })).body.roles).toEqual(['employer', 'expert']);
     expect((await me({ realm_access: { roles: ['offline_access'] } })).status).toBe(401);
     // The default names are not read when others are configured.

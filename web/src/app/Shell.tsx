@@ -1,11 +1,30 @@
 // The frame of every page: the header with the menu, the language switch and who is signed in.
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, Layout, Menu, Segmented, Space, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useChrome } from '../i18n';
 import { localeStore, useLocale, type Locale } from '../lib/locale';
 import { sessionStore, useSession } from '../lib/session';
-import { mayOpen, PAGES } from './page-table';
+import { mayOpen, PAGES, type PageEntry } from './page-table';
+
+type MenuItem = { key: string; label: ReactNode; children?: MenuItem[] };
+
+/** The header's entries in table order; a group's entries in one drop-down where its first one stands. */
+function menuItems(entries: readonly PageEntry[], t: ReturnType<typeof useChrome>): MenuItem[] {
+  const items: MenuItem[] = [];
+  for (const p of entries) {
+    const item = { key: p.path, label: <Link to={p.path} style={{ color: 'inherit' }}>{t(p.menu!)}</Link> };
+    if (!p.menuGroup) {
+      items.push(item);
+      continue;
+    }
+    const group = items.find((i) => i.key === p.menuGroup);
+    if (group) group.children!.push(item);
+    else items.push({ key: p.menuGroup, label: t(p.menuGroup), children: [item] });
+  }
+  return items;
+}
 
 export function Shell() {
   const t = useChrome();
@@ -35,7 +54,7 @@ export function Shell() {
           mode="horizontal"
           selectedKeys={selected ? [selected] : []}
           style={{ flex: 1, minWidth: 0 }}
-          items={entries.map((p) => ({ key: p.path, label: <Link to={p.path} style={{ color: 'inherit' }}>{t(p.menu!)}</Link> }))}
+          items={menuItems(entries, t)}
         />
         <Space>
           <Segmented<Locale>

@@ -13,6 +13,8 @@ export interface PageEntry {
   load: () => Promise<ComponentType>;
   /** A menu entry for those who may open it; pages reached from other pages have none. */
   menu?: ChromeKey;
+  /** Menu entries sharing a group sit in one drop-down named by it (the header has room for few). */
+  menuGroup?: ChromeKey;
   /** A sample address for tests when the path has parameters (:id). */
   sample?: string;
 }
@@ -38,10 +40,10 @@ export const PAGES: readonly PageEntry[] = [
   { path: '/admin/cases', access: ['admin'], load: page(() => import('../features/admin/components/CaseSearchPage'), 'CaseSearchPage') },
   { path: '/admin/cases/:id', access: ['admin'], load: page(() => import('../features/admin/components/AdminCaseDetailPage'), 'AdminCaseDetailPage'), sample: '/admin/cases/no-such-case' },
   { path: '/admin/tasks', access: ['admin'], load: page(() => import('../features/admin/components/TaskSearchPage'), 'TaskSearchPage') },
-  { path: '/admin/meetings', access: ['admin'], menu: 'nav.admin-meetings', load: page(() => import('../features/admin-config/components/MeetingsPage'), 'MeetingsPage') },
-  { path: '/admin/programmes', access: ['admin'], menu: 'nav.admin-programmes', load: page(() => import('../features/admin-config/components/ProgrammesPage'), 'ProgrammesPage') },
-  { path: '/admin/policies', access: ['admin'], menu: 'nav.admin-policies', load: page(() => import('../features/admin-config/components/PoliciesPage'), 'PoliciesPage') },
-  { path: '/admin/calendar', access: ['admin'], menu: 'nav.admin-calendar', load: page(() => import('../features/admin-config/components/CalendarPage'), 'CalendarPage') },
+  { path: '/admin/meetings', access: ['admin'], menu: 'nav.admin-meetings', menuGroup: 'nav.admin-config', load: page(() => import('../features/admin-config/components/MeetingsPage'), 'MeetingsPage') },
+  { path: '/admin/programmes', access: ['admin'], menu: 'nav.admin-programmes', menuGroup: 'nav.admin-config', load: page(() => import('../features/admin-config/components/ProgrammesPage'), 'ProgrammesPage') },
+  { path: '/admin/policies', access: ['admin'], menu: 'nav.admin-policies', menuGroup: 'nav.admin-config', load: page(() => import('../features/admin-config/components/PoliciesPage'), 'PoliciesPage') },
+  { path: '/admin/calendar', access: ['admin'], menu: 'nav.admin-calendar', menuGroup: 'nav.admin-config', load: page(() => import('../features/admin-config/components/CalendarPage'), 'CalendarPage') },
   // One route with an optional segment: the page keeps its state when a first save names the draft.
   { path: '/meetings', access: ['expert'], menu: 'nav.meetings', load: page(() => import('../features/meetings/components/MeetingListPage'), 'MeetingListPage') },
   { path: '/meetings/:id', access: ['expert'], load: page(() => import('../features/meetings/components/MeetingRoomPage'), 'MeetingRoomPage'), sample: '/meetings/none' },
