@@ -5,7 +5,7 @@
 // approves in 待办 → the notice closes → the authority sends a one-time correction notice → the
 // applicant answers it with a new PDF → the authority passes the formal review → the administrator
 // convenes the committee meeting, the drawn experts check in and vote yes, each in a browser of
-// their own → the result notice closes → the applicant downloads the certificate, and the public
+// their own, and the administrator closes voting → the result notice closes → the applicant downloads the certificate, and the public
 // verification page, opened from the case page's link by someone not signed in, says valid.
 import { randomUUID } from 'node:crypto';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
