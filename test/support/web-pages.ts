@@ -34,3 +34,12 @@ export async function signIn(page: Page, siteUrl: string, userId: string, path?:
 
 /** A full-page screenshot for a person to look at: test-results/web/<name>.png. */
 export const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/web/${name}.png`, fullPage: true });
+
+/** A one-page PDF saying `text`, to upload as a material: each text a distinct file, so none is taken for another. */
+export async function pdfSaying(text: string): Promise<Buffer> {
+  const { PDFDocument, StandardFonts } = await import('pdf-lib');
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  doc.addPage([595, 842]).drawText(text, { x: 50, y: 780, size: 14, font });
+  return Buffer.from(await doc.save());
+}

@@ -9,7 +9,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,19 +19,11 @@ import { bearer, caseMaterial, engineeringBody, poll, sleepPastDeadline, submitA
 import { expectAccessible } from '../support/axe';
 import { chromiumAvailable, launchChromium, listen } from '../support/browser';
 import { PUBLIC_BASE_URL, startHarness, type Harness } from '../support/harness';
-import { pageOf, shot, signIn } from '../support/web-pages';
+import { pageOf, shot, signIn, pdfSaying } from '../support/web-pages';
 
 const run = promisify(execFile);
 const zh = catalogue('zh-CN') as Record<string, string>;
 const en = catalogue('en') as Record<string, string>;
-
-/** A one-page PDF saying `text`: each file distinct, so none is taken for another. */
-async function pdf(text: string): Promise<Buffer> {
-  const doc = await PDFDocument.create();
-  const font = await doc.embedFont(StandardFonts.Helvetica);
-  doc.addPage([595, 842]).drawText(text, { x: 50, y: 780, size: 14, font });
-  return Buffer.from(await doc.save());
-}
 
 describe.skipIf(!chromiumAvailable)('the applicant acts on their case in a browser', () => {
   let h: Harness;
@@ -130,7 +121,7 @@ describe.skipIf(!chromiumAvailable)('the applicant acts on their case in a brows
       await education.getByText('学位证书扫描件不清晰').waitFor();
       const chooser = page.waitForEvent('filechooser');
       await education.getByRole('button', { name: /上传替换文件/ }).click();
-      await (await chooser).setFiles({ name: 'degree-rescanned.pdf', mimeType: 'application/pdf', buffer: await pdf('degree, rescanned') });
+      await (await chooser).setFiles({ name: 'degree-rescanned.pdf', mimeType: 'application/pdf', buffer: await pdfSaying('degree, rescanned') });
       await education.getByText('已上传：degree-rescanned.pdf').waitFor();
       await page.getByLabel('补正说明（学历证书）').fill('已重新扫描学位证书');
       await page.getByLabel('补正说明（身份证明）').fill('已更新为有效期内的身份证');

@@ -3,25 +3,17 @@
 // in Chinese, upload them (and the patent's) through the page, the check passes, 提交申报 lands on
 // the case with its 受理编号, and the case holds the four materials.
 import { randomUUID } from 'node:crypto';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogue } from '../../domain/words/say';
 import { ensureWebBuild, WEB_DIST } from '../../scripts/web/build';
 import { bearer, poll } from '../api/fixtures';
+import { pdfSaying } from '../support/web-pages';
 import { chromiumAvailable, launchChromium, listen } from '../support/browser';
 import { startHarness, type Harness } from '../support/harness';
 
 const en = catalogue('en') as Record<string, string>;
-
-/** A one-page PDF saying `text`: each file distinct, so none is taken for another. */
-async function pdf(text: string): Promise<Buffer> {
-  const doc = await PDFDocument.create();
-  const font = await doc.embedFont(StandardFonts.Helvetica);
-  doc.addPage([595, 842]).drawText(text, { x: 50, y: 780, size: 14, font });
-  return Buffer.from(await doc.save());
-}
 
 describe.skipIf(!chromiumAvailable)('the applicant applies in a browser', () => {
   let h: Harness;
@@ -100,12 +92,12 @@ describe.skipIf(!chromiumAvailable)('the applicant applies in a browser', () => 
     ];
     for (const [group, kind] of uploads) {
       const slot = page.getByRole('group', { name: group, exact: true });
-      await slot.locator('input[type=file]').setInputFiles({ name: `${kind}.pdf`, mimeType: 'application/pdf', buffer: await pdf(`${kind} of u-li-ming ${randomUUID()}`) });
+      await slot.locator('input[type=file]').setInputFiles({ name: `${kind}.pdf`, mimeType: 'application/pdf', buffer: await pdfSaying(`${kind} of u-li-ming ${randomUUID()}`) });
       await slot.getByText('100%').or(slot.getByRole('img', { name: 'check-circle' })).first().waitFor();
     }
     for (const [, kind] of uploads) await page.getByRole('cell', { name: `${kind}.pdf`, exact: true }).waitFor();
     // A file sent by mistake is listed, and deleted from the list.
-    await page.getByRole('group', { name: '身份证明', exact: true }).locator('input[type=file]').setInputFiles({ name: 'mistake.pdf', mimeType: 'application/pdf', buffer: await pdf(`mistake ${randomUUID()}`) });
+    await page.getByRole('group', { name: '身份证明', exact: true }).locator('input[type=file]').setInputFiles({ name: 'mistake.pdf', mimeType: 'application/pdf', buffer: await pdfSaying(`mistake ${randomUUID()}`) });
     const mistake = page.getByRole('row', { name: /mistake\.pdf/ });
     await mistake.getByRole('button', { name: '删除' }).click();
     await mistake.waitFor({ state: 'detached' });

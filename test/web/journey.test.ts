@@ -8,7 +8,6 @@
 // their own, and the administrator closes voting → the result notice closes → the applicant downloads the certificate, and the public
 // verification page, opened from the case page's link by someone not signed in, says valid.
 import { randomUUID } from 'node:crypto';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
@@ -17,19 +16,11 @@ import { ensureWebBuild, WEB_DIST } from '../../scripts/web/build';
 import { bearer, poll, settled } from '../api/fixtures';
 import { chromiumAvailable, launchChromium, listen } from '../support/browser';
 import { startHarness, type Harness } from '../support/harness';
-import { pageOf, shot, signIn } from '../support/web-pages';
+import { pageOf, shot, signIn, pdfSaying } from '../support/web-pages';
 
 const zh = catalogue('zh-CN') as Record<string, string>;
 /** Three seconds a working day: a 5-day notice closes in fifteen seconds, the 10-day correction window in thirty. */
 const WORKING_DAY_MS = 3_000;
-
-/** A one-page PDF saying `text`: each file distinct, so none is taken for another. */
-async function pdf(text: string): Promise<Buffer> {
-  const doc = await PDFDocument.create();
-  const font = await doc.embedFont(StandardFonts.Helvetica);
-  doc.addPage([595, 842]).drawText(text, { x: 50, y: 780, size: 14, font });
-  return Buffer.from(await doc.save());
-}
 
 describe.skipIf(!chromiumAvailable)('the journey of a case, from the application to the verified certificate, through the pages', () => {
   let h: Harness;
@@ -126,7 +117,7 @@ describe.skipIf(!chromiumAvailable)('the journey of a case, from the application
     ];
     for (const [group, kind] of uploads) {
       const slot = a.getByRole('group', { name: group, exact: true });
-      await slot.locator('input[type=file]').setInputFiles({ name: `${kind}.pdf`, mimeType: 'application/pdf', buffer: await pdf(`${kind} of u-li-ming ${randomUUID()}`) });
+      await slot.locator('input[type=file]').setInputFiles({ name: `${kind}.pdf`, mimeType: 'application/pdf', buffer: await pdfSaying(`${kind} of u-li-ming ${randomUUID()}`) });
       await a.getByRole('cell', { name: `${kind}.pdf`, exact: true }).waitFor();
     }
     await a.getByRole('button', { name: '保存并检查' }).click();
@@ -182,7 +173,7 @@ describe.skipIf(!chromiumAvailable)('the journey of a case, from the application
     await region.getByText('请上传清晰的学历证书扫描件').waitFor();
     const chooser = again.page.waitForEvent('filechooser');
     await region.getByRole('button', { name: /上传替换文件/ }).click();
-    await (await chooser).setFiles({ name: 'degree-rescanned.pdf', mimeType: 'application/pdf', buffer: await pdf(`degree, rescanned ${randomUUID()}`) });
+    await (await chooser).setFiles({ name: 'degree-rescanned.pdf', mimeType: 'application/pdf', buffer: await pdfSaying(`degree, rescanned ${randomUUID()}`) });
     await region.getByText('已上传：degree-rescanned.pdf').waitFor();
     await again.page.getByLabel('补正说明（学历证书不清晰）').fill('已重新扫描学历证书');
     await shot(again.page, 'journey-4-correction-answer');

@@ -7,7 +7,6 @@
 //  (c) 绿色通道: the applicant applies through 申报向导, the employer approves, the authority
 //      passes the formal review, the industry body evaluates — the case reaches the committee.
 import { randomUUID } from 'node:crypto';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { Browser, Locator, Page } from 'playwright-core';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,7 +16,7 @@ import { bearer, caseMaterial, engineeringBody, poll, settled, submitAs } from '
 import { expectAccessible } from '../support/axe';
 import { chromiumAvailable, launchChromium, listen } from '../support/browser';
 import { startHarness, type Harness } from '../support/harness';
-import { pageOf, shot, signIn } from '../support/web-pages';
+import { pageOf, shot, signIn, pdfSaying } from '../support/web-pages';
 
 const zh = catalogue('zh-CN');
 /** Four seconds a working day: a 5-day notice closes in twenty seconds. */
@@ -26,14 +25,6 @@ const WORKING_DAY_MS = 4_000;
 /** As the pages write a day: 2026年12月10日 / 10 Dec 2026. */
 const day = (locale: 'zh-CN' | 'en', ymd: string) =>
   new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'zh-CN', { year: 'numeric', month: locale === 'en' ? 'short' : 'long', day: 'numeric', timeZone: 'UTC' }).format(new Date(`${ymd}T12:00:00Z`));
-
-/** A one-page PDF saying `text`: each file distinct, so none is taken for another. */
-async function pdf(text: string): Promise<Buffer> {
-  const doc = await PDFDocument.create();
-  const font = await doc.embedFont(StandardFonts.Helvetica);
-  doc.addPage([595, 842]).drawText(text, { x: 50, y: 780, size: 14, font });
-  return Buffer.from(await doc.save());
-}
 
 /** A 绿色通道 deputy-senior engineering application: two patents stand in for the years (破格). */
 const greenBody = {
@@ -257,7 +248,7 @@ describe.skipIf(!chromiumAvailable)('the reviewer workbench in a browser', () =>
     ];
     for (const [group, kind] of uploads) {
       const slot = page.getByRole('group', { name: group, exact: true });
-      await slot.locator('input[type=file]').setInputFiles({ name: `${kind}.pdf`, mimeType: 'application/pdf', buffer: await pdf(`${kind} of u-li-ming ${randomUUID()}`) });
+      await slot.locator('input[type=file]').setInputFiles({ name: `${kind}.pdf`, mimeType: 'application/pdf', buffer: await pdfSaying(`${kind} of u-li-ming ${randomUUID()}`) });
       await page.getByRole('cell', { name: `${kind}.pdf`, exact: true }).waitFor();
     }
     await page.getByRole('button', { name: '保存并检查' }).click();
