@@ -7,11 +7,11 @@ import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogue } from '../../domain/words/say';
-import { ensureWebBuild, WEB_DIST } from '../../scripts/web/build';
 import { bearer, poll } from '../api/fixtures';
 import { pdfSaying } from '../support/web-pages';
-import { chromiumAvailable, launchChromium, listen } from '../support/browser';
-import { startHarness, type Harness } from '../support/harness';
+import { chromiumAvailable } from '../support/browser';
+import { startWebStack, stopWebStack } from '../support/web-stack';
+import type { Harness } from '../support/harness';
 
 const en = catalogue('en') as Record<string, string>;
 
@@ -21,16 +21,9 @@ describe.skipIf(!chromiumAvailable)('the applicant applies in a browser', () => 
   let site: { url: string; close(): Promise<void> };
 
   beforeAll(async () => {
-    await ensureWebBuild((msg) => console.log(`[web] ${msg}`));
-    h = await startHarness({ devMode: true, webDist: WEB_DIST });
-    site = await listen(h.app);
-    browser = await launchChromium();
+    ({ h, site, browser } = await startWebStack());
   });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-    await h?.stop();
-  });
+  afterAll(() => stopWebStack({ h, site, browser }));
 
   const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/web/${name}.png`, fullPage: true });
   /** Types into a searchable select and takes the first option that matches. */

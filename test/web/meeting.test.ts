@@ -8,11 +8,11 @@ import type { Browser } from 'playwright-core';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { catalogue } from '../../domain/words/say';
-import { ensureWebBuild, WEB_DIST } from '../../scripts/web/build';
 import { bearer, caseMaterial, meetingFor, poll, submitAs } from '../api/fixtures';
 import { expectAccessible } from '../support/axe';
-import { chromiumAvailable, launchChromium, listen } from '../support/browser';
-import { startHarness, type Harness } from '../support/harness';
+import { chromiumAvailable } from '../support/browser';
+import { startWebStack, stopWebStack } from '../support/web-stack';
+import type { Harness } from '../support/harness';
 import { pageOf, shot, signIn } from '../support/web-pages';
 
 const zh = catalogue('zh-CN') as Record<string, string>;
@@ -26,16 +26,9 @@ describe.skipIf(!chromiumAvailable)('experts in the meeting room', () => {
   let site: { url: string; close(): Promise<void> };
 
   beforeAll(async () => {
-    await ensureWebBuild((msg) => console.log(`[web] ${msg}`));
-    h = await startHarness({ devMode: true, webDist: WEB_DIST });
-    site = await listen(h.app);
-    browser = await launchChromium();
+    ({ h, site, browser } = await startWebStack());
   });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-    await h?.stop();
-  });
+  afterAll(() => stopWebStack({ h, site, browser }));
 
   const get = async (userId: string, url: string) => request(h.app).get(url).set('Authorization', await bearer(h, userId));
   const post = async (userId: string, url: string, body: object = {}) => request(h.app).post(url).set('Authorization', await bearer(h, userId)).send(body);

@@ -7,9 +7,9 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureWebBuild, WEB_DIST } from '../../scripts/web/build';
-import { chromiumAvailable, launchChromium, listen } from '../support/browser';
-import { actorOf, startHarness, type Harness } from '../support/harness';
+import { chromiumAvailable } from '../support/browser';
+import { startWebStack, stopWebStack } from '../support/web-stack';
+import { actorOf, type Harness } from '../support/harness';
 import { pageOf, signIn } from '../support/web-pages';
 
 /** The table's data as the test reads it (its loaders are never called here). */
@@ -35,16 +35,9 @@ describe.skipIf(!chromiumAvailable)('every page for every role', () => {
     // The web project's module, loaded at run time: node's type check stays out of the pages'
     // sources, and importing the table runs none of its lazy loaders.
     ({ PAGES: pages } = (await import(/* @vite-ignore */ pathToFileURL(resolve('web/src/app/page-table.ts')).href)) as { PAGES: readonly PageData[] });
-    await ensureWebBuild((msg) => console.log(`[web] ${msg}`));
-    h = await startHarness({ devMode: true, webDist: WEB_DIST });
-    site = await listen(h.app);
-    browser = await launchChromium();
+    ({ h, site, browser } = await startWebStack());
   });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-    await h?.stop();
-  });
+  afterAll(() => stopWebStack({ h, site, browser }));
 
   it('names a sample address for every parametrised path', () => {
     expect(pages.length).toBeGreaterThan(0);
