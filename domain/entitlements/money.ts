@@ -117,5 +117,5 @@ export function settlement(e: EntitlementTerms, asOf: IsoDate): { paidFen: numbe
   return { paidFen, dueFen, recoverableFen };
 }
 
-/** Recorded when the entitlement ends on `endedOn`: the months begun by then. */
-export const recoverableAtEnd = (e: EntitlementTerms & { endedOn: IsoDate }): number => settlement(e, e.endedOn).recoverableFen;
+/** Recorded when the entitlement ends (on `endedOn`, else its planned end): the months begun by then. */
+export const recoverableAtEnd = (e: EntitlementTerms): number => settlement(e, e.endedOn ?? e.endsOn).recoverableFen;
