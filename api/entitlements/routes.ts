@@ -32,7 +32,7 @@ export function entitlementRoutes(deps: ApiDeps): RouteDef[] {
       method: 'get',
       path: '/api/admin/payables',
       summary: 'Every entitlement’s payable amount for a month (JSON, or CSV with Accept: text/csv)',
-      description: `${CONVENTIONS} A row per entitlement running for at least a day of the month; recoverable is what of the month’s advance was not due. CSV headers are in the caller’s language.`,
+      description: `${CONVENTIONS} A row per entitlement running for at least a day of the month (a lump sum in its start month only); recoverable is what of the month’s advance was not due. CSV headers are in the caller’s language.`,
       tags: ['Administration'],
       access: ['admin'],
       query: s.payablesQuery,

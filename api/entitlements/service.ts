@@ -48,7 +48,7 @@ export function entitlementsService({ db, now }: ApiDeps) {
       });
     },
 
-    /** Every entitlement running for at least a day of the month, with its figures for the month. */
+    /** Every entitlement running for at least a day of the month (a lump sum: in its start month only), with its figures for the month. */
     async payables(month: string, locale: Locale): Promise<z.infer<typeof s.payableSchema>[]> {
       const span = monthSpan(month);
       const [first, next] = [isoDate(span.first), isoDate(span.next)];
@@ -57,7 +57,8 @@ export function entitlementsService({ db, now }: ApiDeps) {
         include: { pauses: true, membership: { include: { talent: true, programme: true } } },
         orderBy: [{ membership: { programmeId: 'asc' } }, { membership: { talentId: 'asc' } }, { kind: 'asc' }],
       });
-      return rows.map((e) => {
+      const listed = rows.filter((e) => e.basis !== 'lump-sum' || e.startsOn.startsWith(month));
+      return listed.map((e) => {
         const due = dueFor(terms(e), month);
         const advance = advanceFor(terms(e), month).amountFen;
         const m = e.membership;

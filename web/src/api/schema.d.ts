@@ -620,7 +620,7 @@ export interface paths {
         };
         /**
          * Every entitlement’s payable amount for a month (JSON, or CSV with Accept: text/csv)
-         * @description Dates are Asia/Shanghai calendar dates; an end or a pause’s `from` is the first day without the benefit. Monthly money is paid in advance on the first of each month for the days then known; a month with a start, a pause or an end is pro rata by calendar days (amount × days ÷ days in the month, half up to a whole fen). A lump sum is paid once in the start month; in kind pays no money. A row per entitlement running for at least a day of the month; recoverable is what of the month’s advance was not due. CSV headers are in the caller’s language.
+         * @description Dates are Asia/Shanghai calendar dates; an end or a pause’s `from` is the first day without the benefit. Monthly money is paid in advance on the first of each month for the days then known; a month with a start, a pause or an end is pro rata by calendar days (amount × days ÷ days in the month, half up to a whole fen). A lump sum is paid once in the start month; in kind pays no money. A row per entitlement running for at least a day of the month (a lump sum in its start month only); recoverable is what of the month’s advance was not due. CSV headers are in the caller’s language.
          */
         get: operations["listPayables"];
         put?: never;
