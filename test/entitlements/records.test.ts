@@ -67,4 +67,16 @@ describe.each(providers)('entitlements follow the membership on $name', ({ fresh
     const audit = await db.prisma.auditEvent.count({ where: { caseId: m.membershipId } });
     expect(audit).toBe(4);
   });
+
+  it.skipIf(skip)('a completed term ends them on the planned end, with nothing to recover', async () => {
+    const m = await admitTalent({ db: db.prisma, temporal, taskQueue: 'q' }, { programmeId: 'youth-innovator', talentId: 'u-li-ming', employerId: 'org-zhangjiang-tech', series: 'engineering', level: 'intermediate', admittedBy: 'u-admin', at: new Date('2027-03-16T02:00:00.000Z') });
+    // 青年创新英才: two annual cycles; the cohort's last grading closes the term weeks after its end.
+    const done = new CaseLog(m.workflowId, m.membershipId, 'running').move('completed', { actorId: 'system', action: 'complete', status: 'completed' }, '2029-04-20T02:00:00.000Z');
+    await recordMembershipTransition(db.prisma, mail, done, {});
+    const rows = await db.prisma.entitlement.findMany({ where: { membershipId: m.membershipId }, orderBy: { kind: 'asc' } });
+    expect(rows.map((e) => [e.kind, e.amountFen, e.endsOn, e.status, e.endedOn, e.endReason, e.recoverableFen])).toEqual([
+      ['allowance', 300_000, '2029-03-16', 'ended', '2029-03-16', 'term', 0],
+      ['apartment', 0, '2029-03-16', 'ended', '2029-03-16', 'term', 0],
+    ]);
+  });
 });
