@@ -149,5 +149,10 @@ describe('entitlements', () => {
     // 1–9 of the month paid, the rest of the month's advance recoverable.
     const days = new Date(Date.UTC(Number(next.slice(0, 4)), Number(next.slice(5, 7)), 0)).getUTCDate();
     expect(ended).toMatchObject({ status: 'ended', endedOn: next.slice(0, 10), endReason: 'death', recoverableFen: 450_000 - Math.round((450_000 * 9) / days) });
+
+    // A version granting nothing: a later admission has no entitlements.
+    expect((await post('u-admin', '/api/programmes/youth-innovator/grants', { grants: [] })).body).toMatchObject({ version: 3, grants: [] });
+    expect((await get('u-admin', '/api/programmes/youth-innovator/grants')).body.items.at(-1)).toMatchObject({ version: 3, grants: [] });
+    expect(await entitlements(await admit('youth-innovator'))).toEqual([]);
   });
 });
