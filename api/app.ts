@@ -29,6 +29,7 @@ import type { RouteDef } from './http/route';
 import { inboxRoutes } from './inbox/routes';
 import { meetingRoutes } from './meetings/routes';
 import { membershipRoutes } from './memberships/routes';
+import { entitlementRoutes } from './entitlements/routes';
 import { organisationRoutes } from './organisations/routes';
 import { notFoundHandler, problemHandler } from './problem';
 import { policyRoutes } from './policies/routes';
@@ -53,6 +54,7 @@ export const routeModules: RouteModule[] = [
   meetingRoutes,
   certificateRoutes,
   membershipRoutes,
+  entitlementRoutes,
   programmeRoutes,
   exitReviewRoutes,
   standardRoutes,

@@ -83,11 +83,16 @@ const MATRIX: Record<string, Rule | 'public'> = {
   listProgrammes: only({ authority: 'ok', admin: 'ok' }),
   publishProgrammeStandard: only({ admin: 'ok' }),
   listProgrammeStandards: only({ authority: 'ok', admin: 'ok' }),
+  publishProgrammeGrants: only({ admin: 'ok' }),
+  listProgrammeGrants: only({ authority: 'ok', admin: 'ok' }),
   admitTalent: only({ admin: 'ok' }),
   // Industry and expert see a membership while they hold an open task on it.
   getMembership: { applicant: OWN, employer: OWN, authority: 'ok', industry: OWN, expert: OWN, admin: 'ok' },
   evaluateMember: only({ employer: OWN, industry: OWN, expert: OWN }),
   pauseMembership: only({ admin: 'ok' }),
+  // Entitlements: whoever sees the membership, but not its evaluators; payables are finance's (admin).
+  listMembershipEntitlements: { ...only({ authority: 'ok', admin: 'ok' }), applicant: OWN, employer: OWN },
+  listPayables: only({ admin: 'ok' }),
   resumeMembership: only({ admin: 'ok' }),
   requestExitReview: only({ employer: OWN, admin: 'ok' }),
   decideExitReview: only({ authority: 'ok' }),
