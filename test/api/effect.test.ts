@@ -109,6 +109,21 @@ describe('effect tracking', () => {
     expect(en.text).toContain('Long-term trend,Young talents (effect),,');
   });
 
+  it('counts a membership closed without a review (the talent died) under its outcome, and narrows to one intake', async () => {
+    // The row as a closure writes it: status closed, outcome death, no exit review.
+    await h.db.programme.create({ data: { id: 'effect-closed', name: '计划（关闭）', nameEn: 'Programme (closed)', talentType: 'youth' } });
+    const member = (id: string, intake: string, status: string, outcome?: string) =>
+      h.db.membership.create({ data: { id, workflowId: `assessment-${id}`, programmeId: 'effect-closed', talentId: 'u-effect-a', employerId: 'org-zhangjiang-tech', series: 'engineering', level: 'intermediate', intake, status, ...(outcome ? { outcome } : {}), admittedAt: h.clock(), admittedBy: 'u-admin' } });
+    await member('effect-closed-1', 'c1', 'closed', 'death');
+    await member('effect-closed-2', 'c2', 'active');
+    const all = await get('u-admin', '/api/admin/effect/programmes/effect-closed');
+    expect(all.body).toMatchObject({ intakes: ['c1', 'c2'], membersByStatus: { closed: 1, active: 1 }, exits: [{ kind: 'closure', cause: 'death', count: 1 }], cycles: [] });
+    const c2 = await get('u-admin', '/api/admin/effect/programmes/effect-closed?intake=c2');
+    expect(c2.body).toMatchObject({ intake: 'c2', membersByStatus: { active: 1 }, exits: [] });
+    const csv = await get('u-admin', '/api/admin/effect/programmes/effect-closed', { Accept: 'text/csv' });
+    expect(csv.text).toContain('退出（按原因）,,身故,1\r\n');
+  });
+
   it('answers 404 for an unknown talent or programme and 400 for a bad parameter, as problem+json', async () => {
     const none = await get('u-admin', '/api/admin/effect/programmes/no-such-programme');
     expect(none.status).toBe(404);
