@@ -70,6 +70,12 @@ describe.skipIf(!chromiumAvailable)('effect tracking in a browser', () => {
     expect(await page.getByText('工程技术 中级 ZC-WEB-0001').count()).toBe(1);
     await expectAccessible(page, 'a talent’s effect');
     await shot(page, 'effect-talent-zh-CN');
+    // In English: the page's words and the catalogue's grades and trend.
+    await page.getByText('English', { exact: true }).click();
+    await page.getByRole('heading', { name: 'Effect tracking: 人才A' }).waitFor();
+    expect(await rowCells(page, 'Cycle 2')).toEqual(['Cycle 2', '97', 'excellent']);
+    await expect.poll(() => page.getByText('Long term: mean 94.5, trend improving').count()).toBe(1);
+    await shot(page, 'effect-talent-en');
     expect(errors).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 // /admin/effect: a programme's effect (效果跟踪): per cycle the grades given, the 优秀 share against
 // the quota and the mean score, as a table and a chart; exits by cause; members by status; the
-// figures as CSV. A talent's own picture is one address away (/admin/effect/talents/<id>).
+// figures as CSV; all intakes or one. A talent's own picture is one address away (/admin/effect/talents/<id>).
 import { Button, Card, Col, Empty, Input, Row, Select, Space, Spin, Table, Tag, Typography } from 'antd';
 import { lazy, Suspense } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -85,8 +85,9 @@ export function EffectPage() {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const programmeId = params.get('programme') ?? undefined;
+  const intake = params.get('intake') ?? undefined;
   const programmes = useProgrammes();
-  const effect = useProgrammeEffect(programmeId);
+  const effect = useProgrammeEffect(programmeId, intake);
   const download = useDownload();
   return (
     <AdminFrame>
@@ -104,8 +105,19 @@ export function EffectPage() {
             options={(programmes.data?.items ?? []).map((p) => ({ value: p.id, label: locale === 'en' ? p.nameEn : p.name }))}
             onChange={(id: string) => setParams({ programme: id })}
           />
+          {programmeId && (effect.data?.intakes.length ?? 0) > 1 && (
+            <Select
+              aria-label={t('effect.intake')}
+              placeholder={t('effect.all-intakes')}
+              allowClear
+              style={{ minWidth: 160 }}
+              value={intake}
+              options={effect.data!.intakes.map((i) => ({ value: i, label: i }))}
+              onChange={(i?: string) => setParams(i ? { programme: programmeId, intake: i } : { programme: programmeId })}
+            />
+          )}
           {programmeId && (
-            <Button onClick={() => download.mutate(effectCsvPath(programmeId))} loading={download.isPending}>
+            <Button onClick={() => download.mutate(effectCsvPath(programmeId, intake))} loading={download.isPending}>
               {t('effect.download')}
             </Button>
           )}
