@@ -21,6 +21,7 @@ import { expertRoutes } from './experts/routes';
 import { docsRouter } from './http/docs';
 import { materialRoutes } from './materials/routes';
 import { retentionRoutes } from './retention/routes';
+import { effectRoutes } from './effect/routes';
 import { requestLogger } from './http/logging';
 import { mountRoutes } from './http/mount';
 import { buildOpenApi } from './http/openapi';
@@ -64,6 +65,7 @@ export const routeModules: RouteModule[] = [
   draftRoutes,
   materialRoutes,
   retentionRoutes,
+  effectRoutes,
   expertRoutes,
   organisationRoutes,
   userRoutes,

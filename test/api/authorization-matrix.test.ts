@@ -72,6 +72,8 @@ const MATRIX: Record<string, Rule | 'public'> = {
   reassignTask: only({ admin: 'ok' }),
   cancelCase: only({ admin: 'ok' }),
   statistics: only({ admin: 'ok' }),
+  talentEffect: only({ authority: 'ok', admin: 'ok' }),
+  programmeEffect: only({ authority: 'ok', admin: 'ok' }),
   remindOverdue: only({ admin: 'ok' }),
   revokeCertificate: only({ admin: 'ok' }),
   submitSelfReport: only({ applicant: OWN }),
@@ -218,6 +220,8 @@ function urlOf(r: RouteDef, which: 'own' | 'other') {
     .replace(':date', '2027-01-01')
     .replace(':conflictId', 'no-such-conflict')
     .replace(':role', 'expert')
+    .replace(':talentId', 'u-li-ming')
+    .replace(':programmeId', 'leading-talent')
     .replace(':id', idFor(r, ids));
   return r.id === 'verifyCertificate' ? `${path}?number=${ids.certificate}&code=${ids.code}` : path;
 }

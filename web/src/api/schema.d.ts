@@ -1344,6 +1344,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/effect/talents/{talentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A talent's long-term picture: every membership's cycles, grades, trend, outputs and exit reviews; titles; integrity records */
+        get: operations["talentEffect"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/effect/programmes/{programmeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A programme's effect: grades by cycle against the 优秀 quota, mean scores, exits by cause, members by status
+         * @description Cycles count graded results only. An exit counts once final: an exit review that ended in exit (by its trigger), or a membership closed without a review (by its outcome).
+         */
+        get: operations["programmeEffect"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/experts": {
         parameters: {
             query?: never;
@@ -15097,6 +15134,381 @@ export interface operations {
             };
             /** @description Rate limit reached. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        /** @description The status in the caller's language (Accept-Language: zh-CN by default, or en). */
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, in the caller's language. */
+                        detail?: string;
+                        instance?: string;
+                        /** @description The catalogue key of the detail (GET /api/words), stable across languages. */
+                        code?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    talentEffect: {
+        parameters: {
+            query?: {
+                /** @description csv: the same figures as a CSV (so does Accept: text/csv) */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path: {
+                talentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Oldest first throughout. With Accept: text/csv (or ?format=csv): the same figures as a CSV (UTF-8 with BOM, headers in the caller’s language). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        talent: {
+                            id: string;
+                            name: string;
+                            organisationId: string | null;
+                        };
+                        memberships: {
+                            membershipId: string;
+                            programme: {
+                                id: string;
+                                name: string;
+                                nameEn: string;
+                            };
+                            series: string;
+                            level: string;
+                            intake: string;
+                            /** @description active | paused | exited | completed | closed */
+                            status: string;
+                            outcome: string | null;
+                            /** @description ISO 8601 */
+                            admittedAt: string;
+                            /** @description ISO 8601 */
+                            endedAt: string | null;
+                            cycles: {
+                                cycle: number;
+                                /** @description points, 0–100 (two decimals) */
+                                score: number | null;
+                                baseGrade: string;
+                                /**
+                                 * @description null until the cohort is graded
+                                 * @enum {string|null}
+                                 */
+                                grade: "excellent" | "pass" | "basic-pass" | "fail" | null;
+                                /** @description ISO 8601 */
+                                gradedAt: string | null;
+                            }[];
+                            longTerm: {
+                                /** @description points, 0–100 (two decimals) */
+                                meanScore: number | null;
+                                /** @enum {string|null} */
+                                trend: "improving" | "stable" | "declining" | null;
+                                /**
+                                 * @description set once the term has ended
+                                 * @enum {string|null}
+                                 */
+                                termGrade: "excellent" | "pass" | "basic-pass" | "fail" | null;
+                            };
+                            /** @description what the self-reports listed */
+                            outputs: {
+                                cycle: number | null;
+                                kind: string;
+                                title: string;
+                                /** @description ISO 8601 */
+                                reportedAt: string;
+                            }[];
+                            exitReviews: {
+                                id: string;
+                                n: number;
+                                trigger: string;
+                                /** @description open | exited | retained | dismissed | cancelled */
+                                status: string;
+                                stage: string;
+                                /** @description ISO 8601 */
+                                startedAt: string;
+                            }[];
+                        }[];
+                        titles: {
+                            certificates: {
+                                number: string;
+                                series: string;
+                                level: string;
+                                /** @description ISO 8601 */
+                                issuedAt: string;
+                                revoked: boolean;
+                                /** @description ISO 8601 */
+                                revokedAt: string | null;
+                            }[];
+                            applications: {
+                                id: string;
+                                caseNumber: string | null;
+                                track: string;
+                                series: string;
+                                level: string;
+                                status: string;
+                                outcome: string | null;
+                                /** @description ISO 8601 */
+                                submittedAt: string;
+                                /** @description ISO 8601 */
+                                endedAt: string | null;
+                            }[];
+                        };
+                        integrity: {
+                            kind: string;
+                            reason: string;
+                            /** @description ISO 8601 */
+                            recordedAt: string;
+                            /** @description ISO 8601 */
+                            barUntil: string;
+                        }[];
+                        /** @description the supervision reports (日常监管) naming the talent */
+                        supervisionEvents: unknown[];
+                        /** @description the entitlements of the talent's memberships */
+                        entitlements: unknown[];
+                    };
+                };
+            };
+            /** @description Invalid parameters, query or body; `errors` lists each failing field path. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        /** @description The status in the caller's language (Accept-Language: zh-CN by default, or en). */
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, in the caller's language. */
+                        detail?: string;
+                        instance?: string;
+                        /** @description The catalogue key of the detail (GET /api/words), stable across languages. */
+                        code?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        /** @description The status in the caller's language (Accept-Language: zh-CN by default, or en). */
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, in the caller's language. */
+                        detail?: string;
+                        instance?: string;
+                        /** @description The catalogue key of the detail (GET /api/words), stable across languages. */
+                        code?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The caller may not do this (wrong role, or the workflow refuses this actor). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        /** @description The status in the caller's language (Accept-Language: zh-CN by default, or en). */
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, in the caller's language. */
+                        detail?: string;
+                        instance?: string;
+                        /** @description The catalogue key of the detail (GET /api/words), stable across languages. */
+                        code?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description No such user. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        /** @description The status in the caller's language (Accept-Language: zh-CN by default, or en). */
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, in the caller's language. */
+                        detail?: string;
+                        instance?: string;
+                        /** @description The catalogue key of the detail (GET /api/words), stable across languages. */
+                        code?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    programmeEffect: {
+        parameters: {
+            query?: {
+                /** @description csv: the same figures as a CSV (so does Accept: text/csv) */
+                format?: "json" | "csv";
+                /** @description only the members of this intake */
+                intake?: string;
+            };
+            header?: never;
+            path: {
+                programmeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cycle 1 first. With Accept: text/csv (or ?format=csv): the same figures as a CSV (UTF-8 with BOM, headers in the caller’s language). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        programme: {
+                            id: string;
+                            name: string;
+                            nameEn: string;
+                            talentType: string;
+                        };
+                        /** @description the 优秀 quota of the grading rules in force (share of a cohort); null for none */
+                        excellentQuota: number | null;
+                        intake: string | null;
+                        intakes: string[];
+                        cycles: {
+                            cycle: number;
+                            /** @description members graded in this cycle */
+                            graded: number;
+                            grades: {
+                                excellent: number;
+                                pass: number;
+                                "basic-pass": number;
+                                fail: number;
+                            };
+                            /** @description 优秀 / graded, 0–1 */
+                            excellentShare: number | null;
+                            /** @description points, 0–100 (two decimals) */
+                            meanScore: number | null;
+                        }[];
+                        membersByStatus: {
+                            [key: string]: number;
+                        };
+                        exits: {
+                            /** @enum {string} */
+                            kind: "review" | "closure";
+                            /** @description an exit review's trigger, or a closure's outcome (e.g. death) */
+                            cause: string;
+                            count: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid parameters, query or body; `errors` lists each failing field path. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        /** @description The status in the caller's language (Accept-Language: zh-CN by default, or en). */
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, in the caller's language. */
+                        detail?: string;
+                        instance?: string;
+                        /** @description The catalogue key of the detail (GET /api/words), stable across languages. */
+                        code?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        /** @description The status in the caller's language (Accept-Language: zh-CN by default, or en). */
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, in the caller's language. */
+                        detail?: string;
+                        instance?: string;
+                        /** @description The catalogue key of the detail (GET /api/words), stable across languages. */
+                        code?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The caller may not do this (wrong role, or the workflow refuses this actor). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        /** @description The status in the caller's language (Accept-Language: zh-CN by default, or en). */
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, in the caller's language. */
+                        detail?: string;
+                        instance?: string;
+                        /** @description The catalogue key of the detail (GET /api/words), stable across languages. */
+                        code?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description No such programme. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
