@@ -1,8 +1,7 @@
 // 日常监管 (DOMAIN §5): what an employer, the authority or the talent reports between
 // assessments, and what a report does to each running membership of the talent.
 import { z } from 'zod';
-import type { Actor, Instant } from '../types';
-import type { ExitTrigger } from '../assessment/types';
+import type { Actor, Instant, PendingTask, TimelineEntry } from '../types';
 
 export const REPORT_KINDS = ['left-employer', 'employer-move', 'post-change', 'long-absence', 'absence-return', 'death', 'integrity-violation'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
@@ -57,9 +56,12 @@ export interface SupervisionApplication {
   newEmployer?: { id: string; district: string | null };
 }
 
+/** The exit triggers a report may set off (a subset of the assessment's ExitTrigger). */
+export type SupervisionTrigger = 'integrity-violation' | 'left-district' | 'left-employer' | 'ineligible-move';
+
 /** What a report did to one membership. */
 export type Effect =
-  | { effect: 'exit-review'; trigger: ExitTrigger; n: number; exitWorkflowId: string }
+  | { effect: 'exit-review'; trigger: SupervisionTrigger; n: number; exitWorkflowId: string }
   | { effect: 'transfer'; from: string; to: string; moved: string[] }
   | { effect: 'post'; post: string; series?: string; moved: string[] }
   | { effect: 'pause' }
@@ -72,7 +74,7 @@ export interface MembershipEffect {
   at: Instant;
   result: Effect;
   /** Set when an overturned report was undone here (or could not be). */
-  undone?: { at: Instant; how: 'resumed' | 'review-cancelled' | 'cannot-undo' | 'nothing-to-undo' };
+  undone?: { at: Instant; how: UndoneHow };
 }
 
 /** The undoing an overturned report asks of a membership (update `undoSupervisionReport`). */
@@ -99,5 +101,17 @@ export interface SupervisionInputV1 {
 }
 export type SupervisionInput = SupervisionInputV1;
 
-export const SUPERVISION_STAGES = ['recorded', 'contested', 'upheld', 'overturned'] as const;
+/** `settled`: the contest window closed without a contest; the report stands (status recorded). */
+export const SUPERVISION_STAGES = ['recorded', 'contested', 'settled', 'upheld', 'overturned'] as const;
 export type SupervisionStage = (typeof SUPERVISION_STAGES)[number];
+
+export type UndoneHow = 'resumed' | 'review-cancelled' | 'cannot-undo' | 'nothing-to-undo';
+
+export interface SupervisionStatus {
+  reportId: string;
+  stage: SupervisionStage;
+  contestBy?: Instant;
+  effects: MembershipEffect[];
+  pendingTasks: PendingTask[];
+  timeline: TimelineEntry[];
+}
