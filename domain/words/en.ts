@@ -533,6 +533,7 @@ export const en: Translation = {
   'problem.no-running-membership': '{talentId} is in no programme (no running membership)',
   'problem.not-your-employee': '{talentId} is not a member employed by your organisation',
   'problem.future-date': 'the date {date} is in the future',
+  'problem.no-such-employer': 'no employer {id}',
   'problem.report-kind-not-yours': '“{kind:report-kind}” is reported by {reporter:reporter}',
   'problem.evidence-not-readable': 'evidence {id} does not exist or you may not read it',
   'problem.no-report': 'no supervision report {id}',

@@ -545,6 +545,7 @@ export const zhCN = {
   'problem.no-running-membership': '{talentId} 目前不在任何人才计划中（没有进行中的考核）',
   'problem.not-your-employee': '{talentId} 不是本单位在册人才，不能由本单位报告',
   'problem.future-date': '发生日期 {date} 晚于今天',
+  'problem.no-such-employer': '没有编号为 {id} 的用人单位',
   'problem.report-kind-not-yours': '“{kind:report-kind}”应由{reporter:reporter}报告',
   'problem.evidence-not-readable': '证明材料 {id} 不存在或您无权查看',
   'problem.no-report': '没有编号为 {id} 的监管报告',
