@@ -34,6 +34,7 @@ describe('an in-district move', () => {
     await openWindow(t, h, 1);
     await h.executeUpdate(submitSelfReport, { args: [selfReportOf(id!)] });
     const before = await waitForStatus(h, (x) => x.stage === 'evaluation');
+    await t.syncClock();
     const task = before.pendingTasks.find((x) => x.kind === 'evaluation-employer')!;
     expect(task.assigneeOrg).toBe('org-zhangjiang-tech');
 
@@ -116,6 +117,7 @@ describe('an integrity violation', () => {
     const [id] = await t.talents(1, 'u-sup-integrity');
     const h = await t.admit({ talentId: id!, intake: 'sup-integrity' });
     await openWindow(t, h, 1);
+    await t.syncClock();
     const r = await s.report(authority, { talentId: id!, kind: 'integrity-violation', occurredOn: s.today(), statement: '论文数据造假', facts: { finding: '经核查，2025 年论文数据造假' } });
     const { effects } = await s.applied(r.id);
     const membershipId = membershipOf(h.workflowId);
@@ -138,6 +140,7 @@ describe('an integrity violation', () => {
     const [id] = await t.talents(1, 'u-sup-left');
     const h = await t.admit({ talentId: id!, intake: 'sup-left' });
     await openWindow(t, h, 1);
+    await t.syncClock();
     const r = await s.report(hr, { talentId: id!, kind: 'left-employer', occurredOn: s.today(), statement: '调往浦东新区', facts: { destination: 'in-district', newEmployerId: 'org-pudong-labs' } });
     expect((await s.applied(r.id)).effects[0]!.result).toMatchObject({ effect: 'exit-review', trigger: 'left-district' });
   });
@@ -148,6 +151,7 @@ describe('a death', () => {
     const [id] = await t.talents(1, 'u-sup-death');
     const h = await t.admit({ talentId: id!, intake: 'sup-death' });
     await openWindow(t, h, 1);
+    await t.syncClock();
     const r = await s.report(hr, { talentId: id!, kind: 'death', occurredOn: s.today(), statement: '因病去世' });
     expect((await s.applied(r.id)).effects[0]!.result).toEqual({ effect: 'closed' });
     expect((await h.result()).stage).toBe('closed');

@@ -84,7 +84,6 @@ async function contestWindow(c: SupervisionCase): Promise<boolean> {
   }
   const r = c.contestSlot!;
   const at = now();
-  c.contested = { grounds: r.grounds, at };
   await acts.recordTransition(
     c.log.move('contested', {
       actorId: r.actor.id,
@@ -97,6 +96,8 @@ async function contestWindow(c: SupervisionCase): Promise<boolean> {
       mails: [{ eventKey: 'contested', to: { role: 'authority' }, template: 'supervision-contested', data: { caseId: c.input.reportId, kind: c.input.kind } }],
     }, at),
   );
+  // Once on record, the contest is answered and the authority may resolve it.
+  c.contested = { grounds: r.grounds, at };
   return true;
 }
 
