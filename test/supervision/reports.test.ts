@@ -60,6 +60,28 @@ describe('an in-district move', () => {
   });
 });
 
+describe('a change of post', () => {
+  it('records the post; a new series redraws the pending expert evaluation; an ineligible post opens an exit review', async () => {
+    const [id] = await t.talents(1, 'u-sup-post');
+    const h = await t.admit({ talentId: id!, intake: 'sup-post' });
+    await openWindow(t, h, 1);
+    await h.executeUpdate(submitSelfReport, { args: [selfReportOf(id!)] });
+    const before = await waitForStatus(h, (x) => x.stage === 'evaluation');
+    expect(before.expertId).toMatch(/^x-engineering-/);
+    await t.syncClock();
+    const r = await s.report(hr, { talentId: id!, kind: 'post-change', occurredOn: s.today(), statement: '转岗至财务管理', facts: { post: '财务总监', eligible: true, series: 'economics' } });
+    const result = (await s.applied(r.id)).effects[0]!.result;
+    expect(result).toEqual({ effect: 'post', post: '财务总监', series: 'economics', moved: ['evaluation-expert'] });
+    const after = await h.query(status);
+    expect(after.expertId).toMatch(/^x-economics-/);
+    expect(after.pendingTasks.find((x) => x.kind === 'evaluation-expert')).toMatchObject({ assigneeId: after.expertId, dueAt: before.pendingTasks.find((x) => x.kind === 'evaluation-expert')!.dueAt });
+    expect((await t.db.membership.findUniqueOrThrow({ where: { id: membershipOf(h.workflowId) } })).series).toBe('economics');
+
+    const ineligible = await s.report(hr, { talentId: id!, kind: 'post-change', occurredOn: s.today(), statement: '调至后勤岗位', facts: { post: '后勤', eligible: false } });
+    expect((await s.applied(ineligible.id)).effects[0]!.result).toMatchObject({ effect: 'exit-review', trigger: 'ineligible-move', n: 1 });
+  });
+});
+
 describe('a long absence', () => {
   it('pauses the membership until the employer reports the return; the deadlines move by the working days paused', async () => {
     const [id] = await t.talents(1, 'u-sup-absence');
