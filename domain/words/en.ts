@@ -534,6 +534,8 @@ export const en: Translation = {
   'effect-section.certificate': 'Title certificate',
   'effect-section.application': 'Title application',
   'effect-section.integrity': 'Integrity record',
+  'effect-section.supervision': 'Supervision report',
+  'effect-section.entitlement': 'Entitlement',
   'effect-section.revoked': 'revoked',
   'output-kind.paper': 'Paper',
   'output-kind.patent': 'Patent',

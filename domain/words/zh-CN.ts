@@ -546,6 +546,8 @@ export const zhCN = {
   'effect-section.certificate': '职称证书',
   'effect-section.application': '职称申报',
   'effect-section.integrity': '诚信记录',
+  'effect-section.supervision': '日常监管报告',
+  'effect-section.entitlement': '待遇',
   'effect-section.revoked': '已撤销',
   'output-kind.paper': '论文',
   'output-kind.patent': '专利',

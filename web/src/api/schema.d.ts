@@ -16104,9 +16104,37 @@ export interface operations {
                             barUntil: string;
                         }[];
                         /** @description the supervision reports (日常监管) naming the talent */
-                        supervisionEvents: unknown[];
+                        supervisionEvents: {
+                            id: string;
+                            kind: string;
+                            reportedAs: string;
+                            /** @description YYYY-MM-DD */
+                            occurredOn: string;
+                            /** @description recorded | contested | upheld | overturned */
+                            status: string;
+                            effects: {
+                                membershipId: string;
+                                /** @description exit-review | transfer | post | pause | resume | closed | none */
+                                effect: string;
+                                undone: boolean;
+                            }[];
+                            /** @description ISO 8601 */
+                            reportedAt: string;
+                        }[];
                         /** @description the entitlements of the talent's memberships */
-                        entitlements: unknown[];
+                        entitlements: {
+                            membershipId: string;
+                            kind: string;
+                            basis: string;
+                            amountFen: number;
+                            startsOn: string;
+                            /** @description the planned end: the first day without the benefit */
+                            endsOn: string;
+                            status: string;
+                            endedOn: string | null;
+                            endReason: string | null;
+                            recoverableFen: number | null;
+                        }[];
                     };
                 };
             };
