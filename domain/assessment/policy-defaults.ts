@@ -1,6 +1,10 @@
 // The assessment policy's defaults, version 1: DOMAIN §3, §4 and §8's values, and the grading
 // rules a programme starts with.
 import type { AssessmentPolicy, GradingValues } from './policy';
+import type { MeetingRules } from '../committee/policy';
+
+/** The exit committee: 5 members, quorum ≥ 2/3 of them, exit carried by ≥ 2/3 of those present. */
+export const EXIT_COMMITTEE_DEFAULT: MeetingRules = { size: 5, panelSize: 0, quorum: { num: 2, den: 3 }, pass: { num: 2, den: 3 }, checkInHours: 24, votingHours: 8 };
 
 export const assessmentPolicyV1: AssessmentPolicy = {
   cycles: {
@@ -21,7 +25,7 @@ export const assessmentPolicyV1: AssessmentPolicy = {
   },
   remindBeforeDays: [3, 1],
   exitTriggers: { failInARow: 1, basicPassInARow: 2, followUpNotMet: true },
-  exit: { defenceWindowDays: 10, decisionDays: 15, appealWindowDays: 15, appealRounds: 1, reentryBarYears: 3 },
+  exit: { defenceWindowDays: 10, decisionDays: 15, appealWindowDays: 15, appealRounds: 1, reentryBarYears: 3, committee: EXIT_COMMITTEE_DEFAULT },
   trendThreshold: 3,
   admission: { employerKinds: ['employer', 'talent-service-centre'] },
 };
