@@ -96,6 +96,7 @@ async function improvementPlan(c: ExitCase, round: number, tally: CommitteeResul
   const input = inputOf(c);
   const employer = { role: 'employer' as const, organisationId: input.employerId };
   const draftTask = () => c.log.task('exit-plan-draft', 'employer', { org: input.employerId });
+  c.planDraft = undefined;
   await record(c, 'improvement-plan', {
     actorId: 'committee',
     action: 'committee-not-carried',
