@@ -91,6 +91,11 @@ const MATRIX: Record<string, Rule | 'public'> = {
   resumeMembership: only({ admin: 'ok' }),
   requestExitReview: only({ employer: OWN, admin: 'ok' }),
   decideExitReview: only({ authority: 'ok' }),
+  // The employer of the membership; an industry body on a review that asked for its opinion.
+  fileExitOpinion: only({ employer: OWN, industry: OWN }),
+  dismissExitReview: only({ authority: 'ok' }),
+  draftImprovementPlan: only({ employer: OWN }),
+  reviewImprovementPlan: only({ authority: 'ok' }),
   calendarYear: only({ admin: 'ok' }),
   calendarCoverage: only({ admin: 'ok' }),
   setCalendarDay: only({ admin: 'ok' }),
@@ -186,6 +191,8 @@ beforeAll(async () => {
       });
     }
     await h.db.exitReview.create({ data: { id: `${id}-1`, workflowId: `exit-${id}-1`, membershipId: id, talentId, n: 1, trigger: 'admin', startedAt: h.clock() } });
+    // The own review asks the industry body's opinion.
+    if (who === 'own') await h.db.task.create({ data: { workflowId: `exit-${id}-1`, taskKey: 'exit-opinion-industry-1', kind: 'exit-opinion-industry', caseId: `${id}-1`, assigneeRole: 'industry' } });
   }
   // Drafts (one to keep, one to delete, one with a material to remove) and a material of each case.
   const drafts = async (userId: string) => {
