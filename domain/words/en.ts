@@ -516,6 +516,7 @@ export const en: Translation = {
   'refusal.no-plan-to-review': 'there is no improvement plan waiting for approval',
   'refusal.plan-verdict': 'approve the plan or send it back',
   'refusal.note-required': 'a note is required to send the plan back',
+  'refusal.task-reassigned': 'an administrator gave this task to someone else',
   'problem.calendar-no-entry': '{date} has no entry to remove',
   'problem.already-member': 'already a member of "{programme}" ({membershipId})',
   'problem.reentry-barred': 're-entry barred until {until:date} after the exit from "{programme}"',

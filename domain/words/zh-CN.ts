@@ -528,6 +528,7 @@ export const zhCN = {
   'refusal.no-plan-to-review': '没有待审核的整改方案',
   'refusal.plan-verdict': '请同意整改方案或退回修改',
   'refusal.note-required': '退回整改方案须附意见',
+  'refusal.task-reassigned': '管理员已将此项待办改派他人办理',
   'problem.calendar-no-entry': '{date} 没有可删除的日历记录',
   'problem.already-member': '已是人才计划“{programme}”的在册人员（{membershipId}）',
   'problem.reentry-barred': '退出人才计划“{programme}”后，至{until:date}前不得再次入选',

@@ -123,8 +123,12 @@ export class ExitCase {
 
   validateOpinion(r: OpinionRequest) {
     if (!this.committeePath) throw conflict('refusal.authority-decides');
-    if (r.as === 'employer') this.requireEmployer(r.actor);
-    else if (r.as !== 'industry') throw invalid('refusal.opinion-as');
+    if (r.as !== 'employer' && r.as !== 'industry') throw invalid('refusal.opinion-as');
+    // An administrator may have given the task to someone else: then only they give the opinion.
+    const reassignedTo = this.log.reassigned[`exit-opinion-${r.as}`];
+    if (reassignedTo) {
+      if (r.actor.id !== reassignedTo) throw forbidden('refusal.task-reassigned');
+    } else if (r.as === 'employer') this.requireEmployer(r.actor);
     else if (!r.actor.roles.includes('industry')) throw forbidden('refusal.only-role', { role: 'industry' });
     this.requireHearing();
     if (this.opinions.some((o) => o.as === r.as)) throw conflict('refusal.opinion-filed', { as: r.as });
