@@ -6,7 +6,6 @@ import { condition, proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../../domain/activities';
 import { runToCompletion } from '../shared/activities';
 import { startDeadline, waitUntilDue } from '../shared/deadline-book';
-import { now } from '../shared/clock';
 import type { Transition } from '../../domain/transition';
 import type { CommitteeResult } from '../../domain/committee/types';
 import type { ExitReviewInputV2 } from '../../domain/exit/types';
