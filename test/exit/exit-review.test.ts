@@ -157,9 +157,10 @@ describe('defence window missed, not carried, an improvement plan, one appeal to
     const { id, h, review } = await failedMember('leading-talent');
     const reviewId = `${membershipOf(h)}-1`;
     const opened = (await review.query(status)).deadlines[0]!;
-    await t.sleepUntil(opened.dueAt, DAY);
+    // Just past the window: a day more would run past the committee's check-in deadline too.
+    await t.sleepUntil(opened.dueAt, 60_000);
     const committee = await waitForReview(review, (s) => s.stage === 'committee');
-    expect(committee.timeline.map((e) => e.action)).toEqual(['open-exit-review', 'defence-window-closed']);
+    expect(committee.timeline.map((e) => e.action)).toEqual(['open-exit-review', 'remind-defence-3', 'remind-defence-1', 'defence-window-closed']);
     expect(committee.defence).toBeUndefined();
     await expectRefused(review.executeUpdate(fileDefence, { args: [{ actor: talent(id), statement: '迟交', evidence: [] }] }), 'Conflict');
 
@@ -184,7 +185,7 @@ describe('defence window missed, not carried, an improvement plan, one appeal to
     expect(await review.executeUpdate(reviewPlan, { args: [{ actor: authority, verdict: 'approve' }] })).toBe('decided');
     const decided = await review.query(status);
     expect(decided.decision).toMatchObject({ decision: 'retain', improvementPlan: plan, actorId: 'committee', round: 1 });
-    expect(decided.timeline.map((e) => e.action).slice(2)).toEqual(['committee-not-carried', 'draft-plan', 'send-back-plan', 'draft-plan', 'decide-retain']);
+    expect(decided.timeline.map((e) => e.action).slice(4)).toEqual(['committee-not-carried', 'draft-plan', 'send-back-plan', 'draft-plan', 'decide-retain']);
 
     // The appeal: a second committee, none of whose experts held a seat (any status) in the first.
     expect(await review.executeUpdate(appeal, { args: [{ actor: talent(id), reason: '不应限期整改' }] })).toBe('appeal-review');

@@ -10,7 +10,7 @@ import type { Transition } from '../../domain/transition';
 import type { CommitteeResult } from '../../domain/committee/types';
 import type { ExitReviewInputV2 } from '../../domain/exit/types';
 import { endDeadline } from '../../domain/deadlines';
-import { record, type Cause } from './stages';
+import { record, reminding, type Cause } from './stages';
 import type { ExitCase } from './state';
 
 const acts = runToCompletion(proxyActivities<Activities>({ startToCloseTimeout: '1 minute', retry: { initialInterval: '1 second', maximumInterval: '1 minute' } }));
@@ -44,7 +44,7 @@ export async function hearing(c: ExitCase, settled: () => Promise<unknown>): Pro
     ],
   }, input.openedAt);
   await acts.recordExitReviewOpened(input, opened);
-  const ended = (await waitUntilDue(c.book, 'defence', () => c.allHeard || c.dismissSlot !== undefined)) === 'done';
+  const ended = (await waitUntilDue(c.book, 'defence', () => c.allHeard || c.dismissSlot !== undefined, reminding(c, { userId: input.talentId }))) === 'done';
   c.hearingOver = true;
   endDeadline(c.book, 'defence');
   // Filings accepted before the hearing ended are on record before the next stage.

@@ -20,7 +20,7 @@ export type Cause = Omit<Move, 'open' | 'close'>;
 
 export const record = (c: ExitCase, stage: ExitStage, m: Move): Promise<void> => acts.recordTransition(c.log.move(stage, m, now()));
 
-function reminding(c: ExitCase, to: Recipient): WaitOptions {
+export function reminding(c: ExitCase, to: Recipient): WaitOptions {
   return {
     remindBeforeDays: c.input.rules.remindBeforeDays,
     onReminder: (days, d) =>
