@@ -8,9 +8,11 @@ import { systemClock } from '../domain/clock';
 import { datePoint } from './support/date-matrix';
 import { startTestPostgres } from './support/postgres-server';
 import { startTestDevServer, timeSkippingServerPath } from './support/temporal-server';
+import { buildWorkflowBundles } from './support/workflow-bundles';
 
-// One PostgreSQL cluster and one Temporal dev server for the whole run; each test file makes
-// its own database / task queue / workflow ids on them, so files stay isolated.
+// One PostgreSQL cluster, one Temporal dev server and one build of each workflow bundle for the
+// whole run; each test file makes its own database / task queue / workflow ids on them, so files
+// stay isolated.
 export default async function setup(project: TestProject) {
   if (project.name === 'dates') {
     const p = datePoint(systemClock().getTime(), process.env.TL_DATE_POINT);
@@ -20,21 +22,24 @@ export default async function setup(project: TestProject) {
   // The built pages, once, before any test file: the page tests serve them and `npm start`'s test
   // would otherwise build them at the same moment.
   if (project.name === 'now') await ensureWebBuild((msg) => console.log(`[web] ${msg}`));
-  const [pg, temporal, tsPath, s3] = await Promise.all([
+  const [pg, temporal, tsPath, s3, bundles] = await Promise.all([
     startTestPostgres(),
     startTestDevServer(),
     timeSkippingServerPath(),
     startVersitygw({ root: s3Root, accessKeyId: 'test-access-key', secretAccessKey: 'test-secret-key-of-some-length' }),
+    buildWorkflowBundles(),
   ]);
   project.provide('pgAdminUrl', pg?.url ?? '');
   project.provide('temporalAddress', temporal.address);
   project.provide('timeSkippingServerPath', tsPath);
   project.provide('s3', { endpoint: s3.endpoint, accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey });
+  project.provide('workflowBundles', bundles.paths);
   return async () => {
     await temporal.stop();
     await pg?.stop();
     await s3.stop();
     await rm(s3Root, { recursive: true, force: true });
+    await bundles.remove();
   };
 }
 
