@@ -15,35 +15,16 @@ export type BundleName = keyof typeof ENTRIES;
 
 const quietLogger = { trace() {}, debug() {}, info() {}, warn() {}, error() {} } as never;
 
-/**
- * Bundles every entry into a new temp folder (for test/global-setup.ts); `remove()` deletes it.
- * Both projects of a run share one build: the first caller builds, the others wait for it, and
- * the folder goes when the last of them removes it.
- */
-export function buildWorkflowBundles(): Promise<{ paths: Record<BundleName, string>; remove(): Promise<void> }> {
-  const shared = ((globalThis as { __tlWorkflowBundles?: Shared }).__tlWorkflowBundles ??= { users: 0, built: undefined });
-  shared.users++;
-  shared.built ??= (async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'tl-workflow-bundles-'));
-    const paths = {} as Record<BundleName, string>;
-    for (const [name, entry] of Object.entries(ENTRIES) as [BundleName, string][]) {
-      const { code } = await bundleWorkflowCode({ workflowsPath: entry, logger: quietLogger });
-      paths[name] = join(dir, `${name}.js`);
-      await writeFile(paths[name], code);
-    }
-    return { dir, paths };
-  })();
-  return shared.built.then(({ dir, paths }) => ({
-    paths,
-    async remove() {
-      if (--shared.users === 0) await rm(dir, { recursive: true, force: true });
-    },
-  }));
-}
-
-interface Shared {
-  users: number;
-  built: Promise<{ dir: string; paths: Record<BundleName, string> }> | undefined;
+/** Bundles every entry into a new temp folder (for test/global-setup.ts); `remove()` deletes it. */
+export async function buildWorkflowBundles(): Promise<{ paths: Record<BundleName, string>; remove(): Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), 'tl-workflow-bundles-'));
+  const paths = {} as Record<BundleName, string>;
+  for (const [name, entry] of Object.entries(ENTRIES) as [BundleName, string][]) {
+    const { code } = await bundleWorkflowCode({ workflowsPath: entry, logger: quietLogger });
+    paths[name] = join(dir, `${name}.js`);
+    await writeFile(paths[name], code);
+  }
+  return { paths, remove: () => rm(dir, { recursive: true, force: true }) };
 }
 
 /** The run's bundle of `name`, for `Worker.create({ workflowBundle })` or `Worker.runReplayHistories`. */
