@@ -10,7 +10,7 @@ import { exitWorkflowId } from '../../domain/ids';
 import { status as membershipStatus } from '../../workflows/assessment/messages';
 import { fileDefence, fileOpinion, status as reviewStatus } from '../../workflows/exit/messages';
 import { openWindow, waitForStatus } from '../assessment/support/drive';
-import { authority, hr, industry, talent, type AssessmentEnv } from '../assessment/support/env';
+import { hr, industry, talent, type AssessmentEnv } from '../assessment/support/env';
 import { poll } from '../api/fixtures';
 import { runMeeting } from '../support/committee-driver';
 import { startHarness, type Harness } from '../support/harness';
@@ -26,7 +26,6 @@ afterAll(async () => {
   await h?.stop();
 });
 
-const DAY = 24 * 3600_000;
 const TALENT = 'u-full-cycle';
 const as = async (userId: string) => `Bearer ${await h.tokenFor(userId)}`;
 const daysIn = (month: string) => new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate();
