@@ -85,6 +85,7 @@ const MATRIX: Record<string, Rule | 'public'> = {
   listProgrammeStandards: only({ authority: 'ok', admin: 'ok' }),
   admitTalent: only({ admin: 'ok' }),
   // Industry and expert see a membership while they hold an open task on it.
+  listMemberships: only({ applicant: 'ok', employer: 'ok', authority: 'ok', admin: 'ok' }),
   getMembership: { applicant: OWN, employer: OWN, authority: 'ok', industry: OWN, expert: OWN, admin: 'ok' },
   evaluateMember: only({ employer: OWN, industry: OWN, expert: OWN }),
   pauseMembership: only({ admin: 'ok' }),
