@@ -2,6 +2,12 @@ import { defineWords } from '../../lib/chrome-words';
 
 export const useTalentWords = defineWords({
   'zh-CN': {
+    'list.title': '我的人才计划',
+    'list.empty': '暂无人才计划',
+    'list.programme': '人才计划',
+    'list.employer': '用人单位',
+    'list.series-level': '系列 · 级别',
+    'list.admitted': '入选日期',
     'title': '人才计划：{programme}',
     'stage': '当前阶段',
     'status': '状态',
@@ -23,6 +29,12 @@ export const useTalentWords = defineWords({
     'sent': '已提交，当前阶段：{stage}',
   },
   en: {
+    'list.title': 'My programmes',
+    'list.empty': 'No programme membership yet',
+    'list.programme': 'Programme',
+    'list.employer': 'Employer',
+    'list.series-level': 'Series · level',
+    'list.admitted': 'Admitted on',
     'title': 'Programme: {programme}',
     'stage': 'Stage',
     'status': 'Status',

@@ -8,6 +8,9 @@ import { useLocale } from '../../../lib/locale';
 export type SelfReport = NonNullable<paths['/api/memberships/{id}/self-report']['post']['requestBody']>['content']['application/json'];
 export type Defence = NonNullable<paths['/api/exit-reviews/{id}/defence']['post']['requestBody']>['content']['application/json'];
 
+export type MembershipSummary = paths['/api/memberships']['get']['responses']['200']['content']['application/json']['items'][number];
+
+export const listMemberships = () => call(api.GET('/api/memberships', {}));
 export const getMembership = (id: string) => call(api.GET('/api/memberships/{id}', { params: { path: { id } } }));
 export const submitSelfReport = (id: string, body: SelfReport) => call(api.POST('/api/memberships/{id}/self-report', { params: { path: { id } }, body }));
 export const fileDefence = (reviewId: string, body: Defence) => call(api.POST('/api/exit-reviews/{id}/defence', { params: { path: { id: reviewId } }, body }));
@@ -19,6 +22,11 @@ export interface LiveAssessment {
   cycle: { index: number; of: number };
   deadlines: { purpose: string; dueAt: string }[];
   exitReview?: { n: number; workflowId: string; trigger: string };
+}
+
+export function useMyMemberships() {
+  const locale = useLocale();
+  return useQuery({ queryKey: ['memberships', locale], queryFn: listMemberships });
 }
 
 /** Polled while it runs: the assessment moves on (a window opens, evaluators score) without this page. */
