@@ -1,6 +1,8 @@
 // An exit review (考评退出, DOMAIN §4): the talent's statement of defence (陈述申辩) and appeal,
 // and the committee's decision (exit, retain with an improvement plan, dismiss).
+import { z } from 'zod';
 import type { ApiDeps } from '../deps';
+import { localeOfRequest } from '../problem';
 import { ok, route, type RouteDef } from '../http/route';
 import * as s from './schemas';
 import { exitReviewsService } from './service';
@@ -14,6 +16,34 @@ const verdict = {
 export function exitReviewRoutes(deps: ApiDeps): RouteDef[] {
   const service = exitReviewsService(deps);
   return [
+    route({
+      id: 'getExitReview',
+      method: 'get',
+      path: '/api/exit-reviews/:id',
+      summary: 'An exit review: its row and, while it runs, the live stage, deadlines, hearing, decision and tasks',
+      description: 'Visible to whoever sees the membership (the talent, its employer, the authority, administrators).',
+      tags: TAGS,
+      access: ['applicant', 'employer', 'authority', 'admin'],
+      params: s.exitReviewParams,
+      responses: {
+        200: {
+          description: 'The exit review.',
+          schema: z.object({
+            id: z.string(),
+            membershipId: z.string(),
+            talentId: z.string(),
+            n: z.number(),
+            trigger: z.string(),
+            stage: z.string(),
+            status: z.string(),
+            startedAt: z.iso.datetime(),
+            labels: z.object({ trigger: z.string(), stage: z.string() }).describe("The trigger and stage in the caller's language."),
+            live: z.unknown().describe('The workflow’s status while it answers (ExitReviewStatus); null after.'),
+          }),
+        },
+      },
+      handler: async ({ actor, params, req }) => ok(await service.detail(actor, params.id, localeOfRequest(req))),
+    }),
     route({
       id: 'fileDefence',
       method: 'post',

@@ -7,6 +7,9 @@ import type { ApiDeps } from '../deps';
 import { membershipPolicy } from '../memberships/policy';
 import { workflowUpdates } from '../workflow-updates';
 import type * as s from './schemas';
+import type { ExitReviewStatus } from '../../domain/exit/types';
+import { label } from '../../domain/words/say';
+import type { Locale } from '../../domain/words/locale';
 
 export function exitReviewsService({ db, temporal }: ApiDeps) {
   const policy = membershipPolicy(db);
@@ -14,6 +17,28 @@ export function exitReviewsService({ db, temporal }: ApiDeps) {
 
   // Actions take the body as a thunk: the caller is authorized (404) before it is validated (400).
   return {
+    /** The row, and the workflow's live status while it answers (the stage as it is now). */
+    async detail(actor: Actor, id: string, locale: Locale) {
+      const review = await policy.findExitReview(actor, id);
+      const live = await temporal.workflow
+        .getHandle(review.workflowId)
+        .query(xm.status)
+        .catch(() => undefined as ExitReviewStatus | undefined);
+      const stage = live?.stage ?? review.stage;
+      return {
+        id: review.id,
+        membershipId: review.membershipId,
+        talentId: review.talentId,
+        n: review.n,
+        trigger: review.trigger,
+        stage,
+        status: review.status,
+        startedAt: review.startedAt.toISOString(),
+        labels: { trigger: label(locale, 'trigger', review.trigger), stage: label(locale, 'stage', stage) },
+        live: live ?? null,
+      };
+    },
+
     async defence(actor: Actor, id: string, body: () => z.infer<typeof s.defenceBody>) {
       const review = await policy.findExitReview(actor, id);
       return { id: review.id, stage: await act(review.workflowId, xm.fileDefence, { ...body(), actor }) };
