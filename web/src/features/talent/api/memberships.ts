@@ -2,7 +2,7 @@
 // cycle's self-report (述职) and the defence (陈述申辩) in an open exit review.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { paths } from '../../../api/schema';
-import { api, call } from '../../../lib/api';
+import { api, call, callJson } from '../../../lib/api';
 import { useLocale } from '../../../lib/locale';
 
 export type SelfReport = NonNullable<paths['/api/memberships/{id}/self-report']['post']['requestBody']>['content']['application/json'];
@@ -46,5 +46,61 @@ export function useSelfReport(id: string) {
 
 export function useDefence(id: string) {
   const client = useQueryClient();
-  return useMutation({ mutationFn: ({ reviewId, body }: { reviewId: string; body: Defence }) => fileDefence(reviewId, body), onSuccess: () => client.invalidateQueries({ queryKey: ['membership', id] }) });
+  return useMutation({
+    mutationFn: ({ reviewId, body }: { reviewId: string; body: Defence }) => fileDefence(reviewId, body),
+    onSuccess: () => Promise.all([client.invalidateQueries({ queryKey: ['membership', id] }), client.invalidateQueries({ queryKey: ['exit-review'] })]),
+  });
+}
+
+// Supervision reports about the talent (日常监管) and the exit reviews of a membership.
+export interface ReportAbout {
+  id: string;
+  kind: string;
+  occurredOn: string;
+  statement: string;
+  effects: { membershipId: string; at: string; result: { effect: string; trigger?: string; exitWorkflowId?: string; why?: string }; undone?: { at: string; how: string } }[];
+  contestBy: string | null;
+  status: 'recorded' | 'contested' | 'upheld' | 'overturned';
+  contestGrounds?: string | null;
+  resolution?: string | null;
+  resolutionReason?: string | null;
+  createdAt: string;
+}
+
+export const listReportsAbout = (membershipId: string) => callJson<{ items: ReportAbout[] }>('GET', '/api/supervision-reports', { query: { membershipId } });
+export const contestReport = ({ id, grounds }: { id: string; grounds: string }) => callJson<ReportAbout>('POST', `/api/supervision-reports/${encodeURIComponent(id)}/contest`, { body: { grounds } });
+export const getExitReview = (id: string) => call(api.GET('/api/exit-reviews/{id}', { params: { path: { id } } }));
+export const appealExit = ({ id, reason }: { id: string; reason: string }) => call(api.POST('/api/exit-reviews/{id}/appeal', { params: { path: { id } }, body: { reason } }));
+
+/** What the page reads of an exit review's live status (the API types it loosely: `live`). */
+export interface LiveExitReview {
+  stage: string;
+  deadlines: { purpose: string; dueAt: string }[];
+  defence?: { filedAt: string; statement: string };
+  decision?: { decision: 'exit' | 'retain' | 'dismiss'; reason: string; improvementPlan?: string; round: number };
+  appealRounds: number;
+}
+
+/** Polled: a report's effects and the talent's contest window move without this page. */
+export function useReportsAbout(membershipId: string) {
+  return useQuery({ queryKey: ['reports-about', membershipId], queryFn: () => listReportsAbout(membershipId), refetchInterval: 5000 });
+}
+
+export function useContest(membershipId: string) {
+  const client = useQueryClient();
+  return useMutation({ mutationFn: contestReport, onSuccess: () => client.invalidateQueries({ queryKey: ['reports-about', membershipId] }) });
+}
+
+/** Polled while it runs: the committee meets and decides, the appeal window closes, without this page. */
+export function useExitReview(id: string) {
+  const locale = useLocale();
+  return useQuery({ queryKey: ['exit-review', id, locale], queryFn: () => getExitReview(id), refetchInterval: (q) => (q.state.data?.live ? 5000 : false) });
+}
+
+export function useAppeal(membershipId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: appealExit,
+    onSuccess: () => Promise.all([client.invalidateQueries({ queryKey: ['exit-review'] }), client.invalidateQueries({ queryKey: ['membership', membershipId] })]),
+  });
 }
