@@ -41,6 +41,7 @@ export const PAGES: readonly PageEntry[] = [
   { path: '/admin', access: ['admin'], menu: 'nav.admin', load: page(() => import('../features/admin/components/DashboardPage'), 'DashboardPage') },
   { path: '/admin/cases', access: ['admin'], load: page(() => import('../features/admin/components/CaseSearchPage'), 'CaseSearchPage') },
   { path: '/admin/cases/:id', access: ['admin'], load: page(() => import('../features/admin/components/AdminCaseDetailPage'), 'AdminCaseDetailPage'), sample: '/admin/cases/no-such-case' },
+  { path: '/admin/payables', access: ['admin'], load: page(() => import('../features/admin/components/PayablesPage'), 'PayablesPage') },
   { path: '/admin/tasks', access: ['admin'], load: page(() => import('../features/admin/components/TaskSearchPage'), 'TaskSearchPage') },
   { path: '/admin/meetings', access: ['admin'], menu: 'nav.admin-meetings', menuGroup: 'nav.admin-config', load: page(() => import('../features/admin-config/components/MeetingsPage'), 'MeetingsPage') },
   { path: '/admin/programmes', access: ['admin'], menu: 'nav.admin-programmes', menuGroup: 'nav.admin-config', load: page(() => import('../features/admin-config/components/ProgrammesPage'), 'ProgrammesPage') },

@@ -32,8 +32,9 @@ export async function call<T>(request: Promise<{ data?: T; error?: unknown; resp
 }
 
 /** A file the API serves behind the token (a material, a PDF), opened in a new tab or saved. */
-export async function openFile(path: string, how: 'view' | 'download', fileName?: string): Promise<void> {
+export async function openFile(path: string, how: 'view' | 'download', fileName?: string, accept?: string): Promise<void> {
   const headers = new Headers({ 'Accept-Language': localeStore.get() });
+  if (accept) headers.set('Accept', accept);
   const session = sessionStore.get();
   if (session) headers.set('Authorization', `Bearer ${session.token}`);
   // Opened before the fetch, so the browser still counts it as the click's own window.

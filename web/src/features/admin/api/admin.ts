@@ -1,7 +1,7 @@
 // The administrator's endpoints: one request function and one query or mutation hook each. The
 // API words some fields in the request's language, so the language is part of every query key.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, call, openFile } from '../../../lib/api';
+import { api, call, callJson, openFile } from '../../../lib/api';
 import { useLocale } from '../../../lib/locale';
 import type { paths } from '../../../api/schema';
 
@@ -114,3 +114,42 @@ export function csvPath(path: '/api/admin/cases' | '/api/admin/tasks', query: Re
 
 /** Saves a CSV export (behind the token) as a file. */
 export const useDownload = () => useMutation({ mutationFn: (path: string) => openFile(path, 'download') });
+
+/** A membership's entitlement of one kind (DOMAIN §5): money in whole fen, dates as Shanghai days. */
+export interface Entitlement {
+  kind: string;
+  basis: string;
+  amountFen: number;
+  startsOn: string;
+  endsOn: string;
+  status: 'active' | 'suspended' | 'ended';
+  endedOn: string | null;
+  endReason: string | null;
+  recoverableFen: number | null;
+}
+
+/** What is payable in a month, one row per membership and kind. */
+export interface Payable {
+  membershipId: string;
+  talentName?: string;
+  programmeId?: string;
+  kind: string;
+  basis?: string;
+  amountFen: number;
+  days?: number;
+}
+
+export const getEntitlements = (membershipId: string) => callJson<{ items: Entitlement[] }>('GET', `/api/memberships/${encodeURIComponent(membershipId)}/entitlements`);
+export const getPayables = (month: string) => callJson<{ month: string; items: Payable[]; totalFen?: number }>('GET', '/api/admin/payables', { query: { month } });
+export const payablesCsvPath = (month: string) => `/api/admin/payables?month=${encodeURIComponent(month)}`;
+
+export function useEntitlements(membershipId: string, enabled: boolean) {
+  return useQuery({ queryKey: ['admin-entitlements', membershipId], queryFn: () => getEntitlements(membershipId), enabled, refetchInterval: 5000 });
+}
+
+export function usePayables(month: string) {
+  return useQuery({ queryKey: ['admin-payables', month], queryFn: () => getPayables(month), placeholderData: keepPreviousData });
+}
+
+/** Saves the month's payables as CSV (the same address, asked for text/csv). */
+export const useDownloadCsv = () => useMutation({ mutationFn: (path: string) => openFile(path, 'download', undefined, 'text/csv') });

@@ -11,6 +11,7 @@ import { useWords } from '../../../lib/words';
 import { useApplication, useAudit, useCaseTasks, type Application, type AuditEvent, type TaskRow } from '../api/admin';
 import { useAdminWords } from '../words';
 import { AdminFrame, OVERDUE_COLOUR } from './AdminFrame';
+import { Entitlements } from './Entitlements';
 import { CancelButton, ExtendButton, ReassignButton, RevokeButton } from './Interventions';
 
 /** An instant with its time, as Shanghai's clock read it. */
@@ -147,6 +148,13 @@ export function AdminCaseDetailPage() {
         >
           {application.error ? <ProblemAlert error={application.error} /> : a ? <Summary a={a} /> : <Typography.Text type="secondary">{id}</Typography.Text>}
         </Card>
+        {process === 'assessment' && (
+          <Card title={t('ent.title')}>
+            <section aria-label={t('ent.title')}>
+              <Entitlements membershipId={id} />
+            </section>
+          </Card>
+        )}
         <Card title={t('case.tasks')}>
           <section aria-label={t('case.tasks')}>
             <Tasks caseId={id} />

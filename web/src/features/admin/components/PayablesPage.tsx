@@ -1,0 +1,72 @@
+// /admin/payables (待遇发放): what is payable in a month — each membership's monthly money for the
+// month (pro rata where it starts, pauses or ends in it) and its lump sums — with the month's
+// total, and the same list as CSV for the finance office.
+import { Button, Card, Input, Space, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { ProblemAlert } from '../../../components/ProblemAlert';
+import { useLocale } from '../../../lib/locale';
+import { useWords } from '../../../lib/words';
+import { payablesCsvPath, useDownloadCsv, usePayables, type Payable } from '../api/admin';
+import { useAdminWords } from '../words';
+import { AdminFrame } from './AdminFrame';
+import { yuan } from './Entitlements';
+
+/** The month the page opens on: the API's answer names it once asked; before that, none is assumed. */
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+export function PayablesPage() {
+  const t = useAdminWords();
+  const locale = useLocale();
+  const { word } = useWords();
+  const [month, setMonth] = useState('');
+  const payables = usePayables(month);
+  const download = useDownloadCsv();
+  const total = payables.data ? (payables.data.totalFen ?? payables.data.items.reduce((n, p) => n + p.amountFen, 0)) : 0;
+  return (
+    <AdminFrame>
+      <Card title={<Typography.Title level={2} style={{ margin: 0, fontSize: 20 }}>{t('pay.title')}</Typography.Title>}>
+        <Space wrap style={{ marginBottom: 16 }}>
+          <label>
+            {t('pay.month')}{' '}
+            <Input type="month" aria-label={t('pay.month')} style={{ width: 180 }} value={month} onChange={(e) => setMonth(e.target.value)} />
+          </label>
+          <Button disabled={!MONTH.test(month) || download.isPending} loading={download.isPending} onClick={() => download.mutate(payablesCsvPath(month))}>
+            {t('pay.csv')}
+          </Button>
+        </Space>
+        {!MONTH.test(month) ? (
+          <Typography.Paragraph>{t('pay.pick')}</Typography.Paragraph>
+        ) : (
+          <>
+            {payables.error && <ProblemAlert error={payables.error} />}
+            {download.error && <ProblemAlert error={download.error} />}
+            <Table<Payable>
+              rowKey={(p) => `${p.membershipId}-${p.kind}`}
+              loading={payables.isFetching && !payables.data}
+              dataSource={payables.data?.items ?? []}
+              locale={{ emptyText: t('pay.empty') }}
+              pagination={{ pageSize: 50 }}
+              scroll={{ x: 'max-content' }}
+              columns={[
+                { title: t('pay.talent'), key: 'talent', render: (_, p) => p.talentName ?? p.membershipId },
+                { title: t('pay.programme'), key: 'programme', render: (_, p) => p.programmeId ?? '—' },
+                { title: t('ent.kind'), dataIndex: 'kind', render: (k: string) => word(`entitlement-kind.${k}`, k) },
+                { title: t('pay.amount'), dataIndex: 'amountFen', align: 'right', render: (f: number) => yuan(locale, f) },
+              ]}
+              summary={() => (
+                <Table.Summary.Row>
+                  <Table.Summary.Cell index={0} colSpan={3}>
+                    {t('pay.total')}
+                  </Table.Summary.Cell>
+                  <Table.Summary.Cell index={3} align="right">
+                    {yuan(locale, total)}
+                  </Table.Summary.Cell>
+                </Table.Summary.Row>
+              )}
+            />
+          </>
+        )}
+      </Card>
+    </AdminFrame>
+  );
+}
