@@ -21,9 +21,9 @@ export function exitReviewRoutes(deps: ApiDeps): RouteDef[] {
       method: 'get',
       path: '/api/exit-reviews/:id',
       summary: 'An exit review: its row and, while it runs, the live stage, deadlines, hearing, decision and tasks',
-      description: 'Visible to whoever sees the membership (the talent, its employer, the authority, administrators).',
+      description: 'Visible to whoever sees the membership (the talent, its employer, the authority, administrators) and to whoever has an open task on the review (the industry body asked for its opinion).',
       tags: TAGS,
-      access: ['applicant', 'employer', 'authority', 'admin'],
+      access: ['applicant', 'employer', 'authority', 'industry', 'admin'],
       params: s.exitReviewParams,
       responses: {
         200: {

@@ -676,7 +676,7 @@ export interface paths {
         };
         /**
          * An exit review: its row and, while it runs, the live stage, deadlines, hearing, decision and tasks
-         * @description Visible to whoever sees the membership (the talent, its employer, the authority, administrators).
+         * @description Visible to whoever sees the membership (the talent, its employer, the authority, administrators) and to whoever has an open task on the review (the industry body asked for its opinion).
          */
         get: operations["getExitReview"];
         put?: never;
