@@ -38,6 +38,7 @@ export const PAGES: readonly PageEntry[] = [
   { path: '/supervision', access: ['employer', 'authority', 'applicant'], menu: 'nav.supervision', load: page(() => import('../features/supervision/components/ReportPage'), 'ReportPage') },
   { path: '/inbox', access: ['employer', 'authority', 'industry'], menu: 'nav.inbox', load: page(() => import('../features/review/components/InboxPage'), 'InboxPage') },
   { path: '/review/:id', access: ['employer', 'authority', 'industry'], load: page(() => import('../features/review/components/ReviewPage'), 'ReviewPage'), sample: '/review/00000000-0000-4000-8000-000000000000' },
+  { path: '/exit-reviews/:id', access: ['employer', 'authority', 'industry'], load: page(() => import('../features/review/components/ExitReviewPage'), 'ExitReviewPage'), sample: '/exit-reviews/00000000-0000-4000-8000-00000000a001-1' },
   { path: '/admin', access: ['admin'], menu: 'nav.admin', load: page(() => import('../features/admin/components/DashboardPage'), 'DashboardPage') },
   { path: '/admin/cases', access: ['admin'], load: page(() => import('../features/admin/components/CaseSearchPage'), 'CaseSearchPage') },
   { path: '/admin/cases/:id', access: ['admin'], load: page(() => import('../features/admin/components/AdminCaseDetailPage'), 'AdminCaseDetailPage'), sample: '/admin/cases/no-such-case' },
