@@ -117,31 +117,41 @@ export const useDownload = () => useMutation({ mutationFn: (path: string) => ope
 
 /** A membership's entitlement of one kind (DOMAIN §5): money in whole fen, dates as Shanghai days. */
 export interface Entitlement {
+  id: string;
   kind: string;
+  label: string;
   basis: string;
+  basisLabel: string;
   amountFen: number;
   startsOn: string;
   endsOn: string;
   status: 'active' | 'suspended' | 'ended';
+  statusLabel: string;
   endedOn: string | null;
   endReason: string | null;
-  recoverableFen: number | null;
+  endReasonLabel: string | null;
+  recoverableFen: number;
 }
 
-/** What is payable in a month, one row per membership and kind. */
+/** What is payable in a month, one row per entitlement running for at least a day of it. */
 export interface Payable {
+  entitlementId: string;
   membershipId: string;
-  talentName?: string;
-  programmeId?: string;
-  kind: string;
-  basis?: string;
+  talentName: string;
+  programme: string;
+  entitlementLabel: string;
+  basisLabel: string;
+  days: number;
+  daysInMonth: number;
   amountFen: number;
-  days?: number;
+  recoverableFen: number;
+  statusLabel: string;
+  endedOn: string | null;
 }
 
 export const getEntitlements = (membershipId: string) => callJson<{ items: Entitlement[] }>('GET', `/api/memberships/${encodeURIComponent(membershipId)}/entitlements`);
-export const getPayables = (month: string) => callJson<{ month: string; items: Payable[]; totalFen?: number }>('GET', '/api/admin/payables', { query: { month } });
-export const payablesCsvPath = (month: string) => `/api/admin/payables?month=${encodeURIComponent(month)}`;
+export const getPayables = (month: string) => callJson<{ month: string; items: Payable[] }>('GET', '/api/admin/payables', { query: { month } });
+export const payablesCsvPath = (month: string) => `/api/admin/payables?month=${encodeURIComponent(month)}&format=csv`;
 
 export function useEntitlements(membershipId: string, enabled: boolean) {
   return useQuery({ queryKey: ['admin-entitlements', membershipId], queryFn: () => getEntitlements(membershipId), enabled, refetchInterval: 5000 });

@@ -5,7 +5,6 @@ import { Table, Tag } from 'antd';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { formatDay } from '../../../lib/dates';
 import { useLocale } from '../../../lib/locale';
-import { useWords } from '../../../lib/words';
 import { useEntitlements, type Entitlement } from '../api/admin';
 import { useAdminWords } from '../words';
 
@@ -15,12 +14,11 @@ export const yuan = (locale: string, fen: number) => new Intl.NumberFormat(local
 export function Entitlements({ membershipId }: { membershipId: string }) {
   const t = useAdminWords();
   const locale = useLocale();
-  const { word } = useWords();
   const rows = useEntitlements(membershipId, true);
   if (rows.error) return <ProblemAlert error={rows.error} />;
   return (
     <Table<Entitlement>
-      rowKey="kind"
+      rowKey="id"
       size="small"
       loading={rows.isPending}
       pagination={false}
@@ -28,13 +26,13 @@ export function Entitlements({ membershipId }: { membershipId: string }) {
       locale={{ emptyText: t('ent.empty') }}
       scroll={{ x: 'max-content' }}
       columns={[
-        { title: t('ent.kind'), dataIndex: 'kind', render: (k: string) => word(`entitlement-kind.${k}`, k) },
-        { title: t('ent.amount'), key: 'amount', render: (_, e) => `${yuan(locale, e.amountFen)}${e.basis === 'monthly' ? t('ent.per-month') : ''}` },
+        { title: t('ent.kind'), dataIndex: 'label' },
+        { title: t('ent.amount'), key: 'amount', render: (_, e) => `${yuan(locale, e.amountFen)}（${e.basisLabel}）` },
         { title: t('ent.starts'), dataIndex: 'startsOn', render: (d: string) => formatDay(locale, d) },
         { title: t('ent.ends'), dataIndex: 'endsOn', render: (d: string) => formatDay(locale, d) },
-        { title: t('ent.status'), dataIndex: 'status', render: (s: string) => <Tag color={s === 'ended' ? 'default' : s === 'suspended' ? 'orange' : 'green'}>{word(`entitlement-status.${s}`, t(`ent.status-${s}` as 'ent.status-active'))}</Tag> },
-        { title: t('ent.ended-on'), dataIndex: 'endedOn', render: (d: string | null) => (d ? formatDay(locale, d) : '—') },
-        { title: t('ent.recoverable'), dataIndex: 'recoverableFen', render: (f: number | null) => (f ? yuan(locale, f) : '—') },
+        { title: t('ent.status'), key: 'status', render: (_, e) => <Tag color={e.status === 'ended' ? 'default' : e.status === 'suspended' ? 'orange' : 'green'}>{e.statusLabel}</Tag> },
+        { title: t('ent.ended-on'), key: 'endedOn', render: (_, e) => (e.endedOn ? `${formatDay(locale, e.endedOn)}${e.endReasonLabel ? `（${e.endReasonLabel}）` : ''}` : '—') },
+        { title: t('ent.recoverable'), dataIndex: 'recoverableFen', render: (f: number) => (f ? yuan(locale, f) : '—') },
       ]}
     />
   );

@@ -5,7 +5,7 @@ import { Button, Card, Input, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { useLocale } from '../../../lib/locale';
-import { useWords } from '../../../lib/words';
+import { formatDay } from '../../../lib/dates';
 import { payablesCsvPath, useDownloadCsv, usePayables, type Payable } from '../api/admin';
 import { useAdminWords } from '../words';
 import { AdminFrame } from './AdminFrame';
@@ -17,11 +17,10 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 export function PayablesPage() {
   const t = useAdminWords();
   const locale = useLocale();
-  const { word } = useWords();
   const [month, setMonth] = useState('');
   const payables = usePayables(month);
   const download = useDownloadCsv();
-  const total = payables.data ? (payables.data.totalFen ?? payables.data.items.reduce((n, p) => n + p.amountFen, 0)) : 0;
+  const total = (payables.data?.items ?? []).reduce((n, p) => n + p.amountFen, 0);
   return (
     <AdminFrame>
       <Card title={<Typography.Title level={2} style={{ margin: 0, fontSize: 20 }}>{t('pay.title')}</Typography.Title>}>
@@ -41,24 +40,27 @@ export function PayablesPage() {
             {payables.error && <ProblemAlert error={payables.error} />}
             {download.error && <ProblemAlert error={download.error} />}
             <Table<Payable>
-              rowKey={(p) => `${p.membershipId}-${p.kind}`}
+              rowKey="entitlementId"
               loading={payables.isFetching && !payables.data}
               dataSource={payables.data?.items ?? []}
               locale={{ emptyText: t('pay.empty') }}
               pagination={{ pageSize: 50 }}
               scroll={{ x: 'max-content' }}
               columns={[
-                { title: t('pay.talent'), key: 'talent', render: (_, p) => p.talentName ?? p.membershipId },
-                { title: t('pay.programme'), key: 'programme', render: (_, p) => p.programmeId ?? '—' },
-                { title: t('ent.kind'), dataIndex: 'kind', render: (k: string) => word(`entitlement-kind.${k}`, k) },
+                { title: t('pay.talent'), dataIndex: 'talentName' },
+                { title: t('pay.programme'), dataIndex: 'programme' },
+                { title: t('ent.kind'), key: 'kind', render: (_, p) => `${p.entitlementLabel}（${p.basisLabel}）` },
+                { title: t('pay.days'), key: 'days', render: (_, p) => `${p.days} / ${p.daysInMonth}` },
+                { title: t('ent.status'), key: 'status', render: (_, p) => (p.endedOn ? `${p.statusLabel} · ${formatDay(locale, p.endedOn)}` : p.statusLabel) },
+                { title: t('ent.recoverable'), dataIndex: 'recoverableFen', align: 'right', render: (f: number) => (f ? yuan(locale, f) : '—') },
                 { title: t('pay.amount'), dataIndex: 'amountFen', align: 'right', render: (f: number) => yuan(locale, f) },
               ]}
               summary={() => (
                 <Table.Summary.Row>
-                  <Table.Summary.Cell index={0} colSpan={3}>
+                  <Table.Summary.Cell index={0} colSpan={6}>
                     {t('pay.total')}
                   </Table.Summary.Cell>
-                  <Table.Summary.Cell index={3} align="right">
+                  <Table.Summary.Cell index={6} align="right">
                     {yuan(locale, total)}
                   </Table.Summary.Cell>
                 </Table.Summary.Row>
