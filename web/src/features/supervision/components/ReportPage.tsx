@@ -10,6 +10,7 @@ import { ProblemAlert } from '../../../components/ProblemAlert';
 import { formatDay, formatInstant } from '../../../lib/dates';
 import { useLocale } from '../../../lib/locale';
 import { useSession } from '../../../lib/session';
+import { useWords } from '../../../lib/words';
 import { REPORTED_BY, REPORT_KINDS, useFileReport, useReports, useResolveReport, useRunningMemberships, type NewReport, type Report, type ReportFacts, type ReportKind } from '../api/reports';
 import { useSupervisionWords } from '../words';
 
@@ -48,6 +49,7 @@ function factsOf(v: FormValues): ReportFacts {
 
 function ReportForm({ kinds }: { kinds: ReportKind[] }) {
   const w = useSupervisionWords();
+  const { word } = useWords();
   const { message } = App.useApp();
   const memberships = useRunningMemberships();
   const file = useFileReport();
@@ -81,7 +83,7 @@ function ReportForm({ kinds }: { kinds: ReportKind[] }) {
         </Form.Item>
         <Space wrap align="start">
           <Form.Item name="kind" label={w('form.kind')} rules={[{ required: true, message: w('required') }]}>
-            <Select style={{ width: 220 }} options={kinds.map((k) => ({ value: k, label: w(`kind.${k}`) }))} />
+            <Select style={{ width: 220 }} options={kinds.map((k) => ({ value: k, label: word(`report-kind.${k}`, w(`kind.${k}`)) }))} />
           </Form.Item>
           <Form.Item name="occurredOn" label={w('form.occurred-on')} rules={required}>
             <Input type="date" style={{ width: 200 }} />
@@ -145,14 +147,16 @@ function ReportForm({ kinds }: { kinds: ReportKind[] }) {
 }
 
 /** What a report did, membership by membership (pending until the workflow has applied it). */
-export function EffectTags({ report }: { report: Report }) {
+function EffectTags({ report }: { report: Report }) {
   const w = useSupervisionWords();
+  const { word } = useWords();
   if (report.effects.length === 0) return <Tag>{w('effect.pending')}</Tag>;
   return (
     <>
       {report.effects.map((e) => (
         <Tag key={e.membershipId} color={e.result.effect === 'exit-review' || e.result.effect === 'closed' ? 'red' : undefined}>
           {w(`effect.${e.result.effect}` as 'effect.none')}
+          {e.result.trigger ? ` · ${word(`trigger.${e.result.trigger}`, e.result.trigger)}` : ''}
           {e.undone ? ` ${w('effect.undone')}` : ''}
         </Tag>
       ))}
@@ -195,6 +199,7 @@ function ResolveDialog({ report, onClose }: { report: Report; onClose: () => voi
 
 function ReportList({ authority, title }: { authority: boolean; title: string }) {
   const w = useSupervisionWords();
+  const { word } = useWords();
   const locale = useLocale();
   const reports = useReports();
   const memberships = useRunningMemberships();
@@ -211,9 +216,9 @@ function ReportList({ authority, title }: { authority: boolean; title: string })
         pagination={{ pageSize: 20 }}
         columns={[
           { title: w('list.talent'), key: 'talent', render: (_, r) => names.get(r.talentId) ?? r.talentId },
-          { title: w('list.kind'), key: 'kind', render: (_, r) => w(`kind.${r.kind}`) },
+          { title: w('list.kind'), key: 'kind', render: (_, r) => word(`report-kind.${r.kind}`, w(`kind.${r.kind}`)) },
           { title: w('list.occurred-on'), key: 'occurred', render: (_, r) => formatDay(locale, r.occurredOn) },
-          { title: w('list.status'), key: 'status', render: (_, r) => <Tag color={r.status === 'contested' ? 'orange' : undefined}>{w(`status.${r.status}`)}</Tag> },
+          { title: w('list.status'), key: 'status', render: (_, r) => <Tag color={r.status === 'contested' ? 'orange' : undefined}>{word(`status.${r.status}`, w(`status.${r.status}`))}</Tag> },
           { title: w('list.effect'), key: 'effect', render: (_, r) => <EffectTags report={r} /> },
           { title: w('list.contest-by'), key: 'contest', render: (_, r) => (r.contestBy ? formatInstant(locale, r.contestBy) : '—') },
           ...(authority
