@@ -26,9 +26,9 @@ const post = (id: string, what: string, body: unknown, key: string) =>
 
 export const fileOpinion = ({ id, key, as, opinion }: { id: string; key: string; as: 'employer' | 'industry'; opinion: string }) => post(id, 'opinion', { as, opinion }, key);
 export const dismissTrigger = ({ id, key, reason }: { id: string; key: string; reason: string }) => post(id, 'dismissal', { reason }, key);
-export const draftPlan = ({ id, key, plan }: { id: string; key: string; plan: string }) => post(id, 'improvement-plan', { plan }, key);
+export const draftPlan = ({ id, key, plan }: { id: string; key: string; plan: string }) => post(id, 'plan', { plan }, key);
 export const reviewPlan = ({ id, key, verdict, note }: { id: string; key: string; verdict: 'approve' | 'send-back'; note?: string }) =>
-  post(id, 'improvement-plan/review', { verdict, ...(note ? { note } : {}) }, key);
+  post(id, 'plan-review', { verdict, ...(note ? { note } : {}) }, key);
 
 /** The review moves without this page (the talent files a defence, the committee meets): polled every 5 s while it runs. */
 export function useExitReview(id: string) {
