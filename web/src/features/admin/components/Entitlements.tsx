@@ -30,7 +30,7 @@ export function Entitlements({ membershipId }: { membershipId: string }) {
         { title: t('ent.amount'), key: 'amount', render: (_, e) => `${yuan(locale, e.amountFen)}（${e.basisLabel}）` },
         { title: t('ent.starts'), dataIndex: 'startsOn', render: (d: string) => formatDay(locale, d) },
         { title: t('ent.ends'), dataIndex: 'endsOn', render: (d: string) => formatDay(locale, d) },
-        { title: t('ent.status'), key: 'status', render: (_, e) => <Tag color={e.status === 'ended' ? 'default' : e.status === 'suspended' ? 'orange' : 'green'}>{e.statusLabel}</Tag> },
+        { title: t('ent.status'), key: 'status', render: (_, e) => <Tag color={e.status === 'ended' ? 'default' : e.status === 'suspended' ? 'red' : 'blue'}>{e.statusLabel}</Tag> },
         { title: t('ent.ended-on'), key: 'endedOn', render: (_, e) => (e.endedOn ? `${formatDay(locale, e.endedOn)}${e.endReasonLabel ? `（${e.endReasonLabel}）` : ''}` : '—') },
         { title: t('ent.recoverable'), dataIndex: 'recoverableFen', render: (f: number) => (f ? yuan(locale, f) : '—') },
       ]}

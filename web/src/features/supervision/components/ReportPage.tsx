@@ -218,7 +218,7 @@ function ReportList({ authority, title }: { authority: boolean; title: string })
           { title: w('list.talent'), key: 'talent', render: (_, r) => names.get(r.talentId) ?? r.talentId },
           { title: w('list.kind'), key: 'kind', render: (_, r) => word(`report-kind.${r.kind}`, w(`kind.${r.kind}`)) },
           { title: w('list.occurred-on'), key: 'occurred', render: (_, r) => formatDay(locale, r.occurredOn) },
-          { title: w('list.status'), key: 'status', render: (_, r) => <Tag color={r.status === 'contested' ? 'orange' : undefined}>{word(`status.${r.status}`, w(`status.${r.status}`))}</Tag> },
+          { title: w('list.status'), key: 'status', render: (_, r) => <Tag color={r.status === 'contested' ? 'red' : undefined}>{word(`status.${r.status}`, w(`status.${r.status}`))}</Tag> },
           { title: w('list.effect'), key: 'effect', render: (_, r) => <EffectTags report={r} /> },
           { title: w('list.contest-by'), key: 'contest', render: (_, r) => (r.contestBy ? formatInstant(locale, r.contestBy) : '—') },
           ...(authority
