@@ -21,6 +21,7 @@ import { expertRoutes } from './experts/routes';
 import { docsRouter } from './http/docs';
 import { materialRoutes } from './materials/routes';
 import { retentionRoutes } from './retention/routes';
+import { effectRoutes } from './effect/routes';
 import { requestLogger } from './http/logging';
 import { mountRoutes } from './http/mount';
 import { buildOpenApi } from './http/openapi';
@@ -29,6 +30,7 @@ import type { RouteDef } from './http/route';
 import { inboxRoutes } from './inbox/routes';
 import { meetingRoutes } from './meetings/routes';
 import { membershipRoutes } from './memberships/routes';
+import { entitlementRoutes } from './entitlements/routes';
 import { organisationRoutes } from './organisations/routes';
 import { notFoundHandler, problemHandler } from './problem';
 import { policyRoutes } from './policies/routes';
@@ -53,6 +55,7 @@ export const routeModules: RouteModule[] = [
   meetingRoutes,
   certificateRoutes,
   membershipRoutes,
+  entitlementRoutes,
   programmeRoutes,
   exitReviewRoutes,
   standardRoutes,
@@ -62,6 +65,7 @@ export const routeModules: RouteModule[] = [
   draftRoutes,
   materialRoutes,
   retentionRoutes,
+  effectRoutes,
   expertRoutes,
   organisationRoutes,
   userRoutes,

@@ -12,6 +12,7 @@ import { phrase, type Phrase } from '../domain/words/say';
 import { WordedError } from '../domain/words/worded';
 import { integrityBar } from './integrity';
 import { barReason } from '../domain/integrity';
+import { writeEntitlements } from './entitlements';
 
 export interface AdmissionRequest {
   programmeId: string;
@@ -38,8 +39,8 @@ export class AdmissionRefused extends WordedError {
 
 /**
  * Refuses while the talent is a running member of the programme, is barred from re-entry after
- * an exit (any programme, DOMAIN §4) or has an integrity record barring them (DOMAIN §5); checks
- * and insert run in one transaction. Then starts `assessment-<membershipId>`; if that fails the
+ * an exit (any programme, DOMAIN §4) or has an integrity record barring them (DOMAIN §5); checks,
+ * the membership and its entitlements (the programme's grants in force) are one transaction. Then starts `assessment-<membershipId>`; if that fails the
  * row is removed again, so a retry is not refused by a membership that never ran.
  */
 export async function admitTalent(deps: { db: Db; temporal: Client; taskQueue: string }, r: AdmissionRequest): Promise<MembershipFacts & { workflowId: string }> {
@@ -99,12 +100,14 @@ export async function admitTalent(deps: { db: Db; temporal: Client; taskQueue: s
         admittedBy: r.admittedBy,
       },
     });
+    // The programme's grants in force, from the admission date to the planned term end.
+    await writeEntitlements(tx, { membershipId: id, programmeId: r.programmeId, at, termMonths: rules.cycle.cycleMonths * rules.cycle.termCycles });
   });
   const input: AssessmentInput = { version: 1, membership: facts };
   try {
     await deps.temporal.workflow.start('periodicAssessment', { workflowId, taskQueue: deps.taskQueue, args: [input], workflowIdReusePolicy: 'REJECT_DUPLICATE' });
   } catch (err) {
-    await db.membership.delete({ where: { id } });
+    await db.$transaction([db.entitlement.deleteMany({ where: { membershipId: id } }), db.membership.delete({ where: { id } })]);
     throw err;
   }
   return { ...facts, workflowId };

@@ -5,6 +5,7 @@ import type { Transition } from '../domain/transition';
 import type { Db } from '../prisma/client';
 import { recordTransitionWith } from './transitions';
 import type { MailSettings } from './outbox';
+import { followMembershipStatus } from './entitlements';
 
 /** The review's row, once, then its opening transition. */
 export function recordExitReviewOpened(db: Db, mail: MailSettings, input: ExitReviewInput, t: Transition): Promise<string[]> {
@@ -27,7 +28,7 @@ export function recordExitReviewOpened(db: Db, mail: MailSettings, input: ExitRe
 }
 
 /**
- * The final decision: an exit ends the membership and records its re-entry bar; a retain keeps
+ * The final decision: an exit ends the membership and its entitlements and records its re-entry bar; a retain keeps
  * the improvement plan on the review. Repeating it writes the same values.
  */
 export function recordExitOutcome(db: Db, mail: MailSettings, membershipId: string, o: ExitOutcome, t: Transition): Promise<string[]> {
@@ -39,6 +40,8 @@ export function recordExitOutcome(db: Db, mail: MailSettings, membershipId: stri
         where: { id: membershipId },
         data: { status: 'exited', outcome: 'exit', endedAt: new Date(o.decidedAt), reentryBarUntil: o.reentryBarUntil ? new Date(o.reentryBarUntil) : null },
       });
+      // The entitlements end on the date the exit becomes final (done once: ended stays ended).
+      await followMembershipStatus(tx, membershipId, 'exited', t.at);
     },
   });
 }

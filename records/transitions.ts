@@ -3,6 +3,7 @@ import type { Transition } from '../domain/transition';
 import { processOf } from './process';
 import { syncRunningDeadlines } from './running-deadlines';
 import { enqueueMails, type MailSettings } from './outbox';
+import { followMembershipStatus } from './entitlements';
 
 /** The transition that gives an application its final status (a failure only once no appeal is left). */
 const ENDED = ['certified', 'failed', 'ineligible', 'rejected', 'withdrawn', 'cancelled'];
@@ -17,12 +18,15 @@ const caseUpdaters: Record<string, (tx: DbTx, t: Transition) => Promise<unknown>
     }),
   // A meeting's stage is its status: open | drawn | voting | closed | escalated.
   meeting: (tx, t) => tx.meeting.update({ where: { id: t.caseId }, data: { status: t.stage } }),
-  // A membership: active | paused | exited | completed; the cycle it is in rides along in the detail.
-  assessment: (tx, t) =>
-    tx.membership.update({
+  // A membership: active | paused | exited | completed | closed; the cycle it is in rides along in
+  // the detail. Its entitlements follow the status (suspended, resumed, ended).
+  assessment: async (tx, t) => {
+    await tx.membership.update({
       where: { id: t.caseId },
       data: { stage: t.stage, ...(t.status ? { status: t.status } : {}), ...(typeof t.detail?.cycle === 'number' ? { cycleIndex: t.detail.cycle } : {}) },
-    }),
+    });
+    if (t.status) await followMembershipStatus(tx, t.caseId, t.status, t.at);
+  },
   // An exit review: open | exited | retained | dismissed.
   exit: (tx, t) => tx.exitReview.update({ where: { id: t.caseId }, data: { stage: t.stage, ...(t.status ? { status: t.status } : {}) } }),
 };

@@ -66,6 +66,34 @@ export function programmeRoutes(deps: ApiDeps): RouteDef[] {
       handler: async ({ params }) => ok({ items: await service.listGrading(params.id) }),
     }),
     route({
+      id: 'publishProgrammeGrants',
+      method: 'post',
+      path: '/api/programmes/:id/grants',
+      summary: 'Publish a new version of a programme’s grants (allowance, talent apartment, research grant)',
+      description: 'The whole set, amounts in whole fen. It applies to admissions from its publication on; members admitted before keep the entitlements written at their admission.',
+      tags: TAGS,
+      access: ADMIN,
+      limit: 'mutation',
+      params: s.programmeParams,
+      body: s.grantsBody,
+      responses: { 201: { description: 'The new version.', schema: s.grantsVersionSchema } },
+      async handler({ actor, params, body }) {
+        const v = await service.publishGrants(actor, params.id, () => body().grants);
+        return created(v, `/api/programmes/${params.id}/grants`);
+      },
+    }),
+    route({
+      id: 'listProgrammeGrants',
+      method: 'get',
+      path: '/api/programmes/:id/grants',
+      summary: 'Every version of a programme’s grants, oldest first',
+      tags: TAGS,
+      access: ['admin', 'authority'],
+      params: s.programmeParams,
+      responses: { 200: { description: 'The versions.', schema: z.object({ items: z.array(s.grantsVersionSchema) }) } },
+      handler: async ({ params }) => ok({ items: await service.listGrants(params.id) }),
+    }),
+    route({
       id: 'admitTalent',
       method: 'post',
       path: '/api/programmes/:id/members',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LEVELS } from '../../domain/appraisal/types';
 import { gradingValuesSchema } from '../../domain/assessment/policy';
+import { BASES, KINDS } from '../../domain/entitlements/money';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -40,3 +41,28 @@ export const programmeSchema = z.object({
 export const gradingVersionSchema = z.object({ id: z.string(), programmeId: z.string(), version: z.number().int(), rules: gradingRulesSchema, publishedAt: z.string(), publishedBy: z.string() });
 
 export const admittedReply = z.object({ id: z.string(), workflowId: z.string(), programmeId: z.string(), intake: z.string(), stage: z.string() });
+
+/** One grant: money in whole fen (per month, or once); in kind has no money. */
+export const grantSchema = z
+  .object({
+    kind: z.enum(KINDS),
+    basis: z.enum(BASES),
+    amountFen: z.number().int().min(0).max(1_000_000_000),
+    /** How long from admission; the whole term when absent. */
+    months: z.number().int().min(1).max(240).optional(),
+  })
+  .refine((g) => (g.basis === 'in-kind') === (g.amountFen === 0), { path: ['amountFen'], message: 'in kind has no money (0); money grants more than 0 fen' });
+
+/** A new version of a programme's grants, the whole set (none: no grants from now on). */
+export const grantsBody = z.object({
+  grants: z
+    .array(grantSchema)
+    .max(KINDS.length)
+    .superRefine((gs, ctx) => {
+      gs.forEach((g, i) => {
+        if (gs.findIndex((o) => o.kind === g.kind) !== i) ctx.addIssue({ code: 'custom', path: [i, 'kind'], message: `${g.kind} is granted twice` });
+      });
+    }),
+});
+
+export const grantsVersionSchema = z.object({ version: z.number().int(), publishedAt: z.string(), publishedBy: z.string().optional(), grants: z.array(grantSchema) });

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { AdmissionRefused, admitTalent } from '../../records/admission';
 import { loadPolicy, PolicyMissing } from '../../records/policy';
 import { createProgramme, listGrading, publishGrading, VersionConflict } from '../../records/publishing';
+import { publishGrants, type GrantValues } from '../../records/entitlements';
 import { gradingValuesSchema, type GradingValues } from '../../domain/assessment/policy';
 import type { Actor } from '../../domain/types';
 import type { ApiDeps } from '../deps';
@@ -59,6 +60,30 @@ export function programmesService({ db, temporal, taskQueue, now }: ApiDeps) {
     async listGrading(id: string) {
       await programme(id);
       return (await listGrading(db, id)).map(gradingView);
+    },
+
+    /** A new version of the grants: it applies to admissions from now on; members admitted before keep theirs. */
+    async publishGrants(actor: Actor, id: string, grants: () => GrantValues[]) {
+      await programme(id);
+      try {
+        return await publishGrants(db, { programmeId: id, grants: grants(), publishedBy: actor.id, at: now() });
+      } catch (err) {
+        if (err instanceof VersionConflict) throw conflict(err.phrase);
+        throw err;
+      }
+    },
+
+    /** Every version of the grants, oldest first. */
+    async listGrants(id: string) {
+      await programme(id);
+      const rows = await db.programmeGrant.findMany({ where: { programmeId: id }, orderBy: [{ version: 'asc' }, { kind: 'asc' }] });
+      const versions = new Map<number, { version: number; publishedAt: string; publishedBy: string; grants: GrantValues[] }>();
+      for (const r of rows) {
+        const v = versions.get(r.version) ?? { version: r.version, publishedAt: r.publishedAt.toISOString(), publishedBy: r.publishedBy, grants: [] };
+        if (r.kind !== 'none') v.grants.push({ kind: r.kind as GrantValues['kind'], basis: r.basis as GrantValues['basis'], amountFen: r.amountFen, ...(r.months ? { months: r.months } : {}) });
+        versions.set(r.version, v);
+      }
+      return [...versions.values()];
     },
 
     /** Starts `assessment-<membershipId>`; refused while the talent is barred or already a member. */

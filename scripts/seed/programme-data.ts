@@ -2,6 +2,20 @@
 // writes them idempotently (called by seed.ts).
 import type { Db } from '../../prisma/client';
 import { assessmentPolicyV1, gradingV1 } from '../../domain/assessment/policy-defaults';
+import type { GrantValues } from '../../records/entitlements';
+
+/** Version 1 of each programme's grants, in whole fen: 领军人才 an allowance, an apartment and a research grant. */
+export const grants: Record<string, GrantValues[]> = {
+  'leading-talent': [
+    { kind: 'allowance', basis: 'monthly', amountFen: 800_000 },
+    { kind: 'apartment', basis: 'in-kind', amountFen: 0 },
+    { kind: 'grant', basis: 'lump-sum', amountFen: 50_000_000 },
+  ],
+  'youth-innovator': [
+    { kind: 'allowance', basis: 'monthly', amountFen: 300_000 },
+    { kind: 'apartment', basis: 'in-kind', amountFen: 0, months: 24 },
+  ],
+};
 
 export const programmes = [
   { id: 'leading-talent', name: '领军人才', nameEn: 'Leading talents', talentType: 'leading', grading: gradingV1 },
@@ -23,5 +37,12 @@ export async function seedProgrammes(db: Db, publishedAt: Date): Promise<void> {
       create: { id: `${p.id}-v1`, programmeId: p.id, version: 1, rules: grading as object, publishedAt },
       update: {},
     });
+    for (const g of grants[p.id] ?? []) {
+      await db.programmeGrant.upsert({
+        where: { programmeId_version_kind: { programmeId: p.id, version: 1, kind: g.kind } },
+        create: { id: `${p.id}-grants-v1-${g.kind}`, programmeId: p.id, version: 1, ...g, publishedAt },
+        update: {},
+      });
+    }
   }
 }

@@ -72,6 +72,8 @@ const MATRIX: Record<string, Rule | 'public'> = {
   reassignTask: only({ admin: 'ok' }),
   cancelCase: only({ admin: 'ok' }),
   statistics: only({ admin: 'ok' }),
+  talentEffect: only({ authority: 'ok', admin: 'ok' }),
+  programmeEffect: only({ authority: 'ok', admin: 'ok' }),
   remindOverdue: only({ admin: 'ok' }),
   revokeCertificate: only({ admin: 'ok' }),
   submitSelfReport: only({ applicant: OWN }),
@@ -84,12 +86,17 @@ const MATRIX: Record<string, Rule | 'public'> = {
   listProgrammes: only({ authority: 'ok', admin: 'ok' }),
   publishProgrammeStandard: only({ admin: 'ok' }),
   listProgrammeStandards: only({ authority: 'ok', admin: 'ok' }),
+  publishProgrammeGrants: only({ admin: 'ok' }),
+  listProgrammeGrants: only({ authority: 'ok', admin: 'ok' }),
   admitTalent: only({ admin: 'ok' }),
   // Industry and expert see a membership while they hold an open task on it.
   listMemberships: only({ applicant: 'ok', employer: 'ok', authority: 'ok', admin: 'ok' }),
   getMembership: { applicant: OWN, employer: OWN, authority: 'ok', industry: OWN, expert: OWN, admin: 'ok' },
   evaluateMember: only({ employer: OWN, industry: OWN, expert: OWN }),
   pauseMembership: only({ admin: 'ok' }),
+  // Entitlements: whoever sees the membership, but not its evaluators; payables are finance's (admin).
+  listMembershipEntitlements: { ...only({ authority: 'ok', admin: 'ok' }), applicant: OWN, employer: OWN },
+  listPayables: only({ admin: 'ok' }),
   resumeMembership: only({ admin: 'ok' }),
   requestExitReview: only({ employer: OWN, admin: 'ok' }),
   decideExitReview: only({ authority: 'ok' }),
@@ -215,6 +222,8 @@ function urlOf(r: RouteDef, which: 'own' | 'other') {
     .replace(':date', '2027-01-01')
     .replace(':conflictId', 'no-such-conflict')
     .replace(':role', 'expert')
+    .replace(':talentId', 'u-li-ming')
+    .replace(':programmeId', 'leading-talent')
     .replace(':id', idFor(r, ids));
   return r.id === 'verifyCertificate' ? `${path}?number=${ids.certificate}&code=${ids.code}` : path;
 }

@@ -608,6 +608,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/memberships/{id}/entitlements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A membership’s entitlements: each with its pauses, paid to date and recoverable
+         * @description Dates are Asia/Shanghai calendar dates; an end or a pause’s `from` is the first day without the benefit. Monthly money is paid in advance on the first of each month for the days then known; a month with a start, a pause or an end is pro rata by calendar days (amount × days ÷ days in the month, half up to a whole fen). A lump sum is paid once in the start month; in kind pays no money.
+         */
+        get: operations["listMembershipEntitlements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/payables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every entitlement’s payable amount for a month (JSON, or CSV with Accept: text/csv)
+         * @description Dates are Asia/Shanghai calendar dates; an end or a pause’s `from` is the first day without the benefit. Monthly money is paid in advance on the first of each month for the days then known; a month with a start, a pause or an end is pro rata by calendar days (amount × days ÷ days in the month, half up to a whole fen). A lump sum is paid once in the start month; in kind pays no money. A row per entitlement running for at least a day of the month (a lump sum in its start month only); recoverable is what of the month’s advance was not due. CSV headers are in the caller’s language.
+         */
+        get: operations["listPayables"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/programmes": {
         parameters: {
             query?: never;
@@ -641,6 +681,27 @@ export interface paths {
          * @description Memberships admitted before keep the version they pinned.
          */
         post: operations["publishProgrammeStandard"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes/{id}/grants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every version of a programme’s grants, oldest first */
+        get: operations["listProgrammeGrants"];
+        put?: never;
+        /**
+         * Publish a new version of a programme’s grants (allowance, talent apartment, research grant)
+         * @description The whole set, amounts in whole fen. It applies to admissions from its publication on; members admitted before keep the entitlements written at their admission.
+         */
+        post: operations["publishProgrammeGrants"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1314,6 +1375,43 @@ export interface paths {
          * @description Cases that ended without a title keep their files for the retention days of the policy they pinned; drafts untouched that long go entirely. Each deletion is on the case’s audit trail; records and hashes stay.
          */
         post: operations["sweepRetention"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/effect/talents/{talentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A talent's long-term picture: every membership's cycles, grades, trend, outputs and exit reviews; titles; integrity records */
+        get: operations["talentEffect"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/effect/programmes/{programmeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A programme's effect: grades by cycle against the 优秀 quota, mean scores, exits by cause, members by status
+         * @description Cycles count graded results only. An exit counts once final: an exit review that ended in exit (by its trigger), or a membership closed without a review (by its outcome).
+         */
+        get: operations["programmeEffect"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -7443,6 +7541,279 @@ export interface operations {
             };
         };
     };
+    listMembershipEntitlements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The entitlements, by kind. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "allowance" | "apartment" | "grant";
+                            /** @description The kind in the caller's language */
+                            label: string;
+                            /** @enum {string} */
+                            basis: "monthly" | "lump-sum" | "in-kind";
+                            basisLabel: string;
+                            /** @description Per month (monthly), once (lump-sum), 0 (in kind) */
+                            amountFen: number;
+                            grantVersion: number;
+                            /** @description The first day with the benefit */
+                            startsOn: string;
+                            /** @description The planned end: the first day without the benefit */
+                            endsOn: string;
+                            /** @enum {string} */
+                            status: "active" | "suspended" | "ended";
+                            statusLabel: string;
+                            /** @description The first day without the benefit, once ended */
+                            endedOn: string | null;
+                            /** @enum {string|null} */
+                            endReason: "term" | "exit" | "death" | null;
+                            endReasonLabel: string | null;
+                            pauses: {
+                                /** @description YYYY-MM-DD, Asia/Shanghai */
+                                from: string;
+                                /** @description YYYY-MM-DD, Asia/Shanghai */
+                                until: string | null;
+                            }[];
+                            /** @description The advances of the months begun so far */
+                            paidToDateFen: number;
+                            /** @description Paid in advance beyond what was due: recorded at the end, else so far */
+                            recoverableFen: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid parameters, query or body; `errors` lists each failing field path. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        /** @description The status in the caller's language (Accept-Language: zh-CN by default, or en). */
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, in the caller's language. */
+                        detail?: string;
+                        instance?: string;
+                        /** @description The catalogue key of the detail (GET /api/words), stable across languages. */
+                        code?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        /** @description The status in the caller's language (Accept-Language: zh-CN by default, or en). */
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, in the caller's language. */
+                        detail?: string;
+                        instance?: string;
+                        /** @description The catalogue key of the detail (GET /api/words), stable across languages. */
+                        code?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The caller may not do this (wrong role, or the workflow refuses this actor). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        /** @description The status in the caller's language (Accept-Language: zh-CN by default, or en). */
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, in the caller's language. */
+                        detail?: string;
+                        instance?: string;
+                        /** @description The catalogue key of the detail (GET /api/words), stable across languages. */
+                        code?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description No such resource, or the caller may not see it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        /** @description The status in the caller's language (Accept-Language: zh-CN by default, or en). */
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, in the caller's language. */
+                        detail?: string;
+                        instance?: string;
+                        /** @description The catalogue key of the detail (GET /api/words), stable across languages. */
+                        code?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    listPayables: {
+        parameters: {
+            query: {
+                month: string;
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The month’s rows (JSON) or a CSV of them. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        month: string;
+                        items: {
+                            month: string;
+                            entitlementId: string;
+                            membershipId: string;
+                            talentId: string;
+                            talentName: string;
+                            programmeId: string;
+                            programme: string;
+                            /** @enum {string} */
+                            entitlementKind: "allowance" | "apartment" | "grant";
+                            entitlementLabel: string;
+                            /** @enum {string} */
+                            basis: "monthly" | "lump-sum" | "in-kind";
+                            basisLabel: string;
+                            /** @description Days of the month with the benefit */
+                            days: number;
+                            daysInMonth: number;
+                            /** @description Due for the month by the record */
+                            amountFen: number;
+                            amountYuan: string;
+                            /** @description What the first of the month paid, as then known */
+                            paidInAdvanceFen: number;
+                            /** @description Of the month's advance, what was not due */
+                            recoverableFen: number;
+                            /** @enum {string} */
+                            status: "active" | "suspended" | "ended";
+                            statusLabel: string;
+                            endedOn: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid parameters, query or body; `errors` lists each failing field path. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        /** @description The status in the caller's language (Accept-Language: zh-CN by default, or en). */
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, in the caller's language. */
+                        detail?: string;
+                        instance?: string;
+                        /** @description The catalogue key of the detail (GET /api/words), stable across languages. */
+                        code?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        /** @description The status in the caller's language (Accept-Language: zh-CN by default, or en). */
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, in the caller's language. */
+                        detail?: string;
+                        instance?: string;
+                        /** @description The catalogue key of the detail (GET /api/words), stable across languages. */
+                        code?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The caller may not do this (wrong role, or the workflow refuses this actor). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        /** @description The status in the caller's language (Accept-Language: zh-CN by default, or en). */
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, in the caller's language. */
+                        detail?: string;
+                        instance?: string;
+                        /** @description The catalogue key of the detail (GET /api/words), stable across languages. */
+                        code?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
     listProgrammes: {
         parameters: {
             query?: never;
@@ -7867,6 +8238,296 @@ export interface operations {
                         };
                         publishedAt: string;
                         publishedBy: string;
+                    };
+                };
+            };
+            /** @description Invalid parameters, query or body; `errors` lists each failing field path. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        /** @description The status in the caller's language (Accept-Language: zh-CN by default, or en). */
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, in the caller's language. */
+                        detail?: string;
+                        instance?: string;
+                        /** @description The catalogue key of the detail (GET /api/words), stable across languages. */
+                        code?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        /** @description The status in the caller's language (Accept-Language: zh-CN by default, or en). */
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, in the caller's language. */
+                        detail?: string;
+                        instance?: string;
+                        /** @description The catalogue key of the detail (GET /api/words), stable across languages. */
+                        code?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The caller may not do this (wrong role, or the workflow refuses this actor). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        /** @description The status in the caller's language (Accept-Language: zh-CN by default, or en). */
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, in the caller's language. */
+                        detail?: string;
+                        instance?: string;
+                        /** @description The catalogue key of the detail (GET /api/words), stable across languages. */
+                        code?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description No such resource, or the caller may not see it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        /** @description The status in the caller's language (Accept-Language: zh-CN by default, or en). */
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, in the caller's language. */
+                        detail?: string;
+                        instance?: string;
+                        /** @description The catalogue key of the detail (GET /api/words), stable across languages. */
+                        code?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Rate limit reached. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        /** @description The status in the caller's language (Accept-Language: zh-CN by default, or en). */
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, in the caller's language. */
+                        detail?: string;
+                        instance?: string;
+                        /** @description The catalogue key of the detail (GET /api/words), stable across languages. */
+                        code?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    listProgrammeGrants: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The versions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            version: number;
+                            publishedAt: string;
+                            publishedBy?: string;
+                            grants: {
+                                /** @enum {string} */
+                                kind: "allowance" | "apartment" | "grant";
+                                /** @enum {string} */
+                                basis: "monthly" | "lump-sum" | "in-kind";
+                                amountFen: number;
+                                months?: number;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid parameters, query or body; `errors` lists each failing field path. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        /** @description The status in the caller's language (Accept-Language: zh-CN by default, or en). */
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, in the caller's language. */
+                        detail?: string;
+                        instance?: string;
+                        /** @description The catalogue key of the detail (GET /api/words), stable across languages. */
+                        code?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        /** @description The status in the caller's language (Accept-Language: zh-CN by default, or en). */
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, in the caller's language. */
+                        detail?: string;
+                        instance?: string;
+                        /** @description The catalogue key of the detail (GET /api/words), stable across languages. */
+                        code?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The caller may not do this (wrong role, or the workflow refuses this actor). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        /** @description The status in the caller's language (Accept-Language: zh-CN by default, or en). */
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, in the caller's language. */
+                        detail?: string;
+                        instance?: string;
+                        /** @description The catalogue key of the detail (GET /api/words), stable across languages. */
+                        code?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description No such resource, or the caller may not see it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        /** @description The status in the caller's language (Accept-Language: zh-CN by default, or en). */
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, in the caller's language. */
+                        detail?: string;
+                        instance?: string;
+                        /** @description The catalogue key of the detail (GET /api/words), stable across languages. */
+                        code?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    publishProgrammeGrants: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    grants: {
+                        /** @enum {string} */
+                        kind: "allowance" | "apartment" | "grant";
+                        /** @enum {string} */
+                        basis: "monthly" | "lump-sum" | "in-kind";
+                        amountFen: number;
+                        months?: number;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description The new version. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        version: number;
+                        publishedAt: string;
+                        publishedBy?: string;
+                        grants: {
+                            /** @enum {string} */
+                            kind: "allowance" | "apartment" | "grant";
+                            /** @enum {string} */
+                            basis: "monthly" | "lump-sum" | "in-kind";
+                            amountFen: number;
+                            months?: number;
+                        }[];
                     };
                 };
             };
@@ -14756,6 +15417,381 @@ export interface operations {
             };
             /** @description Rate limit reached. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        /** @description The status in the caller's language (Accept-Language: zh-CN by default, or en). */
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, in the caller's language. */
+                        detail?: string;
+                        instance?: string;
+                        /** @description The catalogue key of the detail (GET /api/words), stable across languages. */
+                        code?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    talentEffect: {
+        parameters: {
+            query?: {
+                /** @description csv: the same figures as a CSV (so does Accept: text/csv) */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path: {
+                talentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Oldest first throughout. With Accept: text/csv (or ?format=csv): the same figures as a CSV (UTF-8 with BOM, headers in the caller’s language). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        talent: {
+                            id: string;
+                            name: string;
+                            organisationId: string | null;
+                        };
+                        memberships: {
+                            membershipId: string;
+                            programme: {
+                                id: string;
+                                name: string;
+                                nameEn: string;
+                            };
+                            series: string;
+                            level: string;
+                            intake: string;
+                            /** @description active | paused | exited | completed | closed */
+                            status: string;
+                            outcome: string | null;
+                            /** @description ISO 8601 */
+                            admittedAt: string;
+                            /** @description ISO 8601 */
+                            endedAt: string | null;
+                            cycles: {
+                                cycle: number;
+                                /** @description points, 0–100 (two decimals) */
+                                score: number | null;
+                                baseGrade: string;
+                                /**
+                                 * @description null until the cohort is graded
+                                 * @enum {string|null}
+                                 */
+                                grade: "excellent" | "pass" | "basic-pass" | "fail" | null;
+                                /** @description ISO 8601 */
+                                gradedAt: string | null;
+                            }[];
+                            longTerm: {
+                                /** @description points, 0–100 (two decimals) */
+                                meanScore: number | null;
+                                /** @enum {string|null} */
+                                trend: "improving" | "stable" | "declining" | null;
+                                /**
+                                 * @description set once the term has ended
+                                 * @enum {string|null}
+                                 */
+                                termGrade: "excellent" | "pass" | "basic-pass" | "fail" | null;
+                            };
+                            /** @description what the self-reports listed */
+                            outputs: {
+                                cycle: number | null;
+                                kind: string;
+                                title: string;
+                                /** @description ISO 8601 */
+                                reportedAt: string;
+                            }[];
+                            exitReviews: {
+                                id: string;
+                                n: number;
+                                trigger: string;
+                                /** @description open | exited | retained | dismissed | cancelled */
+                                status: string;
+                                stage: string;
+                                /** @description ISO 8601 */
+                                startedAt: string;
+                            }[];
+                        }[];
+                        titles: {
+                            certificates: {
+                                number: string;
+                                series: string;
+                                level: string;
+                                /** @description ISO 8601 */
+                                issuedAt: string;
+                                revoked: boolean;
+                                /** @description ISO 8601 */
+                                revokedAt: string | null;
+                            }[];
+                            applications: {
+                                id: string;
+                                caseNumber: string | null;
+                                track: string;
+                                series: string;
+                                level: string;
+                                status: string;
+                                outcome: string | null;
+                                /** @description ISO 8601 */
+                                submittedAt: string;
+                                /** @description ISO 8601 */
+                                endedAt: string | null;
+                            }[];
+                        };
+                        integrity: {
+                            kind: string;
+                            reason: string;
+                            /** @description ISO 8601 */
+                            recordedAt: string;
+                            /** @description ISO 8601 */
+                            barUntil: string;
+                        }[];
+                        /** @description the supervision reports (日常监管) naming the talent */
+                        supervisionEvents: unknown[];
+                        /** @description the entitlements of the talent's memberships */
+                        entitlements: unknown[];
+                    };
+                };
+            };
+            /** @description Invalid parameters, query or body; `errors` lists each failing field path. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        /** @description The status in the caller's language (Accept-Language: zh-CN by default, or en). */
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, in the caller's language. */
+                        detail?: string;
+                        instance?: string;
+                        /** @description The catalogue key of the detail (GET /api/words), stable across languages. */
+                        code?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        /** @description The status in the caller's language (Accept-Language: zh-CN by default, or en). */
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, in the caller's language. */
+                        detail?: string;
+                        instance?: string;
+                        /** @description The catalogue key of the detail (GET /api/words), stable across languages. */
+                        code?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The caller may not do this (wrong role, or the workflow refuses this actor). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        /** @description The status in the caller's language (Accept-Language: zh-CN by default, or en). */
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, in the caller's language. */
+                        detail?: string;
+                        instance?: string;
+                        /** @description The catalogue key of the detail (GET /api/words), stable across languages. */
+                        code?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description No such user. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        /** @description The status in the caller's language (Accept-Language: zh-CN by default, or en). */
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, in the caller's language. */
+                        detail?: string;
+                        instance?: string;
+                        /** @description The catalogue key of the detail (GET /api/words), stable across languages. */
+                        code?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    programmeEffect: {
+        parameters: {
+            query?: {
+                /** @description csv: the same figures as a CSV (so does Accept: text/csv) */
+                format?: "json" | "csv";
+                /** @description only the members of this intake */
+                intake?: string;
+            };
+            header?: never;
+            path: {
+                programmeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cycle 1 first. With Accept: text/csv (or ?format=csv): the same figures as a CSV (UTF-8 with BOM, headers in the caller’s language). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        programme: {
+                            id: string;
+                            name: string;
+                            nameEn: string;
+                            talentType: string;
+                        };
+                        /** @description the 优秀 quota of the grading rules in force (share of a cohort); null for none */
+                        excellentQuota: number | null;
+                        intake: string | null;
+                        intakes: string[];
+                        cycles: {
+                            cycle: number;
+                            /** @description members graded in this cycle */
+                            graded: number;
+                            grades: {
+                                excellent: number;
+                                pass: number;
+                                "basic-pass": number;
+                                fail: number;
+                            };
+                            /** @description 优秀 / graded, 0–1 */
+                            excellentShare: number | null;
+                            /** @description points, 0–100 (two decimals) */
+                            meanScore: number | null;
+                        }[];
+                        membersByStatus: {
+                            [key: string]: number;
+                        };
+                        exits: {
+                            /** @enum {string} */
+                            kind: "review" | "closure";
+                            /** @description an exit review's trigger, or a closure's outcome (e.g. death) */
+                            cause: string;
+                            count: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid parameters, query or body; `errors` lists each failing field path. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        /** @description The status in the caller's language (Accept-Language: zh-CN by default, or en). */
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, in the caller's language. */
+                        detail?: string;
+                        instance?: string;
+                        /** @description The catalogue key of the detail (GET /api/words), stable across languages. */
+                        code?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        /** @description The status in the caller's language (Accept-Language: zh-CN by default, or en). */
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, in the caller's language. */
+                        detail?: string;
+                        instance?: string;
+                        /** @description The catalogue key of the detail (GET /api/words), stable across languages. */
+                        code?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The caller may not do this (wrong role, or the workflow refuses this actor). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        /** @description The status in the caller's language (Accept-Language: zh-CN by default, or en). */
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, in the caller's language. */
+                        detail?: string;
+                        instance?: string;
+                        /** @description The catalogue key of the detail (GET /api/words), stable across languages. */
+                        code?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description No such programme. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

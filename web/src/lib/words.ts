@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { api, call } from './api';
 import { useLocale } from './locale';
 
-export type WordGroup = 'stage' | 'step' | 'series' | 'level' | 'track' | 'status' | 'evidence' | 'role';
+export type WordGroup = 'stage' | 'step' | 'series' | 'level' | 'track' | 'status' | 'evidence' | 'role' | 'grade' | 'trend' | 'trigger' | 'closure' | 'output-kind' | 'integrity';
 
 export function useWords() {
   const locale = useLocale();

@@ -1,4 +1,4 @@
-// The console's frame: its own sections (控制台 · 案件检索 · 待办检索) under the one menu entry
+// The console's frame: its own sections (控制台 · 案件检索 · 待办检索 · 效果跟踪) under the one menu entry
 // 管理控制台, and the theme's greys, links and hover colours darkened to the contrast WCAG AA asks
 // for (antd's defaults fall short on white: secondary text 3.4:1, links 4.1:1).
 import { ConfigProvider, Menu } from 'antd';
@@ -11,6 +11,7 @@ const SECTIONS = [
   { path: '/admin/cases', key: 'nav.cases' },
   { path: '/admin/tasks', key: 'nav.tasks' },
   { path: '/admin/payables', key: 'nav.payables' },
+  { path: '/admin/effect', key: 'nav.effect' },
 ] as const;
 
 const THEME = {

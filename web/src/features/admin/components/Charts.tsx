@@ -25,3 +25,18 @@ export function PieChart({ title, data }: { title: string; data: Datum[] }) {
     </figure>
   );
 }
+
+export interface GroupedDatum extends Datum {
+  /** The group a column stands in, e.g. a cycle. */
+  group: string;
+}
+
+/** Columns side by side per group (e.g. the grades of each cycle). */
+export function GroupedColumnChart({ title, data }: { title: string; data: GroupedDatum[] }) {
+  const spokenGroups = [...new Set(data.map((d) => d.group))].map((g) => `${g}：${spoken(data.filter((d) => d.group === g))}`).join('；');
+  return (
+    <figure role="img" aria-label={`${title}：${spokenGroups}`} style={{ margin: 0 }}>
+      <Column data={data} xField="group" yField="count" colorField="name" group height={260} label={{ text: 'count', position: 'inside' }} axis={{ x: { title: false }, y: { title: false } }} legend={{ color: { position: 'bottom' } }} />
+    </figure>
+  );
+}

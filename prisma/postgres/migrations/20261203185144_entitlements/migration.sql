@@ -1,0 +1,62 @@
+-- CreateTable
+CREATE TABLE "ProgrammeGrant" (
+    "id" TEXT NOT NULL,
+    "programmeId" TEXT NOT NULL,
+    "version" INTEGER NOT NULL,
+    "kind" TEXT NOT NULL,
+    "basis" TEXT NOT NULL,
+    "amountFen" INTEGER NOT NULL,
+    "months" INTEGER,
+    "publishedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "publishedBy" TEXT NOT NULL DEFAULT 'system',
+
+    CONSTRAINT "ProgrammeGrant_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Entitlement" (
+    "id" TEXT NOT NULL,
+    "membershipId" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "basis" TEXT NOT NULL,
+    "amountFen" INTEGER NOT NULL,
+    "grantVersion" INTEGER NOT NULL,
+    "startsOn" TEXT NOT NULL,
+    "endsOn" TEXT NOT NULL,
+    "status" TEXT NOT NULL DEFAULT 'active',
+    "endedOn" TEXT,
+    "endReason" TEXT,
+    "recoverableFen" INTEGER,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "Entitlement_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "EntitlementPause" (
+    "id" TEXT NOT NULL,
+    "entitlementId" TEXT NOT NULL,
+    "from" TEXT NOT NULL,
+    "until" TEXT,
+
+    CONSTRAINT "EntitlementPause_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ProgrammeGrant_programmeId_version_kind_key" ON "ProgrammeGrant"("programmeId", "version", "kind");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Entitlement_membershipId_kind_key" ON "Entitlement"("membershipId", "kind");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "EntitlementPause_entitlementId_from_key" ON "EntitlementPause"("entitlementId", "from");
+
+-- AddForeignKey
+ALTER TABLE "ProgrammeGrant" ADD CONSTRAINT "ProgrammeGrant_programmeId_fkey" FOREIGN KEY ("programmeId") REFERENCES "Programme"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Entitlement" ADD CONSTRAINT "Entitlement_membershipId_fkey" FOREIGN KEY ("membershipId") REFERENCES "Membership"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "EntitlementPause" ADD CONSTRAINT "EntitlementPause_entitlementId_fkey" FOREIGN KEY ("entitlementId") REFERENCES "Entitlement"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
