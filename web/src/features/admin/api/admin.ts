@@ -1,7 +1,7 @@
 // The administrator's endpoints: one request function and one query or mutation hook each. The
 // API words some fields in the request's language, so the language is part of every query key.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, call, callJson, openFile } from '../../../lib/api';
+import { api, call, openFile } from '../../../lib/api';
 import { useLocale } from '../../../lib/locale';
 import type { paths } from '../../../api/schema';
 
@@ -115,43 +115,14 @@ export function csvPath(path: '/api/admin/cases' | '/api/admin/tasks', query: Re
 /** Saves a CSV export (behind the token) as a file. */
 export const useDownload = () => useMutation({ mutationFn: (path: string) => openFile(path, 'download') });
 
-/** A membership's entitlement of one kind (DOMAIN §5): money in whole fen, dates as Shanghai days. */
-export interface Entitlement {
-  id: string;
-  kind: string;
-  label: string;
-  basis: string;
-  basisLabel: string;
-  amountFen: number;
-  startsOn: string;
-  endsOn: string;
-  status: 'active' | 'suspended' | 'ended';
-  statusLabel: string;
-  endedOn: string | null;
-  endReason: string | null;
-  endReasonLabel: string | null;
-  recoverableFen: number;
-}
-
-/** What is payable in a month, one row per entitlement running for at least a day of it. */
-export interface Payable {
-  entitlementId: string;
-  membershipId: string;
-  talentName: string;
-  programme: string;
-  entitlementLabel: string;
-  basisLabel: string;
-  days: number;
-  daysInMonth: number;
-  amountFen: number;
-  recoverableFen: number;
-  statusLabel: string;
-  endedOn: string | null;
-}
-
-export const getEntitlements = (membershipId: string) => callJson<{ items: Entitlement[] }>('GET', `/api/memberships/${encodeURIComponent(membershipId)}/entitlements`);
-export const getPayables = (month: string) => callJson<{ month: string; items: Payable[] }>('GET', '/api/admin/payables', { query: { month } });
+export const getEntitlements = (id: string) => call(api.GET('/api/memberships/{id}/entitlements', { params: { path: { id } } }));
+export const getPayables = (month: string) => call(api.GET('/api/admin/payables', { params: { query: { month, format: 'json' } } }));
 export const payablesCsvPath = (month: string) => `/api/admin/payables?month=${encodeURIComponent(month)}&format=csv`;
+
+/** A membership's entitlement of one kind (DOMAIN §5): money in whole fen, dates as Shanghai days. */
+export type Entitlement = Awaited<ReturnType<typeof getEntitlements>>['items'][number];
+/** What is payable in a month, one row per entitlement running for at least a day of it. */
+export type Payable = Awaited<ReturnType<typeof getPayables>>['items'][number];
 
 export function useEntitlements(membershipId: string, enabled: boolean) {
   return useQuery({ queryKey: ['admin-entitlements', membershipId], queryFn: () => getEntitlements(membershipId), enabled, refetchInterval: 5000 });
@@ -162,4 +133,4 @@ export function usePayables(month: string) {
 }
 
 /** Saves the month's payables as CSV (the same address, asked for text/csv). */
-export const useDownloadCsv = () => useMutation({ mutationFn: (path: string) => openFile(path, 'download', undefined, 'text/csv') });
+export const useDownloadCsv = () => useMutation({ mutationFn: (path: string) => openFile(path, 'download') });
