@@ -24,7 +24,6 @@ export function Entitlements({ membershipId }: { membershipId: string }) {
       pagination={false}
       dataSource={rows.data?.items ?? []}
       locale={{ emptyText: t('ent.empty') }}
-      scroll={{ x: 'max-content' }}
       columns={[
         { title: t('ent.kind'), dataIndex: 'label' },
         { title: t('ent.amount'), key: 'amount', render: (_, e) => `${yuan(locale, e.amountFen)}（${e.basisLabel}）` },

@@ -45,7 +45,6 @@ export function PayablesPage() {
               dataSource={payables.data?.items ?? []}
               locale={{ emptyText: t('pay.empty') }}
               pagination={{ pageSize: 50 }}
-              scroll={{ x: 'max-content' }}
               columns={[
                 { title: t('pay.talent'), dataIndex: 'talentName' },
                 { title: t('pay.programme'), dataIndex: 'programme' },
