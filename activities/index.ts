@@ -14,6 +14,7 @@ import { createCalendarActivities } from './calendar/activities';
 import { createCommitteeActivities } from './committee';
 import { mailSettingsOf, type ActivityDeps } from './deps';
 import { createExitActivities } from './exit';
+import { createSupervisionActivities } from './supervision';
 import { sendNow } from './mail/deliver';
 
 export function createActivities(deps: ActivityDeps): Activities {
@@ -25,6 +26,7 @@ export function createActivities(deps: ActivityDeps): Activities {
     ...createCommitteeActivities(deps),
     ...createAssessmentActivities(deps),
     ...createExitActivities(deps),
+    ...createSupervisionActivities(deps),
     /** Commits the transition, then tries to send its mail; unsent mail is retried by the outbox poller. */
     recordTransition: async (t: Transition) => send(await recordTransitionWith(db, mail, t)),
     recordSubmission: async (input: AppraisalInput, t: Transition, pinned?: { policyVersion: number; standardId: string }) => send(await recordSubmission(db, mail, input, t, pinned)),

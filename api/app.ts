@@ -15,6 +15,7 @@ import { createVerifier, mintToken, type TokenConfig } from './auth/tokens';
 import { certificateRoutes } from './certificates/routes';
 import type { ApiDeps, OidcClientConfig, RouteModule } from './deps';
 import { exitReviewRoutes } from './exit-reviews/routes';
+import { supervisionReportRoutes } from './supervision-reports/routes';
 import { devRoutes } from './dev/routes';
 import { draftRoutes } from './drafts/routes';
 import { expertRoutes } from './experts/routes';
@@ -58,6 +59,7 @@ export const routeModules: RouteModule[] = [
   entitlementRoutes,
   programmeRoutes,
   exitReviewRoutes,
+  supervisionReportRoutes,
   standardRoutes,
   adminRoutes,
   calendarRoutes,

@@ -12,6 +12,7 @@ import type { ExitDecision, ExitReviewInput } from './exit/types';
 import type { Transition } from './transition';
 import type { Instant } from './types';
 import type { IntegrityBar } from './integrity';
+import type { Effect, SupervisionApplication, SupervisionUndo, UndoneHow } from './supervision/types';
 
 export interface CohortRequest {
   membershipId: string;
@@ -165,4 +166,12 @@ export interface Activities {
   startExitReview(input: ExitReviewInput): Promise<{ workflowId: string }>;
   recordExitReviewOpened(input: ExitReviewInput, t: Transition): Promise<void>;
   recordExitOutcome(membershipId: string, o: ExitOutcome, t: Transition): Promise<void>;
+  /** Ends a running review without a decision (an overturned report that opened it). */
+  cancelExitReview(r: { workflowId: string; actorId: string; reason: string }): Promise<void>;
+
+  // --- supervision (日常监管) ---
+  runningMembershipsOf(r: { talentId: string }): Promise<{ membershipId: string; workflowId: string }[]>;
+  /** Sends the report to the membership (update id = report id); a second call answers what the first did. */
+  applySupervisionReport(r: { membershipId: string; workflowId: string; report: Omit<SupervisionApplication, 'newEmployer'> }): Promise<Effect>;
+  undoSupervisionReport(r: { membershipId: string; undo: SupervisionUndo }): Promise<UndoneHow>;
 }

@@ -293,6 +293,21 @@ const templates: Record<string, Template> = {
     };
   },
 
+  'supervision-reported': (w, d) => ({
+    topic: w.say('mail.supervision-reported.subject', { kind: d.kind ?? '' }),
+    lines: [w.say('mail.supervision-reported.body', { kind: d.kind ?? '', reportedAs: d.reportedAs ?? '' }), w.say('mail.supervision-reported.contest', { contestBy: d.contestBy ?? '' })],
+  }),
+
+  'supervision-contested': (w, d) => ({
+    topic: w.say('mail.supervision-contested.subject', { kind: d.kind ?? '' }),
+    lines: [w.say('mail.supervision-contested.body', { kind: d.kind ?? '' })],
+  }),
+
+  'supervision-resolved': (w, d) => ({
+    topic: w.say('mail.supervision-resolved.subject', { resolution: d.resolution ?? '' }),
+    lines: [w.say('mail.supervision-resolved.body', { kind: d.kind ?? '', resolution: d.resolution ?? '' }), d.reason && w.say('mail.reason', { reason: d.reason })],
+  }),
+
   'exit-review-cancelled': (w, d) => ({
     topic: w.say('mail.exit-cancelled.subject'),
     lines: [w.say('mail.exit-cancelled.body', { programme: w.programme(d.programmeId) }), d.reason && w.say('mail.reason', { reason: d.reason })],

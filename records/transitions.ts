@@ -1,6 +1,7 @@
 import type { Db, DbTx } from '../prisma/client';
 import type { Transition } from '../domain/transition';
 import { processOf } from './process';
+import { supervisionPatch } from './supervision';
 import { syncRunningDeadlines } from './running-deadlines';
 import { enqueueMails, type MailSettings } from './outbox';
 import { followMembershipStatus } from './entitlements';
@@ -19,14 +20,23 @@ const caseUpdaters: Record<string, (tx: DbTx, t: Transition) => Promise<unknown>
   // A meeting's stage is its status: open | drawn | voting | closed | escalated.
   meeting: (tx, t) => tx.meeting.update({ where: { id: t.caseId }, data: { status: t.stage } }),
   // A membership: active | paused | exited | completed | closed; the cycle it is in rides along in
-  // the detail. Its entitlements follow the status (suspended, resumed, ended).
+  // the detail, and so does a new employer after a transfer (日常监管). Its entitlements follow the
+  // status (suspended, resumed, ended).
   assessment: async (tx, t) => {
     await tx.membership.update({
       where: { id: t.caseId },
-      data: { stage: t.stage, ...(t.status ? { status: t.status } : {}), ...(typeof t.detail?.cycle === 'number' ? { cycleIndex: t.detail.cycle } : {}) },
+      data: {
+        stage: t.stage,
+        ...(t.status ? { status: t.status } : {}),
+        ...(typeof t.detail?.cycle === 'number' ? { cycleIndex: t.detail.cycle } : {}),
+        ...(typeof t.detail?.newEmployerId === 'string' ? { employerId: t.detail.newEmployerId } : {}),
+        ...(t.action === 'post-change' && typeof t.detail?.series === 'string' ? { series: t.detail.series } : {}),
+      },
     });
     if (t.status) await followMembershipStatus(tx, t.caseId, t.status, t.at);
   },
+  // A supervision report: recorded | contested | upheld | overturned, and what the detail settles.
+  supervision: (tx, t) => tx.supervisionReport.update({ where: { id: t.caseId }, data: supervisionPatch(t) }),
   // An exit review: open | exited | retained | dismissed.
   exit: (tx, t) => tx.exitReview.update({ where: { id: t.caseId }, data: { stage: t.stage, ...(t.status ? { status: t.status } : {}) } }),
 };

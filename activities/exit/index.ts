@@ -6,6 +6,7 @@ import { exitWorkflowId } from '../../domain/ids';
 import type { Transition } from '../../domain/transition';
 import { recordExitOutcome, recordExitReviewOpened } from '../../records/exit-reviews';
 import { mailSettingsOf, type ActivityDeps } from '../deps';
+import * as xm from '../../workflows/exit/messages';
 import { sendNow } from '../mail/deliver';
 
 export function createExitActivities(deps: ActivityDeps) {
@@ -27,6 +28,13 @@ export function createExitActivities(deps: ActivityDeps) {
       return { workflowId };
     },
     recordExitReviewOpened: async (input: ExitReviewInput, t: Transition) => send(await recordExitReviewOpened(db, mail, input, t)),
+    /**
+     * An overturned supervision report cancels the review it opened, on the authority's
+     * resolution: the review's cancel is an administrator's action, taken here by the system.
+     */
+    async cancelExitReview(r: { workflowId: string; actorId: string; reason: string }): Promise<void> {
+      await temporal.workflow.getHandle(r.workflowId).executeUpdate(xm.cancel, { args: [{ actor: { id: r.actorId, roles: ['admin'] }, reason: r.reason }], updateId: `cancel-${r.workflowId}` });
+    },
     recordExitOutcome: async (membershipId: string, o: ExitOutcome, t: Transition) => send(await recordExitOutcome(db, mail, membershipId, o, t)),
   };
 }

@@ -1,6 +1,12 @@
 // The assessment policy's defaults, version 1: DOMAIN §3, §4 and §8's values, and the grading
 // rules a programme starts with.
-import type { AssessmentPolicy, GradingValues } from './policy';
+import type { AssessmentPolicy, GradingValues, SupervisionPolicy } from './policy';
+
+/** 日常监管: 10 working days to contest a report, 3 months of absence pause, the plan's district. */
+export const supervisionDefaults: SupervisionPolicy = { contestWindowDays: 10, longAbsenceMonths: 3, district: '长宁区' };
+
+/** A pinned policy's supervision values; memberships admitted before they existed get the defaults. */
+export const supervisionOf = (policy: Pick<AssessmentPolicy, 'supervision'>): SupervisionPolicy => policy.supervision ?? supervisionDefaults;
 
 export const assessmentPolicyV1: AssessmentPolicy = {
   cycles: {
@@ -24,6 +30,7 @@ export const assessmentPolicyV1: AssessmentPolicy = {
   exit: { defenceWindowDays: 10, decisionDays: 15, appealWindowDays: 15, appealRounds: 1, reentryBarYears: 3 },
   trendThreshold: 3,
   admission: { employerKinds: ['employer', 'talent-service-centre'] },
+  supervision: supervisionDefaults,
 };
 
 /** 优秀 ≥ 90, 合格 ≥ 70, 基本合格 ≥ 60, else 不合格; 优秀 at most 20% of a cohort. */

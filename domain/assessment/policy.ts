@@ -49,6 +49,16 @@ export const exitTriggersSchema = z.object({
 });
 export type ExitTriggers = z.infer<typeof exitTriggersSchema>;
 
+/** 日常监管 (DOMAIN §5): how reports act. Versions before it said nothing: see supervisionOf. */
+export const supervisionPolicySchema = z.object({
+  /** The talent may contest a report within this many working days. */
+  contestWindowDays: days,
+  /** An absence of at least this many months pauses the assessment. */
+  longAbsenceMonths: z.number().int().min(1).max(36),
+  /** The plan's district: an organisation is in it when its district equals this. */
+  district: text,
+});
+
 export const assessmentPolicySchema = z.object({
   /** Per talent type (a programme's talentType). */
   cycles: z.record(text, cycleSchema).refine((c) => Object.keys(c).length > 0, 'at least one talent type'),
@@ -61,8 +71,11 @@ export const assessmentPolicySchema = z.object({
   trendThreshold: z.number().min(0).max(100),
   /** Who may employ a member: organisation kinds admitted as the talent's employer (versions before it said nothing: these). */
   admission: z.object({ employerKinds: z.array(text).min(1) }).default({ employerKinds: ['employer', 'talent-service-centre'] }),
+  /** Absent in memberships admitted before it: supervisionOf falls back to the defaults. */
+  supervision: supervisionPolicySchema.optional(),
 });
 export type AssessmentPolicy = z.infer<typeof assessmentPolicySchema>;
+export type SupervisionPolicy = z.infer<typeof supervisionPolicySchema>;
 
 export const EVALUATORS = ['employer', 'industry', 'expert'] as const;
 export type Evaluator = (typeof EVALUATORS)[number];

@@ -2,13 +2,14 @@ import type { Instant, PendingTask, TimelineEntry } from '../types';
 import type { Evaluator, PinnedAssessmentRules } from './policy';
 import type { Deadline, DeadlineBook } from '../deadlines';
 import type { LogState } from '../transition';
+import type { Effect } from '../supervision/types';
 
 export const GRADES = ['excellent', 'pass', 'basic-pass', 'fail'] as const;
 /** 优秀 / 合格 / 基本合格 / 不合格, best first. */
 export type Grade = (typeof GRADES)[number];
 export const GRADE_LABELS: Record<Grade, string> = { excellent: '优秀', pass: '合格', 'basic-pass': '基本合格', fail: '不合格' };
 
-export const STAGES = ['admitted', 'running', 'self-report', 'evaluation', 'grading', 'graded', 'completed', 'exited'] as const;
+export const STAGES = ['admitted', 'running', 'self-report', 'evaluation', 'grading', 'graded', 'completed', 'exited', 'closed'] as const;
 export type Stage = (typeof STAGES)[number];
 
 export interface MembershipFacts {
@@ -21,6 +22,8 @@ export interface MembershipFacts {
   intake: string;
   admittedAt: Instant;
   admittedBy: string;
+  /** The post last reported (日常监管); the series and employer change with reports too. */
+  post?: string;
 }
 
 export interface CycleSummary {
@@ -30,12 +33,21 @@ export interface CycleSummary {
   grade: Grade;
 }
 
-export type ExitTrigger = 'grade-fail' | 'grade-basic-pass-repeated' | 'follow-up-not-met' | 'integrity-violation' | 'left-employer' | 'ineligible-move' | 'admin';
+export type ExitTrigger = 'grade-fail' | 'grade-basic-pass-repeated' | 'follow-up-not-met' | 'integrity-violation' | 'left-employer' | 'left-district' | 'ineligible-move' | 'admin';
 
 export interface OpenExitReview {
   n: number;
   workflowId: string;
   trigger: ExitTrigger;
+  /** The supervision report that opened it. */
+  reportId?: string;
+}
+
+/** A pause: by an administrator, or by a long-absence report until the employer reports the return. */
+export interface Pause {
+  since: Instant;
+  reason: string;
+  reportId?: string;
 }
 
 /** A retain-with-plan decision's check, made by the employer in the next cycle's evaluation. */
@@ -53,12 +65,14 @@ export interface CarriedState {
   cycleStart: Instant;
   log: LogState;
   book: DeadlineBook;
-  pause?: { since: Instant; reason: string };
+  pause?: Pause;
   /** Every finished cycle: bounded by the term's cycles. */
   past: CycleSummary[];
   exitReviews: number;
   exitReview?: OpenExitReview;
   followUp?: FollowUp;
+  /** What each supervision report applied here did, by report id: a report applies once. */
+  supervision?: Record<string, Effect>;
 }
 
 /** Workflow input, versioned so a later shape can still start and replay old memberships. */
@@ -74,7 +88,7 @@ export interface AssessmentStatus {
   membershipId: string;
   programmeId: string;
   stage: Stage;
-  paused?: { since: Instant; reason: string };
+  paused?: Pause;
   policyVersion: number;
   standard: { id: string; version: number };
   gradingVersion: number;
@@ -89,6 +103,7 @@ export interface AssessmentStatus {
   longTerm: LongTermView;
   exitReview?: OpenExitReview;
   followUp?: FollowUp;
+  supervision?: Record<string, Effect>;
   pendingTasks: PendingTask[];
   timeline: TimelineEntry[];
 }

@@ -29,7 +29,7 @@ export interface ExitReviewInputV1 {
   employerId: string;
   assessmentWorkflowId: string;
   /** Why the review opened: a person's reason, or for a rule (a grade, a missed plan) the system's words as well. */
-  trigger: { kind: ExitTrigger; actorId: string; reason: string; why?: Phrase; cycle?: number };
+  trigger: { kind: ExitTrigger; actorId: string; reason: string; why?: Phrase; cycle?: number; reportId?: string };
   rules: ExitRules;
   openedAt: Instant;
 }

@@ -7,13 +7,15 @@ export const SERIES = ['engineering', 'economics', 'health'] as const;
 export const LEVEL_ORDER = ['junior', 'intermediate', 'deputy-senior', 'senior'] as const;
 
 export const organisations = [
-  { id: 'org-zhangjiang-tech', name: '上海张江智能科技有限公司', kind: 'employer', privateEnterprise: true },
-  { id: 'org-district-hospital', name: '区中心医院', kind: 'employer', privateEnterprise: false },
-  { id: 'org-talent-centre', name: '区人才服务中心', kind: 'talent-service-centre', privateEnterprise: false },
-  { id: 'org-ai-association', name: '上海人工智能行业协会', kind: 'industry-body', privateEnterprise: false },
-  { id: 'org-hrss-bureau', name: '区人力资源和社会保障局', kind: 'authority', privateEnterprise: false },
-  { id: 'org-tongji-univ', name: '同济大学', kind: 'employer', privateEnterprise: false },
-  { id: 'org-sh-academy', name: '上海市科学研究院', kind: 'employer', privateEnterprise: false },
+  { id: 'org-zhangjiang-tech', name: '上海张江智能科技有限公司', kind: 'employer', privateEnterprise: true, district: '长宁区' },
+  { id: 'org-district-hospital', name: '区中心医院', kind: 'employer', privateEnterprise: false, district: '长宁区' },
+  { id: 'org-talent-centre', name: '区人才服务中心', kind: 'talent-service-centre', privateEnterprise: false, district: '长宁区' },
+  { id: 'org-ai-association', name: '上海人工智能行业协会', kind: 'industry-body', privateEnterprise: false, district: '长宁区' },
+  { id: 'org-hrss-bureau', name: '区人力资源和社会保障局', kind: 'authority', privateEnterprise: false, district: '长宁区' },
+  { id: 'org-tongji-univ', name: '同济大学', kind: 'employer', privateEnterprise: false, district: '长宁区' },
+  { id: 'org-sh-academy', name: '上海市科学研究院', kind: 'employer', privateEnterprise: false, district: '长宁区' },
+  // Outside the plan's district: a member moving here leaves the programme (DOMAIN §5).
+  { id: 'org-pudong-labs', name: '浦东前沿实验室', kind: 'employer', privateEnterprise: false, district: '浦东新区' },
 ];
 
 export interface DemoUser {
@@ -30,6 +32,7 @@ export const users: DemoUser[] = [
   { id: 'u-anna-chen', name: 'Anna Chen', email: 'anna.chen@example.com', locale: 'en', organisationId: 'org-district-hospital', roles: ['applicant'] },
   { id: 'u-hr-zhangjiang', name: '王芳（人事）', email: 'hr@zhangjiang-tech.example.cn', locale: 'zh-CN', organisationId: 'org-zhangjiang-tech', roles: ['employer'] },
   { id: 'u-hr-hospital', name: '赵军（人事）', email: 'hr@district-hospital.example.cn', locale: 'zh-CN', organisationId: 'org-district-hospital', roles: ['employer'] },
+  { id: 'u-hr-pudong', name: '孙丽（人事）', email: 'hr@pudong-labs.example.cn', locale: 'zh-CN', organisationId: 'org-pudong-labs', roles: ['employer'] },
   { id: 'u-talent-centre', name: '人才服务中心窗口', email: 'desk@talent-centre.example.cn', locale: 'zh-CN', organisationId: 'org-talent-centre', roles: ['employer'] },
   { id: 'u-industry', name: '行业协会评价部', email: 'eval@ai-association.example.cn', locale: 'zh-CN', organisationId: 'org-ai-association', roles: ['industry'] },
   { id: 'u-authority', name: '评审办事机构', email: 'review@hrss.example.cn', locale: 'zh-CN', organisationId: 'org-hrss-bureau', roles: ['authority'] },

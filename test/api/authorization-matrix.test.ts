@@ -100,6 +100,12 @@ const MATRIX: Record<string, Rule | 'public'> = {
   resumeMembership: only({ admin: 'ok' }),
   requestExitReview: only({ employer: OWN, admin: 'ok' }),
   decideExitReview: only({ authority: 'ok' }),
+  // Supervision reports: the talent sees their own, an employer its employees', the authority all.
+  reportSupervision: only({ applicant: 'ok', employer: 'ok', authority: 'ok' }),
+  listSupervisionReports: only({ applicant: 'ok', employer: 'ok', authority: 'ok', admin: 'ok' }),
+  getSupervisionReport: only({ applicant: OWN, employer: OWN, authority: 'ok', admin: 'ok' }),
+  contestSupervisionReport: only({ applicant: OWN }),
+  resolveSupervisionReport: only({ authority: 'ok' }),
   calendarYear: only({ admin: 'ok' }),
   calendarCoverage: only({ admin: 'ok' }),
   setCalendarDay: only({ admin: 'ok' }),
@@ -195,6 +201,10 @@ beforeAll(async () => {
       });
     }
     await h.db.exitReview.create({ data: { id: `${id}-1`, workflowId: `exit-${id}-1`, membershipId: id, talentId, n: 1, trigger: 'admin', startedAt: h.clock() } });
+    const report = who === 'own' ? '00000000-0000-4000-8000-00000000b001' : '00000000-0000-4000-8000-00000000b002';
+    await h.db.supervisionReport.create({
+      data: { id: report, workflowId: `supervision-${report}`, reporterId: 'u-authority', clientKey: report, talentId, kind: 'integrity-violation', reportedAs: 'authority', occurredOn: '2026-01-05', statement: '核查', facts: { finding: '论文抄袭' }, evidence: [], effects: [] },
+    });
   }
   // Drafts (one to keep, one to delete, one with a material to remove) and a material of each case.
   const drafts = async (userId: string) => {
@@ -205,8 +215,8 @@ beforeAll(async () => {
   };
   const [ownDrafts, otherDrafts] = [await drafts('u-li-ming'), await drafts('u-anna-chen')];
   const [ownMaterial, otherMaterial] = [await caseMaterial(h, own), await caseMaterial(h, other)];
-  res.own = { ...ownDrafts, material: ownMaterial, application: own.id, meeting: mine.meetingId, certificate: certs[0]!.number, code: certs[0]!.verificationCode, membership: '00000000-0000-4000-8000-00000000a001', exitReview: '00000000-0000-4000-8000-00000000a001-1' };
-  res.other = { ...otherDrafts, material: otherMaterial, application: other.id, meeting: theirs.meetingId, certificate: certs[1]!.number, code: certs[1]!.verificationCode, membership: '00000000-0000-4000-8000-00000000a002', exitReview: '00000000-0000-4000-8000-00000000a002-1' };
+  res.own = { ...ownDrafts, material: ownMaterial, application: own.id, meeting: mine.meetingId, certificate: certs[0]!.number, code: certs[0]!.verificationCode, membership: '00000000-0000-4000-8000-00000000a001', exitReview: '00000000-0000-4000-8000-00000000a001-1', report: '00000000-0000-4000-8000-00000000b001' };
+  res.other = { ...otherDrafts, material: otherMaterial, application: other.id, meeting: theirs.meetingId, certificate: certs[1]!.number, code: certs[1]!.verificationCode, membership: '00000000-0000-4000-8000-00000000a002', exitReview: '00000000-0000-4000-8000-00000000a002-1', report: '00000000-0000-4000-8000-00000000b002' };
 });
 afterAll(async () => {
   await h?.stop();
@@ -235,6 +245,7 @@ function idFor(r: RouteDef, ids: Record<string, string>): string {
   if (path.startsWith('/api/meetings/')) return ids.meeting!;
   if (path.startsWith('/api/memberships/')) return ids.membership!;
   if (path.startsWith('/api/exit-reviews/')) return ids.exitReview!;
+  if (path.startsWith('/api/supervision-reports/')) return ids.report!;
   if (path.startsWith('/api/programmes/')) return 'leading-talent';
   if (path === '/api/drafts/:id') return ids.draft!;
   if (path.startsWith('/api/drafts/:id/materials/')) return ids.draftWithMaterial!;

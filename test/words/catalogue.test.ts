@@ -149,6 +149,9 @@ describe('mail, worded for each reader', () => {
     'exit-decision': { caseId: 'm-1-1', decision: 'retain', reason: 'evidence', appealBy: '2026-12-09T16:00:00.000Z' },
     'exit-final': { caseId: 'm-1-1', decision: 'exit', reason: 'evidence', plan: '', barUntil: '2029-12-09T03:00:00.000Z' },
     'exit-review-cancelled': { caseId: 'm-1-1', programmeId: 'leading-talent', reason: 'the report was unfounded' },
+    'supervision-reported': { caseId: 'r-1', kind: 'long-absence', reporter: 'u-hr-zhangjiang', reportedAs: 'employer', contestBy: '2026-12-09T16:00:00.000Z' },
+    'supervision-contested': { caseId: 'r-1', kind: 'integrity-violation' },
+    'supervision-resolved': { caseId: 'r-1', kind: 'long-absence', resolution: 'overturned', reason: 'attendance records' },
     'stage-changed': { caseId: id, stage: 'employer-notice', reason: '' },
     'overdue-reminder': { caseId: id, kind: 'employer-review', dueAt: '2026-12-09T16:00:00.000Z' },
   };

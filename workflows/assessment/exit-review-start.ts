@@ -15,7 +15,7 @@ import { exitWorkflowId } from '../../domain/ids';
 export async function startExitReview(c: AssessmentCase, trigger: ExitReviewInput['trigger']): Promise<OpenExitReview> {
   const n = ++c.exitReviews;
   const workflowId = exitWorkflowId(c.m.membershipId, n);
-  const open: OpenExitReview = { n, workflowId, trigger: trigger.kind };
+  const open: OpenExitReview = { n, workflowId, trigger: trigger.kind, ...(trigger.reportId ? { reportId: trigger.reportId } : {}) };
   c.exitReview = open;
   const { policy, policyVersion } = c.pinned;
   const input: ExitReviewInput = {
@@ -33,6 +33,6 @@ export async function startExitReview(c: AssessmentCase, trigger: ExitReviewInpu
     openedAt: now(),
   };
   await acts.startExitReview(input);
-  await record(c, c.log.move(c.stage, { actorId: trigger.actorId, action: 'open-exit-review', note: trigger.reason, ...(trigger.why ? { why: [trigger.why] } : {}), detail: { n, trigger: trigger.kind, exitWorkflowId: workflowId } }, now()));
+  await record(c, c.log.move(c.stage, { actorId: trigger.actorId, action: 'open-exit-review', note: trigger.reason, ...(trigger.why ? { why: [trigger.why] } : {}), detail: { n, trigger: trigger.kind, exitWorkflowId: workflowId, ...(trigger.reportId ? { reportId: trigger.reportId } : {}) } }, now()));
   return open;
 }

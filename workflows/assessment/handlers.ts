@@ -3,13 +3,15 @@
 // answers with the stage once the resulting transition is on record.
 import { type CancellationScope, condition, setHandler } from '@temporalio/workflow';
 import { recomputeDeadlines, validateRecompute } from '../shared/calendar-messages';
-import { extendIfUnchanged, recountBook, resume as resumeClocks } from '../shared/deadline-book';
+import { extendIfUnchanged, recountBook } from '../shared/deadline-book';
 import { now } from '../shared/clock';
 import { record } from './activities';
 import { startExitReview } from './exit-review-start';
 import * as m from './messages';
 import type { AssessmentCase } from './state';
-import { pause as pauseClocks, retimeFor } from '../../domain/deadlines';
+import { retimeFor } from '../../domain/deadlines';
+import { pauseMembership, resumeMembership } from './pausing';
+import { registerSupervision } from './supervision';
 import { conflict } from '../../domain/failures';
 import { serial } from '../shared/serial';
 
@@ -44,12 +46,7 @@ export function registerHandlers(c: AssessmentCase, lifecycle: CancellationScope
   setHandler(
     m.pause,
     async (r) => {
-      const at = now();
-      c.pause = { since: at, reason: r.reason };
-      await clocks(async () => {
-        pauseClocks(c.book, at);
-        await record(c, c.log.move(c.stage, { actorId: r.actor.id, action: 'pause', note: r.reason, status: 'paused' }, at));
-      });
+      await pauseMembership(c, clocks, { actorId: r.actor.id, reason: r.reason });
       return c.stage;
     },
     { validator: (r) => c.validatePause(r) },
@@ -58,14 +55,7 @@ export function registerHandlers(c: AssessmentCase, lifecycle: CancellationScope
   setHandler(
     m.resume,
     async (r) => {
-      const since = c.pause!.since;
-      c.pause = undefined;
-      await clocks(async () => {
-        const at = now();
-        const { pausedWorkingDays, moved } = await resumeClocks(c.book, at);
-        const retime = retimeFor(c.log.pendingTasks, moved);
-        await record(c, c.log.move(c.stage, { actorId: r.actor.id, action: 'resume', note: r.reason, status: 'active', retime, detail: { pausedSince: since, pausedWorkingDays, moved } }, at));
-      });
+      await resumeMembership(c, clocks, { actorId: r.actor.id, reason: r.reason });
       return c.stage;
     },
     { validator: (r) => c.validateResume(r) },
@@ -81,7 +71,7 @@ export function registerHandlers(c: AssessmentCase, lifecycle: CancellationScope
         }
         return { stage: c.stage, moved };
       }),
-    { validator: (r) => validateRecompute(r, c.final || c.ending !== undefined) },
+    { validator: (r) => validateRecompute(r, c.final || c.stopping) },
   );
 
   setHandler(
@@ -100,7 +90,7 @@ export function registerHandlers(c: AssessmentCase, lifecycle: CancellationScope
       clocks(async () => {
         // A pause or a recompute ahead in the queue may have ended or moved it meanwhile.
         const purpose = c.extensionTarget(r);
-        if (c.final || c.ending) throw conflict('refusal.membership-ended-plain');
+        if (c.final || c.stopping) throw conflict('refusal.membership-ended-plain');
         const moved = await extendIfUnchanged(c.book, purpose, r.workingDays);
         if (!moved) throw conflict('refusal.extension-raced', { deadline: purpose });
         const retime = retimeFor(c.log.pendingTasks.filter((t) => t.kind === purpose), [moved]);
@@ -120,7 +110,7 @@ export function registerHandlers(c: AssessmentCase, lifecycle: CancellationScope
   );
 
   setHandler(m.exitReviewClosed, async (s) => {
-    if (c.final || c.ending) return;
+    if (c.final || c.stopping) return;
     if (s.decision === 'exit') {
       // Ends the membership: the lifecycle stops wherever it is and the exit is recorded.
       c.ending = { n: s.n, at: s.decidedAt };
@@ -134,6 +124,8 @@ export function registerHandlers(c: AssessmentCase, lifecycle: CancellationScope
     const note = s.plan ?? s.reason;
     await record(c, c.log.move(c.stage, { actorId: 'exit-review', action: `exit-review-${s.decision}`, ...(note ? { note } : {}), detail: { n: s.n, ...(s.decision === 'retain' ? { followUpCycle: checkIn } : {}) } }, now()));
   });
+
+  registerSupervision(c, lifecycle, clocks);
 
   setHandler(m.cohortGraded, (s) => {
     if (s.cycle === c.cycle) c.cohortGrade = s.grade;

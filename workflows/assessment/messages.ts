@@ -4,6 +4,7 @@ import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { Actor } from '../../domain/types';
 import type { Evaluator } from '../../domain/assessment/policy';
 import type { AssessmentStatus, ExitTrigger, Grade, Stage } from '../../domain/assessment/types';
+import type { Effect, SupervisionApplication, SupervisionUndo, UndoneHow } from '../../domain/supervision/types';
 
 export interface Acting {
   actor: Actor;
@@ -68,6 +69,11 @@ export const reassign = defineUpdate<Stage, [ReassignRequest]>('reassign');
 export const extendDeadline = defineUpdate<Stage, [ExtendDeadlineRequest]>('extendDeadline');
 /** Opens an exit review now: integrity violation, leaving the district/employer, or an administrator's decision. */
 export const requestExitReview = defineUpdate<{ stage: Stage; exitWorkflowId: string }, [ExitReviewRequest]>('requestExitReview');
+
+/** 日常监管: a report acts on the membership by policy, once (the update id is the report id). */
+export const applySupervisionReport = defineUpdate<Effect, [SupervisionApplication]>('applySupervisionReport');
+/** An overturned report is undone where it can be: its pause resumes, its running review is cancelled. */
+export const undoSupervisionReport = defineUpdate<UndoneHow, [SupervisionUndo]>('undoSupervisionReport');
 
 export const exitReviewClosed = defineSignal<[ExitReviewClosed]>('exitReviewClosed');
 export const cohortGraded = defineSignal<[CohortGraded]>('cohortGraded');

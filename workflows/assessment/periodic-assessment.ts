@@ -15,7 +15,8 @@ import { emptyBook } from '../../domain/deadlines';
  * One programme membership (DOMAIN §3), one cycle per run: the cycle runs its course, the talent
  * reports, three evaluators score, the cohort is graded, then the workflow continues as new
  * with plain-JSON state, so a years-long membership keeps a short history. The term's last
- * cycle ends it (completed); an exit review's exit decision ends it at any point (exited).
+ * cycle ends it (completed); an exit review's exit decision ends it at any point (exited), and
+ * so does a death report, without review (closed).
  */
 export async function periodicAssessment(input: AssessmentInput): Promise<{ stage: Stage; cycles: CycleSummary[] }> {
   const c = new AssessmentCase(input, workflowInfo().workflowId);
@@ -29,14 +30,15 @@ export async function periodicAssessment(input: AssessmentInput): Promise<{ stag
       return runCycle(c);
     });
   } catch (err) {
-    if (!(isCancellation(err) && c.ending)) throw err;
+    if (!(isCancellation(err) && c.stopping)) throw err;
   }
-  if (next === 'next-cycle' && !c.ending) {
+  if (next === 'next-cycle' && !c.stopping) {
     // No update or signal is lost at the boundary: those in flight finish in this run.
     await condition(allHandlersFinished);
-    if (!c.ending) await continueAsNew<typeof periodicAssessment>(c.carry({ cycle: c.cycle + 1, cycleStart: c.windowOpensAt! }));
+    if (!c.stopping) await continueAsNew<typeof periodicAssessment>(c.carry({ cycle: c.cycle + 1, cycleStart: c.windowOpensAt! }));
   }
   if (c.ending) await CancellationScope.nonCancellable(() => exited(c));
+  else if (c.closing) await CancellationScope.nonCancellable(() => closedByReport(c));
   c.closed = true;
   await condition(allHandlersFinished);
   return { stage: c.stage, cycles: c.past };
@@ -95,4 +97,15 @@ async function termEnd(c: AssessmentCase): Promise<void> {
 async function exited(c: AssessmentCase): Promise<void> {
   c.book = emptyBook();
   await record(c, c.log.move('exited', { actorId: 'exit-review', action: 'exit', status: 'exited', close: 'all', detail: { n: c.ending!.n, decidedAt: c.ending!.at } }, now()));
+}
+
+/** The talent died (a supervision report): every open task closes and the membership ends without review. */
+async function closedByReport(c: AssessmentCase): Promise<void> {
+  const { reportId, actorId, at } = c.closing!;
+  c.book = emptyBook();
+  await acts.recordMembershipTransition(
+    c.log.move('closed', { actorId, action: 'close', status: 'closed', close: 'all', detail: { reportId, outcome: 'death' } }, at),
+    { endedAt: at, outcome: 'death' },
+  );
+  c.endRecorded = true;
 }

@@ -5,7 +5,8 @@ import type { Actor, Instant } from '../../domain/types';
 import type { EvaluationRequest, ExitReviewRequest, ExtendDeadlineRequest, ReassignRequest, SelfReportRequest, WithReason } from './messages';
 import { EVALUATORS, type Evaluator, type PinnedAssessmentRules } from '../../domain/assessment/policy';
 import { longTermView } from '../../domain/assessment/scoring';
-import type { AssessmentInput, AssessmentStatus, CarriedState, CycleSummary, FollowUp, Grade, MembershipFacts, OpenExitReview, Stage } from '../../domain/assessment/types';
+import type { AssessmentInput, AssessmentStatus, CarriedState, CycleSummary, FollowUp, Grade, MembershipFacts, OpenExitReview, Pause, Stage } from '../../domain/assessment/types';
+import type { Effect, SupervisionApplication } from '../../domain/supervision/types';
 import { deadlineNamed, emptyBook, reportBook, type DeadlineBook } from '../../domain/deadlines';
 
 export interface Evaluation {
@@ -22,11 +23,13 @@ export class AssessmentCase {
   cycle: number;
   cycleStart: Instant;
   book: DeadlineBook;
-  pause?: { since: Instant; reason: string };
+  pause?: Pause;
   past: CycleSummary[];
   exitReviews: number;
   exitReview?: OpenExitReview;
   followUp?: FollowUp;
+  /** Supervision reports applied, by id, with what each did ('applying' while it runs). */
+  supervision: Record<string, Effect | 'applying'>;
 
   // This cycle's: each action waits in its slot until the lifecycle has recorded it.
   windowOpensAt?: Instant;
@@ -43,6 +46,8 @@ export class AssessmentCase {
 
   /** An exit decided by the exit review: the lifecycle is cancelled and the membership ends. */
   ending?: { n: number; at: Instant };
+  /** A death report: the lifecycle is cancelled and the membership closes without review. */
+  closing?: { reportId: string; actorId: string; at: Instant };
   closed = false;
   endRecorded = false;
 
@@ -59,6 +64,7 @@ export class AssessmentCase {
     this.exitReviews = c?.exitReviews ?? 0;
     this.exitReview = c?.exitReview;
     this.followUp = c?.followUp;
+    this.supervision = { ...(c?.supervision ?? {}) };
     this.log.reportDeadlines = () => (this.final ? [] : reportBook(this.book));
   }
 
@@ -72,7 +78,15 @@ export class AssessmentCase {
     return this.log.stage as Stage;
   }
   get final() {
-    return this.closed || this.stage === 'completed' || this.stage === 'exited';
+    return this.closed || this.stage === 'completed' || this.stage === 'exited' || this.stage === 'closed';
+  }
+  /** The membership is ending: an exit decided, or closed by a report. */
+  get stopping(): boolean {
+    return this.ending !== undefined || this.closing !== undefined;
+  }
+  /** The reports applied so far, finished ones only (for the status and the next run). */
+  get applied(): Record<string, Effect> {
+    return Object.fromEntries(Object.entries(this.supervision).filter((e): e is [string, Effect] => e[1] !== 'applying'));
   }
 
   /** The next run's input: only what the next cycle needs, so history stays bounded. */
@@ -87,6 +101,7 @@ export class AssessmentCase {
       exitReviews: this.exitReviews,
       ...(this.exitReview ? { exitReview: this.exitReview } : {}),
       ...(this.followUp ? { followUp: this.followUp } : {}),
+      ...(Object.keys(this.applied).length ? { supervision: this.applied } : {}),
     };
     return { version: 1, membership: this.m, carried };
   }
@@ -112,6 +127,7 @@ export class AssessmentCase {
       longTerm: r ? longTermView(this.past, { trendThreshold: r.policy.trendThreshold, boundaries: r.grading.boundaries }, this.termEnded) : {},
       ...(this.exitReview ? { exitReview: this.exitReview } : {}),
       ...(this.followUp ? { followUp: this.followUp } : {}),
+      ...(Object.keys(this.applied).length ? { supervision: this.applied } : {}),
       pendingTasks: this.log.pendingTasks,
       timeline: this.log.timeline,
     };
@@ -128,8 +144,11 @@ export class AssessmentCase {
     if (!stages.includes(this.stage)) throw conflict('refusal.membership-wrong-stage', { stage: this.stage, expected: stages });
   }
   private requireActive() {
-    if (this.final || this.ending) throw conflict('refusal.membership-ended', { stage: this.ending ? 'exited' : this.stage });
+    if (this.final || this.stopping) throw conflict('refusal.membership-ended', { stage: this.endingStage });
     if (this.pause) throw conflict('refusal.membership-paused', { since: this.pause.since, reason: this.pause.reason });
+  }
+  private get endingStage(): Stage {
+    return this.ending ? 'exited' : this.closing ? 'closed' : this.stage;
   }
   private requireAdmin(actor: Actor) {
     if (!actor.roles.includes('admin')) throw forbidden('refusal.only-admin');
@@ -219,7 +238,7 @@ export class AssessmentCase {
   }
 
   private requireNotEnded() {
-    if (this.final || this.ending) throw conflict('refusal.membership-ended', { stage: this.ending ? 'exited' : this.stage });
+    if (this.final || this.stopping) throw conflict('refusal.membership-ended', { stage: this.endingStage });
   }
 
   validateExitRequest(r: ExitReviewRequest) {
@@ -230,7 +249,17 @@ export class AssessmentCase {
     }
     if (!['integrity-violation', 'left-employer', 'ineligible-move', 'admin'].includes(r.trigger)) throw invalid('refusal.unknown-trigger', { trigger: r.trigger });
     this.requireReason(r.reason);
-    if (this.final || this.ending) throw conflict('refusal.membership-ended', { stage: this.stage });
+    if (this.final || this.stopping) throw conflict('refusal.membership-ended', { stage: this.endingStage });
     if (this.exitReview) throw conflict('refusal.exit-review-running', { n: this.exitReview.n });
+  }
+
+  /** A report applies once, to a membership still running. */
+  validateSupervision(r: SupervisionApplication) {
+    if (this.supervision[r.reportId]) throw conflict('refusal.report-applied', { reportId: r.reportId });
+    this.requireNotEnded();
+  }
+
+  validateUndo(r: { reportId: string }) {
+    if (!this.supervision[r.reportId] || this.supervision[r.reportId] === 'applying') throw conflict('refusal.report-not-applied', { reportId: r.reportId });
   }
 }
