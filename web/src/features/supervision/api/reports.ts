@@ -3,7 +3,8 @@
 // one hook per endpoint; a report carries the Idempotency-Key its form made once, so a double
 // click or a retry files it once.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, call, callJson } from '../../../lib/api';
+import type { paths } from '../../../api/schema';
+import { api, call } from '../../../lib/api';
 import { useLocale } from '../../../lib/locale';
 
 export const REPORT_KINDS = ['left-employer', 'employer-move', 'post-change', 'long-absence', 'absence-return', 'death', 'integrity-violation'] as const;
@@ -20,7 +21,8 @@ export const REPORTED_BY: Record<ReportKind, 'employer' | 'authority' | 'applica
   'integrity-violation': 'authority',
 };
 
-export interface ReportFacts {
+/** A type, not an interface: the API's `facts` is a record. */
+export type ReportFacts = {
   destination?: 'outside-district' | 'in-district' | 'unknown';
   newEmployerId?: string;
   post?: string;
@@ -29,17 +31,11 @@ export interface ReportFacts {
   from?: string;
   expectedUntil?: string;
   finding?: string;
-}
+};
 
-export interface NewReport {
-  talentId: string;
-  kind: ReportKind;
-  occurredOn: string;
-  statement: string;
-  facts: ReportFacts;
-  evidence: string[];
-}
+export type NewReport = NonNullable<paths['/api/supervision-reports']['post']['requestBody']>['content']['application/json'];
 
+/** What a report did to one membership (the API types `effects` loosely). */
 export interface ReportEffect {
   membershipId: string;
   at: string;
@@ -47,36 +43,18 @@ export interface ReportEffect {
   undone?: { at: string; how: string };
 }
 
-export interface Report {
-  id: string;
-  talentId: string;
-  kind: ReportKind;
-  reportedAs: string;
-  occurredOn: string;
-  statement: string;
-  facts: ReportFacts;
-  effects: ReportEffect[];
-  contestBy: string | null;
-  status: 'recorded' | 'contested' | 'upheld' | 'overturned';
-  contestGrounds?: string | null;
-  resolution?: string | null;
-  resolutionReason?: string | null;
-  createdAt: string;
-}
+type ReportReply = paths['/api/supervision-reports/{id}']['get']['responses']['200']['content']['application/json'];
+export type Report = Omit<ReportReply, 'effects' | 'kind' | 'facts'> & { kind: ReportKind; facts: ReportFacts; effects: ReportEffect[]; contestGrounds?: string | null };
 
-export interface ReportQuery {
-  talentId?: string;
-  membershipId?: string;
-  status?: string;
-}
+export type ReportQuery = NonNullable<paths['/api/supervision-reports']['get']['parameters']['query']>;
 
 export type Membership = Awaited<ReturnType<typeof listRunningMemberships>>['items'][number];
 
 export const listRunningMemberships = () => call(api.GET('/api/memberships', { params: { query: { status: 'running' } } }));
-export const listReports = (query: ReportQuery) => callJson<{ items: Report[] }>('GET', '/api/supervision-reports', { query: { ...query } });
-export const fileReport = ({ key, body }: { key: string; body: NewReport }) => callJson<Report>('POST', '/api/supervision-reports', { body, headers: { 'Idempotency-Key': key } });
+export const listReports = async (query: ReportQuery) => (await call(api.GET('/api/supervision-reports', { params: { query } }))) as Report[];
+export const fileReport = ({ key, body }: { key: string; body: NewReport }) => call(api.POST('/api/supervision-reports', { params: { header: { 'idempotency-key': key } }, body }));
 export const resolveReport = ({ id, resolution, reason }: { id: string; resolution: 'upheld' | 'overturned'; reason: string }) =>
-  callJson<Report>('POST', `/api/supervision-reports/${encodeURIComponent(id)}/resolution`, { body: { resolution, reason } });
+  call(api.POST('/api/supervision-reports/{id}/resolution', { params: { path: { id } }, body: { resolution, reason } }));
 
 export function useRunningMemberships() {
   const locale = useLocale();

@@ -59,6 +59,14 @@ function ReportForm({ kinds }: { kinds: ReportKind[] }) {
   const kind = Form.useWatch('kind', form);
   const destination = Form.useWatch('destination', form);
   const required = [{ required: true, whitespace: true, message: w('required') }];
+  // A validator, not `required`, on a Select: antd would put aria-required on its <div>, which ARIA does not allow there.
+  const chosen = [
+    {
+      validator: async (_: unknown, v: unknown) => {
+        if (v === undefined || v === '') throw new Error(w('required'));
+      },
+    },
+  ];
   const run = async () => {
     const v = await form.validateFields();
     const m = memberships.data?.items.find((x) => x.id === v.membershipId);
@@ -73,7 +81,7 @@ function ReportForm({ kinds }: { kinds: ReportKind[] }) {
     <Card title={w('form.title')}>
       {memberships.error && <ProblemAlert error={memberships.error} />}
       <Form form={form} layout="vertical" initialValues={{ kind: kinds[0], destination: 'outside-district', eligible: true }} style={{ maxWidth: 720 }}>
-        <Form.Item name="membershipId" label={w('form.membership')} rules={[{ required: true, message: w('required') }]}>
+        <Form.Item name="membershipId" label={w('form.membership')} rules={chosen}>
           <Select
             showSearch
             optionFilterProp="label"
@@ -82,7 +90,7 @@ function ReportForm({ kinds }: { kinds: ReportKind[] }) {
           />
         </Form.Item>
         <Space wrap align="start">
-          <Form.Item name="kind" label={w('form.kind')} rules={[{ required: true, message: w('required') }]}>
+          <Form.Item name="kind" label={w('form.kind')} rules={chosen}>
             <Select style={{ width: 220 }} options={kinds.map((k) => ({ value: k, label: word(`report-kind.${k}`, w(`kind.${k}`)) }))} />
           </Form.Item>
           <Form.Item name="occurredOn" label={w('form.occurred-on')} rules={required}>
@@ -211,7 +219,7 @@ function ReportList({ authority, title }: { authority: boolean; title: string })
       <Table<Report>
         rowKey="id"
         loading={reports.isPending}
-        dataSource={reports.data?.items ?? []}
+        dataSource={reports.data ?? []}
         locale={{ emptyText: w('list.empty') }}
         pagination={{ pageSize: 20 }}
         columns={[

@@ -2,7 +2,7 @@
 // cycle's self-report (述职) and the defence (陈述申辩) in an open exit review.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { paths } from '../../../api/schema';
-import { api, call, callJson } from '../../../lib/api';
+import { api, call } from '../../../lib/api';
 import { useLocale } from '../../../lib/locale';
 
 export type SelfReport = NonNullable<paths['/api/memberships/{id}/self-report']['post']['requestBody']>['content']['application/json'];
@@ -67,8 +67,8 @@ export interface ReportAbout {
   createdAt: string;
 }
 
-export const listReportsAbout = (membershipId: string) => callJson<{ items: ReportAbout[] }>('GET', '/api/supervision-reports', { query: { membershipId } });
-export const contestReport = ({ id, grounds }: { id: string; grounds: string }) => callJson<ReportAbout>('POST', `/api/supervision-reports/${encodeURIComponent(id)}/contest`, { body: { grounds } });
+export const listReportsAbout = async (membershipId: string) => (await call(api.GET('/api/supervision-reports', { params: { query: { membershipId } } }))) as ReportAbout[];
+export const contestReport = ({ id, grounds }: { id: string; grounds: string }) => call(api.POST('/api/supervision-reports/{id}/contest', { params: { path: { id } }, body: { grounds } }));
 export const getExitReview = (id: string) => call(api.GET('/api/exit-reviews/{id}', { params: { path: { id } } }));
 export const appealExit = ({ id, reason }: { id: string; reason: string }) => call(api.POST('/api/exit-reviews/{id}/appeal', { params: { path: { id } }, body: { reason } }));
 

@@ -123,7 +123,7 @@ function ReportsCard({ membershipId }: { membershipId: string }) {
       {reports.error && <ProblemAlert error={reports.error} />}
       <List<ReportAbout>
         loading={reports.isPending}
-        dataSource={reports.data?.items ?? []}
+        dataSource={reports.data ?? []}
         locale={{ emptyText: w('reports.empty') }}
         renderItem={(r) => {
           const mine = r.effects.filter((e) => e.membershipId === membershipId);
@@ -249,7 +249,7 @@ export function MembershipPage() {
   const live = (m.live ?? null) as LiveAssessment | null;
   const running = live?.exitReview?.workflowId.replace(/^exit-/, '');
   // Every exit review of the membership: the one running, and those a supervision report opened.
-  const reviewIds = [...new Set([...(running ? [running] : []), ...openedReviews(reports.data?.items ?? [], m.id)])];
+  const reviewIds = [...new Set([...(running ? [running] : []), ...openedReviews(reports.data ?? [], m.id)])];
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Card title={w('title', { programme: m.labels.programme })}>
