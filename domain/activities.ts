@@ -92,7 +92,7 @@ export interface ObjectionRecord {
 
 export interface PoolRequest {
   series: string;
-  cases: Pick<Enrolment, 'applicantId' | 'employerId'>[];
+  cases: Pick<Enrolment, 'applicantId' | 'employerId' | 'excludeExperts'>[];
   /** The meeting's time (workflow time): an expert sits if their term runs past it. */
   at?: string;
 }
@@ -105,6 +105,8 @@ export interface EnrolRequest {
   enrolment: Enrolment;
   /** 1 for the first review, 2 for a 复核, …: an ad-hoc or panel meeting exists per case and round. */
   round: number;
+  /** Draw nobody who held a seat (any status) in this case's earlier meetings. */
+  freshDraw?: boolean;
 }
 
 /** Membership fields a transition may set with it, in the same transaction. */

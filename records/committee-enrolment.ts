@@ -47,6 +47,17 @@ async function chooseMeeting(tx: DbTx, { kind, series, rules, enrolment, round }
   return meeting;
 }
 
+/** Every expert who held a seat (any status) in the case's other meetings, by id. */
+async function earlierSeats(db: Db, caseId: string, meetingId: string): Promise<string[]> {
+  const seats = await db.committeeSeat.findMany({
+    where: { meetingId: { not: meetingId }, meeting: { cases: { some: { caseId } } } },
+    select: { expertId: true },
+    distinct: ['expertId'],
+    orderBy: { expertId: 'asc' },
+  });
+  return seats.map((s) => s.expertId);
+}
+
 /**
  * Puts a case on a committee meeting's agenda, starting the meeting workflow if needed
  * (signal-with-start: atomic, and the workflow adds a case once however often it is sent).
@@ -58,6 +69,7 @@ export async function enrollInMeeting({ db, temporal, taskQueue }: { db: Db; tem
   const problem = rulesProblem(req.rules);
   if (problem) throw ApplicationFailure.create({ type: FAILURE.invalid, message: problem, nonRetryable: true });
   const { caseId } = req.enrolment;
+  if (req.freshDraw) req = { ...req, enrolment: { ...req.enrolment, excludeExperts: await earlierSeats(db, caseId, `${req.kind}-${caseId}-${req.round}`) } };
   const refused: string[] = [];
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const meeting = await db.$transaction((tx) => chooseMeeting(tx, req, refused));

@@ -5,6 +5,7 @@ import { longTermView } from '../domain/assessment/scoring';
 import { assessmentPolicyV1, gradingV1 } from '../domain/assessment/policy-defaults';
 import { assessmentPolicySchema, gradingValuesSchema } from '../domain/assessment/policy';
 import type { CycleSummary, Grade } from '../domain/assessment/types';
+import type { MembershipEffect } from '../domain/supervision/types';
 
 /** Hundredths (8725) → points (87.25), as people read a score. */
 export const points = (hundredths: number | null | undefined): number | null => (hundredths === null || hundredths === undefined ? null : hundredths / 100);
@@ -44,20 +45,59 @@ async function pinnedRules(db: Db, m: { programmeId: string; policyVersion: numb
   return { trendThreshold: p.success ? p.data.trendThreshold : assessmentPolicyV1.trendThreshold, boundaries: g.success ? g.data.boundaries : gradingV1.boundaries };
 }
 
-/**
- * Extension point: the supervision reports (日常监管) naming the talent, once the
- * SupervisionReport table exists. Until then there are none to show.
- */
-export async function supervisionEvents(_db: Db, _talentId: string): Promise<unknown[]> {
-  return [];
+export interface SupervisionEvent {
+  id: string;
+  kind: string;
+  reportedAs: string;
+  occurredOn: string;
+  status: string;
+  /** What the report did to each membership it acted on (exit-review, transfer, pause, ...). */
+  effects: { membershipId: string; effect: string; undone: boolean }[];
+  reportedAt: string;
 }
 
-/**
- * Extension point: the entitlements (allowance, apartment, grant) of the talent's memberships,
- * once the Entitlement table exists. Until then there are none to show.
- */
-export async function entitlements(_db: Db, _talentId: string): Promise<unknown[]> {
-  return [];
+/** The supervision reports (日常监管) naming the talent, in the order the events happened. */
+export async function supervisionEvents(db: Db, talentId: string): Promise<SupervisionEvent[]> {
+  const rows = await db.supervisionReport.findMany({ where: { talentId }, orderBy: [{ occurredOn: 'asc' }, { createdAt: 'asc' }] });
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    reportedAs: r.reportedAs,
+    occurredOn: r.occurredOn,
+    status: r.status,
+    effects: (Array.isArray(r.effects) ? (r.effects as unknown as MembershipEffect[]) : []).map((e) => ({ membershipId: e.membershipId, effect: e.result.effect, undone: e.undone !== undefined })),
+    reportedAt: r.createdAt.toISOString(),
+  }));
+}
+
+export interface EntitlementLine {
+  membershipId: string;
+  kind: string;
+  basis: string;
+  amountFen: number;
+  startsOn: string;
+  endsOn: string;
+  status: string;
+  endedOn: string | null;
+  endReason: string | null;
+  recoverableFen: number | null;
+}
+
+/** The entitlements (allowance, apartment, grant) of every membership of the talent. */
+export async function entitlements(db: Db, talentId: string): Promise<EntitlementLine[]> {
+  const rows = await db.entitlement.findMany({ where: { membership: { talentId } }, orderBy: [{ startsOn: 'asc' }, { membershipId: 'asc' }, { kind: 'asc' }] });
+  return rows.map((e) => ({
+    membershipId: e.membershipId,
+    kind: e.kind,
+    basis: e.basis,
+    amountFen: e.amountFen,
+    startsOn: e.startsOn,
+    endsOn: e.endsOn,
+    status: e.status,
+    endedOn: e.endedOn,
+    endReason: e.endReason,
+    recoverableFen: e.recoverableFen,
+  }));
 }
 
 async function membershipsOf(db: Db, talentId: string) {

@@ -42,6 +42,13 @@ export function talentRows(t: TalentEffect, locale: Locale): Row[] {
   for (const c of t.titles.certificates) rows.push({ section: section('certificate'), programme: null, cycle: null, at: c.issuedAt, item: title(c), value: c.revoked ? `${c.number} (${label(locale, 'effect-section', 'revoked')})` : c.number });
   for (const a of t.titles.applications) rows.push({ section: section('application'), programme: null, cycle: null, at: a.submittedAt, item: title(a), value: label(locale, 'status', a.status) });
   for (const r of t.integrity) rows.push({ section: section('integrity'), programme: null, cycle: null, at: r.recordedAt, item: label(locale, 'integrity', r.kind), value: r.reason });
+  for (const r of t.supervisionEvents) rows.push({ section: section('supervision'), programme: null, cycle: null, at: r.reportedAt, item: `${r.occurredOn} ${label(locale, 'report-kind', r.kind)}`, value: label(locale, 'status', r.status) });
+  for (const e of t.entitlements) {
+    const m = t.memberships.find((x) => x.membershipId === e.membershipId);
+    const programme = m ? (locale === 'en' ? m.programme.nameEn : m.programme.name) : null;
+    const span = `${e.startsOn} – ${e.endedOn ?? e.endsOn}`;
+    rows.push({ section: section('entitlement'), programme, cycle: null, at: null, item: `${label(locale, 'entitlement-kind', e.kind)} ${span}`, value: label(locale, 'entitlement-status', e.status) });
+  }
   return rows;
 }
 

@@ -42,8 +42,35 @@ export const talentEffectSchema = z.object({
     applications: z.array(z.object({ id: z.string(), caseNumber: z.string().nullable(), track: z.string(), series: z.string(), level: z.string(), status: z.string(), outcome: z.string().nullable(), submittedAt: instant, endedAt: instant.nullable() })),
   }),
   integrity: z.array(z.object({ kind: z.string(), reason: z.string(), recordedAt: instant, barUntil: instant })),
-  supervisionEvents: z.array(z.unknown()).describe('the supervision reports (日常监管) naming the talent'),
-  entitlements: z.array(z.unknown()).describe("the entitlements of the talent's memberships"),
+  supervisionEvents: z
+    .array(
+      z.object({
+        id: z.string(),
+        kind: z.string(),
+        reportedAs: z.string(),
+        occurredOn: z.string().describe('YYYY-MM-DD'),
+        status: z.string().describe('recorded | contested | upheld | overturned'),
+        effects: z.array(z.object({ membershipId: z.string(), effect: z.string().describe('exit-review | transfer | post | pause | resume | closed | none'), undone: z.boolean() })),
+        reportedAt: instant,
+      }),
+    )
+    .describe('the supervision reports (日常监管) naming the talent'),
+  entitlements: z
+    .array(
+      z.object({
+        membershipId: z.string(),
+        kind: z.string(),
+        basis: z.string(),
+        amountFen: z.number().int(),
+        startsOn: z.string(),
+        endsOn: z.string().describe('the planned end: the first day without the benefit'),
+        status: z.string(),
+        endedOn: z.string().nullable(),
+        endReason: z.string().nullable(),
+        recoverableFen: z.number().int().nullable(),
+      }),
+    )
+    .describe("the entitlements of the talent's memberships"),
 });
 
 export const programmeEffectSchema = z.object({

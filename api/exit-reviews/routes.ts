@@ -1,6 +1,9 @@
 // An exit review (考评退出, DOMAIN §4): the talent's statement of defence (陈述申辩) and appeal,
-// and the committee's decision (exit, retain with an improvement plan, dismiss).
+// the employer's and the industry body's opinions, the authority's dismissal of an unfounded
+// trigger, the improvement plan after the committee did not carry the exit, and (on reviews from
+// before the committee) the authority's decision.
 import { z } from 'zod';
+import type { Actor } from '../../domain/types';
 import type { ApiDeps } from '../deps';
 import { localeOfRequest } from '../problem';
 import { ok, route, type RouteDef } from '../http/route';
@@ -15,7 +18,27 @@ const verdict = {
 
 export function exitReviewRoutes(deps: ApiDeps): RouteDef[] {
   const service = exitReviewsService(deps);
+  /** One action of the committee path, its Idempotency-Key the update's id. */
+  const action = <B extends z.ZodType>(id: string, suffix: string, summary: string, access: RouteDef['access'], body: B, run: (a: Actor, reviewId: string, b: () => z.infer<B>, key?: string) => Promise<unknown>) =>
+    route({
+      id,
+      method: 'post',
+      path: `/api/exit-reviews/:id${suffix}`,
+      summary,
+      tags: TAGS,
+      access,
+      limit: 'mutation',
+      params: s.exitReviewParams,
+      headers: s.idempotencyHeaders,
+      body,
+      responses: verdict,
+      handler: async ({ actor, params, body: parsed, req }) => ok(await run(actor, params.id, parsed as () => z.infer<B>, req.get('Idempotency-Key') ?? undefined)),
+    });
   return [
+    action('fileExitOpinion', '/opinion', 'Give the employer’s or the industry body’s opinion, within the defence window', ['employer', 'industry'], s.opinionBody, service.opinion),
+    action('dismissExitReview', '/dismissal', 'Dismiss an unfounded trigger before the committee meets (the review ends dismissed)', ['authority'], s.dismissalBody, service.dismiss),
+    action('draftImprovementPlan', '/plan', 'Draft the improvement plan after the committee did not carry the exit', ['employer'], s.planBody, service.draftPlan),
+    action('reviewImprovementPlan', '/plan-review', 'Approve the improvement plan (the talent is retained with it) or send it back with a note', ['authority'], s.planReviewBody, service.reviewPlan),
     route({
       id: 'getExitReview',
       method: 'get',
@@ -74,7 +97,7 @@ export function exitReviewRoutes(deps: ApiDeps): RouteDef[] {
       id: 'decideExitReview',
       method: 'post',
       path: '/api/exit-reviews/:id/decision',
-      summary: 'Record the committee’s decision: exit, retain with an improvement plan, or dismiss',
+      summary: 'Record the decision of a review from before the committee path: exit, retain with an improvement plan, or dismiss (a committee-decided review refuses it)',
       tags: TAGS,
       access: ['authority'],
       limit: 'mutation',

@@ -84,6 +84,20 @@ export const meetingDetail = meetingSummary.extend({
         .optional()
         .describe('who applies for what, for those who may read the case'),
       materials: z.array(materialView).optional().describe('the case’s materials as they stand, for those who may read them'),
+      exitDossier: z
+        .object({
+          reviewId: z.string(),
+          membershipId: z.string(),
+          talentName: z.string(),
+          programmeId: z.string(),
+          series: z.string(),
+          trigger: z.object({ kind: z.string(), reason: z.string() }),
+          defence: z.string().nullable().describe('the talent’s statement of defence (陈述申辩); null when none was filed'),
+          opinions: z.object({ employer: z.string().nullable(), industry: z.string().nullable() }),
+          grades: z.array(z.object({ cycle: z.number(), grade: z.string().nullable(), score: z.number().nullable() })).describe('the membership’s grades by cycle'),
+        })
+        .optional()
+        .describe('an exit review on an exit committee’s agenda: what its experts read before voting on the motion "exit"'),
     }),
   ),
 });

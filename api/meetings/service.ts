@@ -19,6 +19,7 @@ import { phrase } from '../../domain/words/say';
 import { currentMaterials } from '../../records/materials';
 import { materialPolicy } from '../materials/policy';
 import { materialView } from '../materials/view';
+import { exitDossiers, exitRules } from './exit-dossier';
 
 type MeetingRow = NonNullable<Awaited<ReturnType<Db['meeting']['findUnique']>>>;
 
@@ -56,11 +57,12 @@ export function meetingsService({ db, temporal, uiLink }: ApiDeps) {
     const versions = [...new Set(apps.map((a) => a.policyVersion ?? 1))];
     const byVersion = new Map((await Promise.all(versions.map((version) => loadPolicy(db, 'appraisal', { version })))).map((p) => [p.version, p.values]));
     const versionOf = new Map(apps.map((a) => [a.id, a.policyVersion ?? 1]));
+    const exits = await exitRules(db, agenda.map((a) => a.caseId));
     const rules = new Map<string, MeetingRules>();
     for (const a of agenda) {
       if (rules.has(a.meetingId)) continue;
       const kind = meetings.find((m) => m.id === a.meetingId)!.kind as MeetingKind;
-      const r = byVersion.get(versionOf.get(a.caseId) ?? 1)?.committee[kind];
+      const r = kind === 'exit' ? exits.get(a.caseId) : byVersion.get(versionOf.get(a.caseId) ?? 1)?.committee[kind];
       if (r) rules.set(a.meetingId, r);
     }
     return rules;
@@ -137,6 +139,8 @@ export function meetingsService({ db, temporal, uiLink }: ApiDeps) {
         .filter((a) => dossiers.has(a.id))
         .map((a) => [a.id, { caseNumber: a.caseNumber, applicantName: a.applicant.name, series: a.series, level: a.level, track: a.track, field: a.field }]),
     );
+    // Exit reviews on an exit committee's agenda: their hearing and the membership's grades.
+    const exits = row.kind === 'exit' ? await exitDossiers(db, actor, { id: row.id, status: live?.stage ?? row.status }, agenda.map((c) => c.caseId)) : new Map();
     return {
       ...summary!,
       status: live?.stage ?? row.status,
@@ -158,6 +162,7 @@ export function meetingsService({ db, temporal, uiLink }: ApiDeps) {
           ...(tally ? { tally } : {}),
           ...(isExpert ? { votedByMe: mine.some((b) => b.caseId === c.caseId) } : {}),
           ...(dossiers.has(c.caseId) ? { materials: dossiers.get(c.caseId), dossier: who.get(c.caseId) } : {}),
+          ...(exits.has(c.caseId) ? { exitDossier: exits.get(c.caseId) } : {}),
         };
       }),
     };

@@ -7,6 +7,10 @@ export const supervisionDefaults: SupervisionPolicy = { contestWindowDays: 10, l
 
 /** A pinned policy's supervision values; memberships admitted before they existed get the defaults. */
 export const supervisionOf = (policy: Pick<AssessmentPolicy, 'supervision'>): SupervisionPolicy => policy.supervision ?? supervisionDefaults;
+import type { MeetingRules } from '../committee/policy';
+
+/** The exit committee: 5 members, quorum ≥ 2/3 of them, exit carried by ≥ 2/3 of those present. */
+export const EXIT_COMMITTEE_DEFAULT: MeetingRules = { size: 5, panelSize: 0, quorum: { num: 2, den: 3 }, pass: { num: 2, den: 3 }, checkInHours: 24, votingHours: 8 };
 
 export const assessmentPolicyV1: AssessmentPolicy = {
   cycles: {
@@ -27,7 +31,7 @@ export const assessmentPolicyV1: AssessmentPolicy = {
   },
   remindBeforeDays: [3, 1],
   exitTriggers: { failInARow: 1, basicPassInARow: 2, followUpNotMet: true },
-  exit: { defenceWindowDays: 10, decisionDays: 15, appealWindowDays: 15, appealRounds: 1, reentryBarYears: 3 },
+  exit: { defenceWindowDays: 10, decisionDays: 15, appealWindowDays: 15, appealRounds: 1, reentryBarYears: 3, committee: EXIT_COMMITTEE_DEFAULT },
   trendThreshold: 3,
   admission: { employerKinds: ['employer', 'talent-service-centre'] },
   supervision: supervisionDefaults,

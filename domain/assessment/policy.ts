@@ -2,6 +2,7 @@
 // admission. Every number here is a versioned value; none is a literal in workflow code. The
 // schemas are the one definition: values are parsed with them when read and when published.
 import { z } from 'zod';
+import { meetingRulesSchema } from '../committee/policy';
 
 const days = z.number().int().min(1).max(365);
 const text = z.string().trim().min(1).max(100);
@@ -36,6 +37,8 @@ export const exitPolicySchema = z.object({
   appealRounds: z.number().int().min(0).max(5),
   /** No admission to any programme for this many years after an exit. */
   reentryBarYears: z.number().int().min(0).max(20),
+  /** The committee that decides (meeting kind `exit`); policies pinned before it had none: EXIT_COMMITTEE_DEFAULT. */
+  committee: meetingRulesSchema.optional(),
 });
 export type ExitPolicy = z.infer<typeof exitPolicySchema>;
 

@@ -6,8 +6,8 @@ import type { Fraction, MeetingRules } from './policy';
 
 export type { Fraction, MeetingRules };
 
-export const MEETING_KINDS = ['scheduled', 'adhoc', 'panel'] as const;
-/** scheduled: a batch with a date; adhoc: 随报随评, one case; panel: 直通车 考核认定, one case. */
+export const MEETING_KINDS = ['scheduled', 'adhoc', 'panel', 'exit'] as const;
+/** scheduled: a batch with a date; adhoc: 随报随评, one case; panel: 直通车 考核认定, one case; exit: one exit review (DOMAIN §4). */
 export type MeetingKind = (typeof MEETING_KINDS)[number];
 
 /** Workflow input, versioned so a later shape can still start and replay old meetings. */
@@ -28,6 +28,8 @@ export interface Enrolment {
   workflowId: string;
   applicantId: string;
   employerId: string;
+  /** Experts who may not be drawn for this case: those who held a seat in its earlier meetings (a fresh committee on appeal). */
+  excludeExperts?: string[];
 }
 
 export interface Tally {

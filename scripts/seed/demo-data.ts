@@ -40,12 +40,14 @@ export const users: DemoUser[] = [
 ];
 
 /**
- * Eleven experts per series from four organisations, two of which employ demo applicants: a
- * draw of five can recuse every same-employer expert of a batch and still fill its seats.
+ * Sixteen experts per series from four organisations, two of which employ demo applicants: a
+ * draw of five can recuse every same-employer expert of a batch and still fill its seats, and an
+ * exit review's appeal can draw a second committee of five that shares no expert (seated or
+ * recused) with its first: twelve experts of the pool are outside any one employer.
  */
 const expertOrgs = ['org-tongji-univ', 'org-sh-academy', 'org-zhangjiang-tech', 'org-district-hospital'];
 export const experts = SERIES.flatMap((series) =>
-  Array.from({ length: 11 }, (_, i) => ({
+  Array.from({ length: 16 }, (_, i) => ({
     id: `x-${series}-${i + 1}`,
     name: `${series} expert ${i + 1}`,
     email: `expert.${series}.${i + 1}@experts.example.cn`,

@@ -106,6 +106,11 @@ const MATRIX: Record<string, Rule | 'public'> = {
   getSupervisionReport: only({ applicant: OWN, employer: OWN, authority: 'ok', admin: 'ok' }),
   contestSupervisionReport: only({ applicant: OWN }),
   resolveSupervisionReport: only({ authority: 'ok' }),
+  // The employer of the membership; an industry body on a review that asked for its opinion.
+  fileExitOpinion: only({ employer: OWN, industry: OWN }),
+  dismissExitReview: only({ authority: 'ok' }),
+  draftImprovementPlan: only({ employer: OWN }),
+  reviewImprovementPlan: only({ authority: 'ok' }),
   calendarYear: only({ admin: 'ok' }),
   calendarCoverage: only({ admin: 'ok' }),
   setCalendarDay: only({ admin: 'ok' }),
@@ -205,6 +210,8 @@ beforeAll(async () => {
     await h.db.supervisionReport.create({
       data: { id: report, workflowId: `supervision-${report}`, reporterId: 'u-authority', clientKey: report, talentId, kind: 'integrity-violation', reportedAs: 'authority', occurredOn: '2026-01-05', statement: '核查', facts: { finding: '论文抄袭' }, evidence: [], effects: [] },
     });
+    // The own review asks the industry body's opinion.
+    if (who === 'own') await h.db.task.create({ data: { workflowId: `exit-${id}-1`, taskKey: 'exit-opinion-industry-1', kind: 'exit-opinion-industry', caseId: `${id}-1`, assigneeRole: 'industry' } });
   }
   // Drafts (one to keep, one to delete, one with a material to remove) and a material of each case.
   const drafts = async (userId: string) => {

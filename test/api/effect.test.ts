@@ -4,11 +4,12 @@
 import type { WorkflowHandle } from '@temporalio/client';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decide, status as reviewStatus } from '../../workflows/exit/messages';
+import { status as reviewStatus } from '../../workflows/exit/messages';
+import { runMeeting } from '../support/committee-driver';
 import { submitSelfReport } from '../../workflows/assessment/messages';
 import { exitWorkflowId } from '../../domain/ids';
 import { cycleStarted, evaluateAll, selfReportOf, uniform, waitForStatus } from '../assessment/support/drive';
-import { authority, type AssessmentEnv } from '../assessment/support/env';
+import { type AssessmentEnv } from '../assessment/support/env';
 import { startHarness, type Harness } from '../support/harness';
 import { sleepUntil } from '../support/temporal-env';
 import { poll } from './fixtures';
@@ -43,13 +44,15 @@ async function runCycle(members: { id: string; h: WorkflowHandle }[], cycle: num
   await poll(`cycle ${cycle} graded`, async () => (await h.db.cycleResult.count({ where: { membershipId: { in: ids }, cycleIndex: cycle, grade: { not: null } } })) === ids.length, 30_000);
 }
 
-/** The review the 不合格 opened: no defence, the authority decides exit, no appeal. */
+/** The review the 不合格 opened: no defence, the drawn committee carries "exit", no appeal. */
 async function exitThroughReview(membershipId: string) {
   const review = h.temporal.workflow.getHandle(exitWorkflowId(membershipId, 1));
   const deadline = async (purpose: string) => (await review.query(reviewStatus).catch(() => undefined))?.deadlines.find((d) => d.purpose === purpose);
-  await drive.sleepUntil((await poll('the defence window', () => deadline('defence'))).dueAt, DAY);
+  // Just past the defence window: a day more would also pass the committee's check-in deadline.
+  await drive.sleepUntil((await poll('the defence window', () => deadline('defence'))).dueAt, 60_000);
   await poll('the committee stage', async () => (await review.query(reviewStatus)).stage === 'committee');
-  await review.executeUpdate(decide, { args: [{ actor: authority, decision: 'exit', reason: '考核不合格' }] });
+  // The drawn committee carries the motion "exit".
+  await runMeeting(h.temporal, h.db, `${membershipId}-1`);
   await drive.sleepUntil((await poll('the appeal window', () => deadline('appeal-window'))).dueAt, DAY);
   await poll('the exit', async () => (await h.db.membership.findUniqueOrThrow({ where: { id: membershipId } })).status === 'exited', 30_000);
 }

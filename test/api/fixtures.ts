@@ -76,7 +76,7 @@ export async function poll<T>(what: string, get: () => Promise<T | undefined | n
 export async function meetingFor(
   h: Harness,
   app: { id: string; workflowId: string; applicantId: string; employerId: string; series: string },
-  opts: { kind?: MeetingKind; convened?: boolean } = {},
+  opts: { kind?: Exclude<MeetingKind, 'exit'>; convened?: boolean } = {},
 ) {
   const kind = opts.kind ?? 'scheduled';
   const { meetingId } = await enrollInMeeting(

@@ -79,7 +79,7 @@ describe('a membership and its exit review', () => {
     expect((await h.db.membership.findUniqueOrThrow({ where: { id: membershipId } })).status).toBe('active');
   });
 
-  it('an exit review: its deadline extended, its decision reassigned, then cancelled — tasks close, the talent is told, the membership goes on', async () => {
+  it('an exit review: its deadline extended, the industry body’s opinion reassigned, then cancelled — tasks close, the talent is told, the membership goes on', async () => {
     const opened = await post(`/api/memberships/${membershipId}/exit-review`, { trigger: 'admin', reason: '群众举报，启动核查' });
     const reviewId: string = opened.body.exitReviewId;
     expect(reviewId).toBe(`${membershipId}-1`);
@@ -99,20 +99,19 @@ describe('a membership and its exit review', () => {
     expect(moved.dueAt!.getTime() - defence.dueAt!.getTime()).toBeGreaterThanOrEqual(5 * 86_400_000);
     expect((await review.query(reviewStatus)).deadlines).toEqual([expect.objectContaining({ purpose: 'defence', workingDays: 15, dueAt: moved.dueAt!.toISOString() })]);
 
-    // The committee's decision goes to another secretary; the first may no longer record it.
-    expect((await post(`/api/exit-reviews/${reviewId}/defence`, { statement: '举报内容与事实不符', evidence: ['说明.pdf'] }, 'u-li-ming')).body).toEqual({ id: reviewId, stage: 'committee' });
-    const secretary: Actor = { id: 'u-secretary-2', roles: ['authority'], organisationId: 'org-hrss-bureau' };
-    expect((await post('/api/admin/users', { id: secretary.id, name: '评审办二', email: 'secretary2@hrss.example.cn', organisationId: 'org-hrss-bureau', roles: ['authority'], reason: '评审办事机构增员' })).status).toBe(201);
-    const decision = await openTask(reviewId, 'exit-decision');
-    const reassigned = await post(`${base}/reassignment`, { taskKey: decision.taskKey, assigneeId: secretary.id, reason: '原经办人回避' });
-    expect(reassigned.body).toEqual({ id: reviewId, stage: 'committee' });
-    const refused = await post(`/api/exit-reviews/${reviewId}/decision`, { decision: 'dismiss', reason: '不成立' }, 'u-authority');
-    expect([refused.status, refused.body.detail]).toEqual([403, "only the committee's secretary (authority) may record its decision"]);
-    const inbox = (await get('/api/inbox', secretary)).body.items.map((t: { caseId: string; kind: string }) => `${t.kind}/${t.caseId}`);
-    expect(inbox).toContain(`exit-decision/${reviewId}`);
-    const now = await openTask(reviewId, 'exit-decision');
-    expect(now.assigneeId).toBe(secretary.id);
-    expect((await post(`${base}/deadline-extension`, { deadline: now.taskKey, workingDays: 3, reason: '材料补充' })).body).toEqual({ id: reviewId, stage: 'committee' });
+    // The talent files a defence; the industry body's opinion goes to another evaluator, and the first may no longer give it.
+    expect((await post(`/api/exit-reviews/${reviewId}/defence`, { statement: '举报内容与事实不符', evidence: ['说明.pdf'] }, 'u-li-ming')).body).toEqual({ id: reviewId, stage: 'defence' });
+    const evaluator: Actor = { id: 'u-industry-2', roles: ['industry'], organisationId: 'org-ai-association' };
+    expect((await post('/api/admin/users', { id: evaluator.id, name: '行业协会二', email: 'industry2@ai-association.example.cn', organisationId: 'org-ai-association', roles: ['industry'], reason: '协会增派评价人' })).status).toBe(201);
+    const asked = await openTask(reviewId, 'exit-opinion-industry');
+    const reassigned = await post(`${base}/reassignment`, { taskKey: asked.taskKey, assigneeId: evaluator.id, reason: '原评价人回避' });
+    expect(reassigned.body).toEqual({ id: reviewId, stage: 'defence' });
+    const refused = await post(`/api/exit-reviews/${reviewId}/opinion`, { as: 'industry', opinion: '不成立' }, 'u-industry');
+    expect([refused.status, refused.body.detail]).toEqual([403, 'an administrator gave this task to someone else']);
+    const inbox = (await get('/api/inbox', evaluator)).body.items.map((t: { caseId: string; kind: string }) => `${t.kind}/${t.caseId}`);
+    expect(inbox).toContain(`exit-opinion-industry/${reviewId}`);
+    const now = await openTask(reviewId, 'exit-opinion-industry');
+    expect(now.assigneeId).toBe(evaluator.id);
 
     const cancelled = await post(`${base}/cancellation`, { reason: '举报经核查不属实，撤销程序' });
     expect(cancelled.body).toEqual({ id: reviewId, stage: 'cancelled' });
@@ -127,7 +126,7 @@ describe('a membership and its exit review', () => {
     const [mail] = await h.smtp.waitFor((m) => m.to.includes('li.ming@example.cn') && m.subject.includes('考评退出程序已撤销'));
     expect(mail!.text).toContain('举报经核查不属实，撤销程序');
     const audit = (await get(`${base}/audit`)).body.items.map((e: { action: string }) => e.action);
-    expect(audit).toEqual(['open-exit-review', 'extend-deadline', 'file-defence', 'reassign', 'extend-deadline', 'cancel']);
+    expect(audit).toEqual(['open-exit-review', 'extend-deadline', 'file-defence', 'reassign', 'cancel']);
 
     // The membership was told and goes on: no review running, active, and it may be reviewed again.
     const told = await poll('the membership to record it', () => h.db.auditEvent.findFirst({ where: { caseId: membershipId, action: 'exit-review-cancelled' } }));

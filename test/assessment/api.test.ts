@@ -120,10 +120,19 @@ describe('programmes', () => {
     expect(notice!.text).toContain('因离开用人单位或本区（已离职），您在人才计划“领军人才”中的资格进入考评退出程序。');
     expect(notice!.text).toMatch(/办理期限：\d{4}年\d{1,2}月\d{1,2}日（含当日，共10个工作日）/);
     expect(notice!.text).toContain(`/api/memberships/${id}`);
-    expect((await post('u-li-ming', `/api/exit-reviews/${id}-1/defence`, { statement: '已调回', evidence: [] })).body).toEqual({ id: `${id}-1`, stage: 'committee' });
-    expect((await post('u-admin', `/api/exit-reviews/${id}-1/decision`, { decision: 'dismiss', reason: '已调回原单位' })).status).toBe(403);
-    expect((await post('u-authority', `/api/exit-reviews/${id}-1/decision`, { decision: 'retain', reason: 'x' })).status).toBe(400);
-    expect((await post('u-authority', `/api/exit-reviews/${id}-1/decision`, { decision: 'dismiss', reason: '已调回原单位' })).body).toEqual({ id: `${id}-1`, stage: 'dismissed' });
+    expect((await post('u-li-ming', `/api/exit-reviews/${id}-1/defence`, { statement: '已调回', evidence: [] })).body).toEqual({ id: `${id}-1`, stage: 'defence' });
+    // A committee decides this review; the authority may only dismiss the trigger before it meets.
+    const alone = await post('u-authority', `/api/exit-reviews/${id}-1/decision`, { decision: 'dismiss', reason: '已调回原单位' }, 'en');
+    expect([alone.status, alone.body.detail]).toEqual([409, 'a drawn committee decides this exit review: its experts vote on the motion "exit"']);
+    const opinion = async () =>
+      request(h.app).post(`/api/exit-reviews/${id}-1/opinion`).set('Authorization', await as('u-hr-zhangjiang')).set('Idempotency-Key', 'opinion-1').send({ as: 'employer', opinion: '已调回本单位' });
+    expect((await opinion()).body).toEqual({ id: `${id}-1`, stage: 'defence' });
+    // The same key again answers as the first did; the opinion is on record once.
+    expect((await opinion()).body).toEqual({ id: `${id}-1`, stage: 'defence' });
+    expect(await h.db.auditEvent.count({ where: { caseId: `${id}-1`, action: 'file-opinion-employer' } })).toBe(1);
+    expect((await post('u-admin', `/api/exit-reviews/${id}-1/dismissal`, { reason: '已调回原单位' })).status).toBe(403);
+    expect((await post('u-authority', `/api/exit-reviews/${id}-1/dismissal`, {})).status).toBe(400);
+    expect((await post('u-authority', `/api/exit-reviews/${id}-1/dismissal`, { reason: '已调回原单位' })).body).toEqual({ id: `${id}-1`, stage: 'dismissed' });
 
     // The administrator finds both in the case search, by programme, series and organisation.
     const members = await get('u-admin', '/api/admin/cases?process=assessment&track=leading-talent&series=engineering&organisation=org-zhangjiang-tech&state=running');

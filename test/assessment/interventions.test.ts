@@ -110,8 +110,8 @@ describe('an exit review’s deadline and its cancellation', () => {
       const s = await review.query(reviewStatus);
       return s.stage === 'committee' ? s : undefined;
     });
-    expect(committee.timeline.map((e) => e.action).slice(-1)).toEqual(['defence-window-missed']);
-    const missedAt = (await audited(reviewId, 'defence-window-missed'))!.at;
+    expect(committee.timeline.map((e) => e.action).slice(-1)).toEqual(['defence-window-closed']);
+    const missedAt = (await audited(reviewId, 'defence-window-closed'))!.at;
     expect(missedAt.getTime()).toBeGreaterThanOrEqual(Date.parse(extended.dueAt));
 
     const secretary: Actor = { id: 'u-authority', roles: ['authority'], organisationId: 'org-hrss-bureau' };

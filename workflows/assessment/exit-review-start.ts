@@ -5,6 +5,7 @@ import { acts, record } from './activities';
 import type { AssessmentCase } from './state';
 import type { OpenExitReview } from '../../domain/assessment/types';
 import { exitWorkflowId } from '../../domain/ids';
+import { EXIT_COMMITTEE_DEFAULT } from '../../domain/assessment/policy-defaults';
 
 /**
  * Starts `exit-<membershipId>-<n>` through an activity, as a workflow of its own rather than a
@@ -19,17 +20,19 @@ export async function startExitReview(c: AssessmentCase, trigger: ExitReviewInpu
   c.exitReview = open;
   const { policy, policyVersion } = c.pinned;
   const input: ExitReviewInput = {
-    version: 1,
+    version: 2,
     reviewId: `${c.m.membershipId}-${n}`,
     n,
     membershipId: c.m.membershipId,
     programmeId: c.m.programmeId,
     talentId: c.m.talentId,
     employerId: c.m.employerId,
+    series: c.m.series,
     assessmentWorkflowId: c.log.workflowId,
     trigger,
     // The review runs on the policy the membership pinned at admission.
-    rules: { ...policy.exit, policyVersion, remindBeforeDays: policy.remindBeforeDays },
+    // Policies pinned before the exit committee had none: the default committee decides.
+    rules: { ...policy.exit, committee: policy.exit.committee ?? EXIT_COMMITTEE_DEFAULT, policyVersion, remindBeforeDays: policy.remindBeforeDays },
     openedAt: now(),
   };
   await acts.startExitReview(input);

@@ -10,15 +10,50 @@ import { record } from './stages';
 import type { ExitCase } from './state';
 import { retimeFor } from '../../domain/deadlines';
 import { conflict } from '../../domain/failures';
+import { committeeDecided } from '../committee/messages';
+import { now } from '../shared/clock';
 
-export function registerHandlers(c: ExitCase, lifecycle: CancellationScope) {
+export function registerHandlers(c: ExitCase, lifecycle: CancellationScope): { settled: () => Promise<unknown> } {
   const extensions = serial();
+  // The committee path records each filing of the hearing as it comes, in order.
+  const filings = serial();
   setHandler(msg.status, () => c.status());
   const answer = async (waiting: () => boolean) => {
     await condition(() => !waiting() || c.endRecorded);
     return c.stage;
   };
-  setHandler(msg.fileDefence, async (r) => ((c.defenceSlot = r), answer(() => c.defenceSlot !== undefined)), { validator: (r) => c.validateDefence(r) });
+  if (c.committeePath) {
+    setHandler(
+      msg.fileDefence,
+      (r) => {
+        c.defence = { filedAt: now(), statement: r.statement };
+        return filings(async () => {
+          await record(c, 'defence', { actorId: r.actor.id, action: 'file-defence', note: r.statement, detail: { evidence: r.evidence }, close: c.log.keysOf('defence') });
+          return c.stage;
+        });
+      },
+      { validator: (r) => c.validateCommitteeDefence(r) },
+    );
+  } else {
+    setHandler(msg.fileDefence, async (r) => ((c.defenceSlot = r), answer(() => c.defenceSlot !== undefined)), { validator: (r) => c.validateDefence(r) });
+  }
+  setHandler(
+    msg.fileOpinion,
+    (r) => {
+      c.opinions.push({ as: r.as, actorId: r.actor.id, opinion: r.opinion, filedAt: now() });
+      return filings(async () => {
+        await record(c, 'defence', { actorId: r.actor.id, action: `file-opinion-${r.as}`, note: r.opinion, close: c.log.keysOf(`exit-opinion-${r.as}`) });
+        return c.stage;
+      });
+    },
+    { validator: (r) => c.validateOpinion(r) },
+  );
+  setHandler(msg.dismiss, async (r) => ((c.dismissSlot = r), answer(() => true)), { validator: (r) => c.validateDismiss(r) });
+  setHandler(msg.draftPlan, async (r) => ((c.planSlot = r), answer(() => c.planSlot !== undefined)), { validator: (r) => c.validatePlanDraft(r) });
+  setHandler(msg.reviewPlan, async (r) => ((c.planReviewSlot = r), answer(() => c.planReviewSlot !== undefined)), { validator: (r) => c.validatePlanReview(r) });
+  setHandler(committeeDecided, (r) => {
+    c.committeeResults[r.meetingId] = r;
+  });
   setHandler(msg.decide, async (r) => ((c.decisionSlot = r), answer(() => c.decisionSlot !== undefined)), { validator: (r) => c.validateDecision(r) });
   setHandler(
     recomputeDeadlines,
@@ -67,4 +102,5 @@ export function registerHandlers(c: ExitCase, lifecycle: CancellationScope) {
     },
     { validator: (r) => c.validateCancel(r) },
   );
+  return { settled: () => filings(async () => undefined) };
 }

@@ -1,7 +1,7 @@
 // Message definitions shared by the exit review workflow and the API.
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { Actor } from '../../domain/types';
-import type { ExitDecision, ExitReviewStatus, ExitStage } from '../../domain/exit/types';
+import type { ExitDecision, ExitReviewStatus, ExitStage, OpinionFrom } from '../../domain/exit/types';
 
 export interface DefenceRequest {
   actor: Actor;
@@ -21,6 +21,32 @@ export interface DecisionRequest {
 export interface AppealRequest {
   actor: Actor;
   reason: string;
+}
+
+/** The employer's or the industry body's opinion, heard with the defence before the committee meets. */
+export interface OpinionRequest {
+  actor: Actor;
+  as: OpinionFrom;
+  opinion: string;
+}
+
+/** The authority finds the trigger unfounded before the committee meets: the review ends dismissed. */
+export interface DismissRequest {
+  actor: Actor;
+  reason: string;
+}
+
+/** The employer's improvement plan, after the committee did not carry the exit. */
+export interface PlanDraftRequest {
+  actor: Actor;
+  plan: string;
+}
+
+/** The authority approves the plan (the talent is retained with it) or sends it back with a note. */
+export interface PlanReviewRequest {
+  actor: Actor;
+  verdict: 'approve' | 'send-back';
+  note?: string;
 }
 
 /** An administrator gives the running deadline more working days (defence, exit-decision, appeal-window). */
@@ -47,6 +73,10 @@ export interface CancelRequest {
 
 export const fileDefence = defineUpdate<ExitStage, [DefenceRequest]>('fileDefence');
 export const decide = defineUpdate<ExitStage, [DecisionRequest]>('decide');
+export const fileOpinion = defineUpdate<ExitStage, [OpinionRequest]>('fileOpinion');
+export const dismiss = defineUpdate<ExitStage, [DismissRequest]>('dismiss');
+export const draftPlan = defineUpdate<ExitStage, [PlanDraftRequest]>('draftPlan');
+export const reviewPlan = defineUpdate<ExitStage, [PlanReviewRequest]>('reviewPlan');
 export const appeal = defineUpdate<ExitStage, [AppealRequest]>('appeal');
 export const extendDeadline = defineUpdate<ExitStage, [ExtendDeadlineRequest]>('extendDeadline');
 export const reassign = defineUpdate<ExitStage, [ReassignRequest]>('reassign');

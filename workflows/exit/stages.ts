@@ -20,7 +20,7 @@ export type Cause = Omit<Move, 'open' | 'close'>;
 
 export const record = (c: ExitCase, stage: ExitStage, m: Move): Promise<void> => acts.recordTransition(c.log.move(stage, m, now()));
 
-function reminding(c: ExitCase, to: Recipient): WaitOptions {
+export function reminding(c: ExitCase, to: Recipient): WaitOptions {
   return {
     remindBeforeDays: c.input.rules.remindBeforeDays,
     onReminder: (days, d) =>
@@ -87,11 +87,12 @@ export async function appealWindow(c: ExitCase): Promise<Cause | undefined> {
     actorId: d.actorId,
     action: `decide-${d.decision}`,
     note: d.reason,
-    close: c.log.keysOf('exit-decision', 'escalation-exit-decision'),
+    close: c.log.keysOf('exit-decision', 'escalation-exit-decision', 'exit-plan-approval'),
     detail: { decision: d.decision, round: d.round, ...(d.improvementPlan ? { improvementPlan: d.improvementPlan } : {}), appealBy: appealBy.dueAt },
     mails: [{ eventKey: 'decided', to: { userId: c.input.talentId }, template: 'exit-decision', data: { caseId: c.input.reviewId, programmeId: c.input.programmeId, decision: d.decision, reason: d.reason, appealBy: appealBy.dueAt } }],
   });
   c.decisionSlot = undefined;
+  c.planReviewSlot = undefined;
   const appealed = (await waitUntilDue(c.book, 'appeal-window', () => c.appealSlot !== undefined)) === 'done';
   endDeadline(c.book, 'appeal-window');
   if (!appealed) return undefined;
@@ -120,6 +121,7 @@ export async function conclude(c: ExitCase): Promise<void> {
   await acts.recordExitOutcome(input.membershipId, { decision: d.decision, ...(d.improvementPlan ? { improvementPlan: d.improvementPlan } : {}), decidedAt: at, ...(reentryBarUntil ? { reentryBarUntil } : {}) }, t);
   c.endRecorded = true;
   c.decisionSlot = undefined;
+  c.planReviewSlot = undefined;
   await tellMembership(c, { n: input.n, decision: d.decision, ...(d.improvementPlan ? { plan: d.improvementPlan } : {}), decidedAt: at });
 }
 

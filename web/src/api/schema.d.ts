@@ -728,6 +728,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/exit-reviews/{id}/opinion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Give the employer’s or the industry body’s opinion, within the defence window */
+        post: operations["fileExitOpinion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exit-reviews/{id}/dismissal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dismiss an unfounded trigger before the committee meets (the review ends dismissed) */
+        post: operations["dismissExitReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exit-reviews/{id}/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Draft the improvement plan after the committee did not carry the exit */
+        post: operations["draftImprovementPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exit-reviews/{id}/plan-review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve the improvement plan (the talent is retained with it) or send it back with a note */
+        post: operations["reviewImprovementPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/exit-reviews/{id}": {
         parameters: {
             query?: never;
@@ -791,7 +859,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record the committee’s decision: exit, retain with an improvement plan, or dismiss */
+        /** Record the decision of a review from before the committee path: exit, retain with an improvement plan, or dismiss (a committee-decided review refuses it) */
         post: operations["decideExitReview"];
         delete?: never;
         options?: never;
@@ -4532,7 +4600,7 @@ export interface operations {
             query?: {
                 status?: "open" | "drawn" | "voting" | "closed" | "escalated";
                 series?: string;
-                kind?: "scheduled" | "adhoc" | "panel";
+                kind?: "scheduled" | "adhoc" | "panel" | "exit";
                 page?: number;
                 pageSize?: number;
             };
@@ -4772,6 +4840,30 @@ export interface operations {
                                     view: string;
                                 };
                             }[];
+                            /** @description an exit review on an exit committee’s agenda: what its experts read before voting on the motion "exit" */
+                            exitDossier?: {
+                                reviewId: string;
+                                membershipId: string;
+                                talentName: string;
+                                programmeId: string;
+                                series: string;
+                                trigger: {
+                                    kind: string;
+                                    reason: string;
+                                };
+                                /** @description the talent’s statement of defence (陈述申辩); null when none was filed */
+                                defence: string | null;
+                                opinions: {
+                                    employer: string | null;
+                                    industry: string | null;
+                                };
+                                /** @description the membership’s grades by cycle */
+                                grades: {
+                                    cycle: number;
+                                    grade: string | null;
+                                    score: number | null;
+                                }[];
+                            };
                         }[];
                     };
                 };
@@ -8850,6 +8942,704 @@ export interface operations {
                 };
             };
             /** @description A bar or a running membership. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        /** @description The status in the caller's language (Accept-Language: zh-CN by default, or en). */
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, in the caller's language. */
+                        detail?: string;
+                        instance?: string;
+                        /** @description The catalogue key of the detail (GET /api/words), stable across languages. */
+                        code?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Rate limit reached. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        /** @description The status in the caller's language (Accept-Language: zh-CN by default, or en). */
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, in the caller's language. */
+                        detail?: string;
+                        instance?: string;
+                        /** @description The catalogue key of the detail (GET /api/words), stable across languages. */
+                        code?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    fileExitOpinion: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Sending the same decision again with the same key answers as the first did instead of acting twice. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description whose opinion: the talent’s employer, or the industry body
+                     * @enum {string}
+                     */
+                    as: "employer" | "industry";
+                    opinion: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The workflow took it; the stage after it. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        stage: string;
+                    };
+                };
+            };
+            /** @description Invalid parameters, query or body; `errors` lists each failing field path. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        /** @description The status in the caller's language (Accept-Language: zh-CN by default, or en). */
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, in the caller's language. */
+                        detail?: string;
+                        instance?: string;
+                        /** @description The catalogue key of the detail (GET /api/words), stable across languages. */
+                        code?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        /** @description The status in the caller's language (Accept-Language: zh-CN by default, or en). */
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, in the caller's language. */
+                        detail?: string;
+                        instance?: string;
+                        /** @description The catalogue key of the detail (GET /api/words), stable across languages. */
+                        code?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The caller may not do this (wrong role, or the workflow refuses this actor). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        /** @description The status in the caller's language (Accept-Language: zh-CN by default, or en). */
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, in the caller's language. */
+                        detail?: string;
+                        instance?: string;
+                        /** @description The catalogue key of the detail (GET /api/words), stable across languages. */
+                        code?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description No such resource, or the caller may not see it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        /** @description The status in the caller's language (Accept-Language: zh-CN by default, or en). */
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, in the caller's language. */
+                        detail?: string;
+                        instance?: string;
+                        /** @description The catalogue key of the detail (GET /api/words), stable across languages. */
+                        code?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not expected now (another stage), already filed, or the review has ended. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        /** @description The status in the caller's language (Accept-Language: zh-CN by default, or en). */
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, in the caller's language. */
+                        detail?: string;
+                        instance?: string;
+                        /** @description The catalogue key of the detail (GET /api/words), stable across languages. */
+                        code?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Rate limit reached. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        /** @description The status in the caller's language (Accept-Language: zh-CN by default, or en). */
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, in the caller's language. */
+                        detail?: string;
+                        instance?: string;
+                        /** @description The catalogue key of the detail (GET /api/words), stable across languages. */
+                        code?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    dismissExitReview: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Sending the same decision again with the same key answers as the first did instead of acting twice. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description why the trigger does not hold */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The workflow took it; the stage after it. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        stage: string;
+                    };
+                };
+            };
+            /** @description Invalid parameters, query or body; `errors` lists each failing field path. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        /** @description The status in the caller's language (Accept-Language: zh-CN by default, or en). */
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, in the caller's language. */
+                        detail?: string;
+                        instance?: string;
+                        /** @description The catalogue key of the detail (GET /api/words), stable across languages. */
+                        code?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        /** @description The status in the caller's language (Accept-Language: zh-CN by default, or en). */
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, in the caller's language. */
+                        detail?: string;
+                        instance?: string;
+                        /** @description The catalogue key of the detail (GET /api/words), stable across languages. */
+                        code?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The caller may not do this (wrong role, or the workflow refuses this actor). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        /** @description The status in the caller's language (Accept-Language: zh-CN by default, or en). */
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, in the caller's language. */
+                        detail?: string;
+                        instance?: string;
+                        /** @description The catalogue key of the detail (GET /api/words), stable across languages. */
+                        code?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description No such resource, or the caller may not see it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        /** @description The status in the caller's language (Accept-Language: zh-CN by default, or en). */
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, in the caller's language. */
+                        detail?: string;
+                        instance?: string;
+                        /** @description The catalogue key of the detail (GET /api/words), stable across languages. */
+                        code?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not expected now (another stage), already filed, or the review has ended. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        /** @description The status in the caller's language (Accept-Language: zh-CN by default, or en). */
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, in the caller's language. */
+                        detail?: string;
+                        instance?: string;
+                        /** @description The catalogue key of the detail (GET /api/words), stable across languages. */
+                        code?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Rate limit reached. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        /** @description The status in the caller's language (Accept-Language: zh-CN by default, or en). */
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, in the caller's language. */
+                        detail?: string;
+                        instance?: string;
+                        /** @description The catalogue key of the detail (GET /api/words), stable across languages. */
+                        code?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    draftImprovementPlan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Sending the same decision again with the same key answers as the first did instead of acting twice. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description what the talent must achieve, checked in the next cycle */
+                    plan: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The workflow took it; the stage after it. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        stage: string;
+                    };
+                };
+            };
+            /** @description Invalid parameters, query or body; `errors` lists each failing field path. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        /** @description The status in the caller's language (Accept-Language: zh-CN by default, or en). */
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, in the caller's language. */
+                        detail?: string;
+                        instance?: string;
+                        /** @description The catalogue key of the detail (GET /api/words), stable across languages. */
+                        code?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        /** @description The status in the caller's language (Accept-Language: zh-CN by default, or en). */
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, in the caller's language. */
+                        detail?: string;
+                        instance?: string;
+                        /** @description The catalogue key of the detail (GET /api/words), stable across languages. */
+                        code?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The caller may not do this (wrong role, or the workflow refuses this actor). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        /** @description The status in the caller's language (Accept-Language: zh-CN by default, or en). */
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, in the caller's language. */
+                        detail?: string;
+                        instance?: string;
+                        /** @description The catalogue key of the detail (GET /api/words), stable across languages. */
+                        code?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description No such resource, or the caller may not see it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        /** @description The status in the caller's language (Accept-Language: zh-CN by default, or en). */
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, in the caller's language. */
+                        detail?: string;
+                        instance?: string;
+                        /** @description The catalogue key of the detail (GET /api/words), stable across languages. */
+                        code?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not expected now (another stage), already filed, or the review has ended. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        /** @description The status in the caller's language (Accept-Language: zh-CN by default, or en). */
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, in the caller's language. */
+                        detail?: string;
+                        instance?: string;
+                        /** @description The catalogue key of the detail (GET /api/words), stable across languages. */
+                        code?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Rate limit reached. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        /** @description The status in the caller's language (Accept-Language: zh-CN by default, or en). */
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, in the caller's language. */
+                        detail?: string;
+                        instance?: string;
+                        /** @description The catalogue key of the detail (GET /api/words), stable across languages. */
+                        code?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    reviewImprovementPlan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Sending the same decision again with the same key answers as the first did instead of acting twice. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    verdict: "approve" | "send-back";
+                    /** @description required to send the plan back */
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The workflow took it; the stage after it. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        stage: string;
+                    };
+                };
+            };
+            /** @description Invalid parameters, query or body; `errors` lists each failing field path. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        /** @description The status in the caller's language (Accept-Language: zh-CN by default, or en). */
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, in the caller's language. */
+                        detail?: string;
+                        instance?: string;
+                        /** @description The catalogue key of the detail (GET /api/words), stable across languages. */
+                        code?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        /** @description The status in the caller's language (Accept-Language: zh-CN by default, or en). */
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, in the caller's language. */
+                        detail?: string;
+                        instance?: string;
+                        /** @description The catalogue key of the detail (GET /api/words), stable across languages. */
+                        code?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The caller may not do this (wrong role, or the workflow refuses this actor). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        /** @description The status in the caller's language (Accept-Language: zh-CN by default, or en). */
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, in the caller's language. */
+                        detail?: string;
+                        instance?: string;
+                        /** @description The catalogue key of the detail (GET /api/words), stable across languages. */
+                        code?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description No such resource, or the caller may not see it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        /** @description The status in the caller's language (Accept-Language: zh-CN by default, or en). */
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, in the caller's language. */
+                        detail?: string;
+                        instance?: string;
+                        /** @description The catalogue key of the detail (GET /api/words), stable across languages. */
+                        code?: string;
+                        errors?: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not expected now (another stage), already filed, or the review has ended. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -16387,9 +17177,37 @@ export interface operations {
                             barUntil: string;
                         }[];
                         /** @description the supervision reports (日常监管) naming the talent */
-                        supervisionEvents: unknown[];
+                        supervisionEvents: {
+                            id: string;
+                            kind: string;
+                            reportedAs: string;
+                            /** @description YYYY-MM-DD */
+                            occurredOn: string;
+                            /** @description recorded | contested | upheld | overturned */
+                            status: string;
+                            effects: {
+                                membershipId: string;
+                                /** @description exit-review | transfer | post | pause | resume | closed | none */
+                                effect: string;
+                                undone: boolean;
+                            }[];
+                            /** @description ISO 8601 */
+                            reportedAt: string;
+                        }[];
                         /** @description the entitlements of the talent's memberships */
-                        entitlements: unknown[];
+                        entitlements: {
+                            membershipId: string;
+                            kind: string;
+                            basis: string;
+                            amountFen: number;
+                            startsOn: string;
+                            /** @description the planned end: the first day without the benefit */
+                            endsOn: string;
+                            status: string;
+                            endedOn: string | null;
+                            endReason: string | null;
+                            recoverableFen: number | null;
+                        }[];
                     };
                 };
             };
