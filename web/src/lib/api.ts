@@ -32,9 +32,8 @@ export async function call<T>(request: Promise<{ data?: T; error?: unknown; resp
 }
 
 /** A file the API serves behind the token (a material, a PDF), opened in a new tab or saved. */
-export async function openFile(path: string, how: 'view' | 'download', fileName?: string, accept?: string): Promise<void> {
+export async function openFile(path: string, how: 'view' | 'download', fileName?: string): Promise<void> {
   const headers = new Headers({ 'Accept-Language': localeStore.get() });
-  if (accept) headers.set('Accept', accept);
   const session = sessionStore.get();
   if (session) headers.set('Authorization', `Bearer ${session.token}`);
   // Opened before the fetch, so the browser still counts it as the click's own window.
@@ -75,22 +74,4 @@ export async function fileBlobUrl(path: string): Promise<{ url: string; type: st
   }
   const blob = await response.blob();
   return { url: URL.createObjectURL(blob), type: blob.type || (response.headers.get('Content-Type') ?? '') };
-}
-
-/**
- * A JSON call by path, for the few routes the generated client does not type yet: the data, or
- * its problem details thrown as an ApiProblem. Prefer `api` wherever the route is in the schema.
- */
-export async function callJson<T>(method: 'GET' | 'POST', path: string, options: { query?: Record<string, string | undefined>; body?: unknown; headers?: Record<string, string> } = {}): Promise<T> {
-  const url = new URL(path, window.location.origin);
-  for (const [k, v] of Object.entries(options.query ?? {})) if (v !== undefined && v !== '') url.searchParams.set(k, v);
-  const headers = new Headers({ 'Accept-Language': localeStore.get(), Accept: 'application/json', ...options.headers });
-  const session = sessionStore.get();
-  if (session) headers.set('Authorization', `Bearer ${session.token}`);
-  if (options.body !== undefined) headers.set('Content-Type', 'application/json');
-  const response = await fetch(url, { method, headers, ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}) });
-  const body: unknown = await response.json().catch(() => undefined);
-  if (response.status === 401 && session) sessionStore.set(null);
-  if (!response.ok) throw ApiProblem.from(response.status, body, response.statusText);
-  return body as T;
 }

@@ -24,18 +24,8 @@ export type AgendaItem = Meeting['agenda'][number];
 export type Material = NonNullable<AgendaItem['materials']>[number];
 
 /** An exit review on an exit committee's agenda: what its experts read before they vote on the motion "exit". */
-export interface ExitDossier {
-  reviewId: string;
-  membershipId: string;
-  talentName: string;
-  programmeId: string;
-  series: string;
-  trigger: { kind: string; reason: string };
-  defence: string | null;
-  opinions: { employer: string | null; industry: string | null };
-  grades: { cycle: number; grade: string | null; score: number | null }[];
-}
-export const exitDossierOf = (c: AgendaItem) => (c as AgendaItem & { exitDossier?: ExitDossier }).exitDossier;
+export type ExitDossier = NonNullable<AgendaItem['exitDossier']>;
+export const exitDossierOf = (c: AgendaItem): ExitDossier | undefined => c.exitDossier;
 
 /** How often a watched meeting is read again while it runs (see useMeeting). */
 export const MEETING_POLL_MS = 3_000;

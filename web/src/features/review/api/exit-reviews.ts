@@ -4,7 +4,7 @@
 // the exit, and the authority's approval or sending it back. One request function and one hook
 // each; each carries the Idempotency-Key its form made once.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, call, callJson } from '../../../lib/api';
+import { api, call } from '../../../lib/api';
 import { useLocale } from '../../../lib/locale';
 
 export const getExitReview = (id: string) => call(api.GET('/api/exit-reviews/{id}', { params: { path: { id } } }));
@@ -21,14 +21,15 @@ export interface LiveExitReview {
   pendingTasks: { taskKey: string; kind: string; assigneeId?: string | null; assigneeRole?: string | null }[];
 }
 
-const post = (id: string, what: string, body: unknown, key: string) =>
-  callJson<{ id: string; stage: string }>('POST', `/api/exit-reviews/${encodeURIComponent(id)}/${what}`, { body, headers: { 'Idempotency-Key': key } });
+const header = (key: string) => ({ 'idempotency-key': key });
 
-export const fileOpinion = ({ id, key, as, opinion }: { id: string; key: string; as: 'employer' | 'industry'; opinion: string }) => post(id, 'opinion', { as, opinion }, key);
-export const dismissTrigger = ({ id, key, reason }: { id: string; key: string; reason: string }) => post(id, 'dismissal', { reason }, key);
-export const draftPlan = ({ id, key, plan }: { id: string; key: string; plan: string }) => post(id, 'plan', { plan }, key);
+export const fileOpinion = ({ id, key, as, opinion }: { id: string; key: string; as: 'employer' | 'industry'; opinion: string }) =>
+  call(api.POST('/api/exit-reviews/{id}/opinion', { params: { path: { id }, header: header(key) }, body: { as, opinion } }));
+export const dismissTrigger = ({ id, key, reason }: { id: string; key: string; reason: string }) =>
+  call(api.POST('/api/exit-reviews/{id}/dismissal', { params: { path: { id }, header: header(key) }, body: { reason } }));
+export const draftPlan = ({ id, key, plan }: { id: string; key: string; plan: string }) => call(api.POST('/api/exit-reviews/{id}/plan', { params: { path: { id }, header: header(key) }, body: { plan } }));
 export const reviewPlan = ({ id, key, verdict, note }: { id: string; key: string; verdict: 'approve' | 'send-back'; note?: string }) =>
-  post(id, 'plan-review', { verdict, ...(note ? { note } : {}) }, key);
+  call(api.POST('/api/exit-reviews/{id}/plan-review', { params: { path: { id }, header: header(key) }, body: { verdict, ...(note ? { note } : {}) } }));
 
 /** The review moves without this page (the talent files a defence, the committee meets): polled every 5 s while it runs. */
 export function useExitReview(id: string) {
