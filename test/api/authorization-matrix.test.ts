@@ -77,7 +77,7 @@ const MATRIX: Record<string, Rule | 'public'> = {
   remindOverdue: only({ admin: 'ok' }),
   revokeCertificate: only({ admin: 'ok' }),
   submitSelfReport: only({ applicant: OWN }),
-  getExitReview: { applicant: OWN, employer: OWN, authority: 'ok', industry: 404, expert: 403, admin: 'ok' },
+  getExitReview: { applicant: OWN, employer: OWN, authority: 'ok', industry: OWN, expert: 403, admin: 'ok' },
   fileDefence: only({ applicant: OWN }),
   appealExitReview: only({ applicant: OWN }),
   publishStandard: only({ admin: 'ok' }),

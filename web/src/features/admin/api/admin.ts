@@ -128,8 +128,12 @@ export function useEntitlements(membershipId: string, enabled: boolean) {
   return useQuery({ queryKey: ['admin-entitlements', membershipId], queryFn: () => getEntitlements(membershipId), enabled, refetchInterval: 5000 });
 }
 
+/** A month as the API takes it, YYYY-MM. */
+export const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** Asked only for a whole month: the month field is empty or half typed meanwhile. */
 export function usePayables(month: string) {
-  return useQuery({ queryKey: ['admin-payables', month], queryFn: () => getPayables(month), placeholderData: keepPreviousData });
+  return useQuery({ queryKey: ['admin-payables', month], queryFn: () => getPayables(month), enabled: MONTH.test(month), placeholderData: keepPreviousData });
 }
 
 /** Saves the month's payables as CSV (the same address, asked for text/csv). */

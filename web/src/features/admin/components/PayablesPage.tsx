@@ -6,13 +6,10 @@ import { useState } from 'react';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { useLocale } from '../../../lib/locale';
 import { formatDay } from '../../../lib/dates';
-import { payablesCsvPath, useDownloadCsv, usePayables, type Payable } from '../api/admin';
+import { MONTH, payablesCsvPath, useDownloadCsv, usePayables, type Payable } from '../api/admin';
 import { useAdminWords } from '../words';
 import { AdminFrame } from './AdminFrame';
 import { yuan } from './Entitlements';
-
-/** The month the page opens on: the API's answer names it once asked; before that, none is assumed. */
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 export function PayablesPage() {
   const t = useAdminWords();
