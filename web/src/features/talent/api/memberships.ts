@@ -91,10 +91,23 @@ export function useContest(membershipId: string) {
   return useMutation({ mutationFn: contestReport, onSuccess: () => client.invalidateQueries({ queryKey: ['reports-about', membershipId] }) });
 }
 
+/** The stages an exit review ends in. */
+const ENDED = ['exited', 'retained', 'dismissed', 'cancelled'];
+
 /** Polled while it runs: the committee meets and decides, the appeal window closes, without this page. */
-export function useExitReview(id: string) {
+export function useExitReview(id: string, membershipId: string) {
   const locale = useLocale();
-  return useQuery({ queryKey: ['exit-review', id, locale], queryFn: () => getExitReview(id), refetchInterval: (q) => (q.state.data?.live ? 5000 : false) });
+  const client = useQueryClient();
+  return useQuery({
+    queryKey: ['exit-review', id, locale],
+    queryFn: async () => {
+      const review = await getExitReview(id);
+      // A review that has ended changes the membership too (an exit ends it): read it again now.
+      if (ENDED.includes(review.stage)) await client.invalidateQueries({ queryKey: ['membership', membershipId] });
+      return review;
+    },
+    refetchInterval: (q) => (q.state.data && !ENDED.includes(q.state.data.stage) ? 5000 : false),
+  });
 }
 
 export function useAppeal(membershipId: string) {

@@ -191,7 +191,7 @@ function ExitReviewCard({ membershipId, reviewId }: { membershipId: string; revi
   const w = useTalentWords();
   const locale = useLocale();
   const { word } = useWords();
-  const review = useExitReview(reviewId);
+  const review = useExitReview(reviewId, membershipId);
   if (review.isPending) return <Card title={w('exit.title')} loading />;
   if (review.error) return <ProblemAlert error={review.error} />;
   const r = review.data;
