@@ -4,7 +4,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { Client, WorkflowNotFoundError, type WorkflowHandle } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { createActivities } from '../../activities';
 import { createCommitteeActivities } from '../../activities/committee';
 import type { Mailer, OutgoingMail } from '../../activities/mail/mailer';
@@ -15,10 +15,10 @@ import { createDataConverter, DEV_PAYLOAD_KEY } from '../../config/data-converte
 import { status } from '../../workflows/committee/messages';
 import type { MeetingRules, MeetingStatus } from '../../domain/committee/types';
 import type { Actor } from '../../domain/types';
-import { committeeFixturesPath } from '../fixtures/committee/paths';
 import type { committeeCase, CommitteeCaseInput } from '../fixtures/committee/workflows';
 import { freshSqliteDb } from '../support/db';
 import { createTimeSkippingEnv, serverClock } from '../support/temporal-env';
+import { workflowBundle } from '../support/workflow-bundles';
 import { committeeMeetingWorkflowId } from '../../domain/ids';
 
 export const ADMIN: Actor = { id: 'u-admin', roles: ['admin'] };
@@ -90,11 +90,7 @@ function quietRuntime() {
 
 export async function startCommitteeEnv(): Promise<CommitteeEnv> {
   quietRuntime();
-  const [env, database, workflowBundle] = await Promise.all([
-    createTimeSkippingEnv(),
-    freshSqliteDb(),
-    bundleWorkflowCode({ workflowsPath: committeeFixturesPath, logger: new DefaultLogger('WARN') }),
-  ]);
+  const [env, database] = await Promise.all([createTimeSkippingEnv(), freshSqliteDb()]);
   const db = database.prisma;
   const dataConverter = createDataConverter(DEV_PAYLOAD_KEY);
   const client = new Client({ connection: env.connection, dataConverter });
@@ -108,7 +104,7 @@ export async function startCommitteeEnv(): Promise<CommitteeEnv> {
   const worker = await Worker.create({
     connection: env.nativeConnection,
     taskQueue,
-    workflowBundle,
+    workflowBundle: workflowBundle('committee'),
     dataConverter,
     activities: { ...createActivities(deps), ...activities },
     // Every workflow task replays the history from the start: non-determinism shows at once.

@@ -224,8 +224,8 @@ describe('defence window missed, not carried, an improvement plan, one appeal to
 describe('other triggers', () => {
   it('an administrator opens a review for an integrity violation; one review at a time; the authority dismisses it before the committee meets, the membership goes on', async () => {
     const [id] = await t.talents(1);
+    // At once after admission, before the membership has pinned its policy: the request waits for it.
     const h = await t.admit({ talentId: id!, intake: `trigger-${id}` });
-    await cycleStarted(t, h, 1);
     const request = { actor: admin, trigger: 'integrity-violation' as const, reason: '科研诚信问题线索' };
     await expectRefused(h.executeUpdate(requestExitReview, { args: [{ ...request, actor: hr }] }), 'Forbidden');
     const { exitWorkflowId: wf } = await h.executeUpdate(requestExitReview, { args: [request] });

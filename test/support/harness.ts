@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, NativeConnection, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { NativeConnection, Worker } from '@temporalio/worker';
 import { pino } from 'pino';
 import { inject } from 'vitest';
 import { createActivities } from '../../activities';
@@ -19,20 +19,16 @@ import { startSmtpCatcher, type SmtpCatcher } from '../../scripts/dev/smtp-catch
 import { seedDemo } from '../../scripts/seed/seed';
 import { users } from '../../scripts/seed/demo-data';
 import type { Actor } from '../../domain/types';
-import { createWorker, workflowsPath } from '../../worker/create-worker';
+import { createWorker } from '../../worker/create-worker';
 import { freshSqliteDb } from './db';
 import { seedRunCalendar } from './run-start';
 import { createTimeSkippingEnv, serverClock, testDataConverter } from './temporal-env';
 import type { CalendarMode } from '../../domain/calendar/mode';
 import type { ObjectStore } from '../../records/objects/store';
 import { testObjectStore } from './objects';
+import { workflowBundle } from './workflow-bundles';
 
 export const JWT_SECRET = 'test-secret-at-least-16-chars';
-
-let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
-/** Bundling takes seconds: once per test file. */
-export const workflowBundle = () => (bundle ??= bundleWorkflowCode({ workflowsPath, logger: quietLogger }));
-const quietLogger = { trace() {}, debug() {}, info() {}, warn() {}, error() {} } as never;
 
 /** Generous enough for any test; the rate-limit test asks for small ones. */
 const TEST_LIMITS: RateLimits = { mutations: 10_000, public: 10_000, windowMs: 60_000 };
@@ -118,7 +114,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   }
   await seedDemo(database.prisma, clock());
   if (env) await seedRunCalendar(database.prisma, clock());
-  const workerOptions = { workflowBundle: await workflowBundle(), maxCachedWorkflows: 0, dataConverter: testDataConverter };
+  const workerOptions = { workflowBundle: workflowBundle(), maxCachedWorkflows: 0, dataConverter: testDataConverter };
   const deps = { db: database.prisma, mailer, temporal, taskQueue, clock, publicBaseUrl: PUBLIC_BASE_URL, ...(options.calendarMode ? { calendarMode: options.calendarMode } : {}) };
   const worker: Worker = options.wrapActivities
     ? await Worker.create({ connection: workerConnection, taskQueue, activities: options.wrapActivities(createActivities(deps)), ...workerOptions })

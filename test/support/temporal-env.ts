@@ -30,10 +30,7 @@ export async function sleepUntil(env: TestWorkflowEnvironment, iso: string, extr
  * instant (TL_TEST_START, for the date matrix); call `teardown()` when done.
  */
 export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
-  const env = await TestWorkflowEnvironment.createTimeSkipping({
-    server: { executable: { type: 'existing-path', path: inject('timeSkippingServerPath') } },
-    client: { dataConverter: testDataConverter },
-  });
+  const env = await startTimeSkippingServer();
   await env.connection.operatorService.addSearchAttributes({
     namespace: env.namespace ?? 'default',
     searchAttributes: Object.fromEntries(SEARCH_ATTRIBUTES.map((k) => [k.name, temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD])),
@@ -50,6 +47,25 @@ export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> 
     await env.sleep(ahead);
   }
   return env;
+}
+
+/**
+ * The SDK gives a new server a fixed 5 s to accept connections, then kills it. The JVM usually
+ * needs well under 1 s, but with test files running side by side on a busy machine a start can
+ * miss the window: then it starts another one (the first is gone), at most three times.
+ */
+async function startTimeSkippingServer(attempts = 3): Promise<TestWorkflowEnvironment> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await TestWorkflowEnvironment.createTimeSkipping({
+        server: { executable: { type: 'existing-path', path: inject('timeSkippingServerPath') } },
+        client: { dataConverter: testDataConverter },
+      });
+    } catch (err) {
+      if (attempt >= attempts || !/did not start within/.test(String((err as Error)?.message))) throw err;
+      console.warn(`[temporal] the time-skipping server did not start in the SDK's 5 s (attempt ${attempt} of ${attempts}), starting another`);
+    }
+  }
 }
 
 /**

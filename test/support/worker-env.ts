@@ -11,9 +11,9 @@ import type { Db } from '../../prisma/client';
 import { startSmtpCatcher, type SmtpCatcher } from '../../scripts/dev/smtp-catcher';
 import { seedDemo } from '../../scripts/seed/seed';
 import { freshSqliteDb } from './db';
-import { workflowBundle } from './harness';
 import { seedRunCalendar } from './run-start';
 import { createTimeSkippingEnv, serverClock, testDataConverter } from './temporal-env';
+import { workflowBundle } from './workflow-bundles';
 
 export interface WorkerEnv {
   env: TestWorkflowEnvironment;
@@ -38,7 +38,7 @@ export async function startWorkerEnv(queuePrefix: string): Promise<WorkerEnv> {
   const worker = await Worker.create({
     connection: env.nativeConnection,
     taskQueue,
-    workflowBundle: await workflowBundle(),
+    workflowBundle: workflowBundle(),
     dataConverter: testDataConverter,
     activities: createActivities({ db: database.prisma, mailer, temporal: env.client, taskQueue, clock }),
   });

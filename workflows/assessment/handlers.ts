@@ -103,6 +103,8 @@ export function registerHandlers(c: AssessmentCase, lifecycle: CancellationScope
   setHandler(
     m.requestExitReview,
     async (r) => {
+      // Right after admission the review waits until the admission has pinned the policy it runs on.
+      if (!c.rules) await condition(() => c.rules !== undefined);
       const review = await startExitReview(c, { kind: r.trigger, actorId: r.actor.id, reason: r.reason });
       return { stage: c.stage, exitWorkflowId: review.workflowId };
     },

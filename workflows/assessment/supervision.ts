@@ -16,6 +16,8 @@ export function registerSupervision(c: AssessmentCase, lifecycle: CancellationSc
     m.applySupervisionReport,
     async (r) => {
       c.supervision[r.reportId] = 'applying';
+      // A report right after admission waits until the admission has pinned the policy it acts by.
+      if (!c.rules) await condition(() => c.rules !== undefined);
       const planned = plannedEffect(r, supervisionOf(c.pinned.policy), { paused: !!c.pause, byReport: !!c.pause?.reportId, employerId: c.m.employerId });
       const effect = await apply(c, r, planned, lifecycle, clocks);
       c.supervision[r.reportId] = effect;
