@@ -2,9 +2,10 @@
 // the employer's and the industry body's opinions, the authority's dismissal of an unfounded
 // trigger, the improvement plan after the committee did not carry the exit, and (on reviews from
 // before the committee) the authority's decision.
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Actor } from '../../domain/types';
 import type { ApiDeps } from '../deps';
+import { localeOfRequest } from '../problem';
 import { ok, route, type RouteDef } from '../http/route';
 import * as s from './schemas';
 import { exitReviewsService } from './service';
@@ -38,6 +39,34 @@ export function exitReviewRoutes(deps: ApiDeps): RouteDef[] {
     action('dismissExitReview', '/dismissal', 'Dismiss an unfounded trigger before the committee meets (the review ends dismissed)', ['authority'], s.dismissalBody, service.dismiss),
     action('draftImprovementPlan', '/plan', 'Draft the improvement plan after the committee did not carry the exit', ['employer'], s.planBody, service.draftPlan),
     action('reviewImprovementPlan', '/plan-review', 'Approve the improvement plan (the talent is retained with it) or send it back with a note', ['authority'], s.planReviewBody, service.reviewPlan),
+    route({
+      id: 'getExitReview',
+      method: 'get',
+      path: '/api/exit-reviews/:id',
+      summary: 'An exit review: its row and, while it runs, the live stage, deadlines, hearing, decision and tasks',
+      description: 'Visible to whoever sees the membership (the talent, its employer, the authority, administrators) and to whoever has an open task on the review (the industry body asked for its opinion).',
+      tags: TAGS,
+      access: ['applicant', 'employer', 'authority', 'industry', 'admin'],
+      params: s.exitReviewParams,
+      responses: {
+        200: {
+          description: 'The exit review.',
+          schema: z.object({
+            id: z.string(),
+            membershipId: z.string(),
+            talentId: z.string(),
+            n: z.number(),
+            trigger: z.string(),
+            stage: z.string(),
+            status: z.string(),
+            startedAt: z.iso.datetime(),
+            labels: z.object({ trigger: z.string(), stage: z.string() }).describe("The trigger and stage in the caller's language."),
+            live: z.unknown().describe('The workflow’s status while it answers (ExitReviewStatus); null after.'),
+          }),
+        },
+      },
+      handler: async ({ actor, params, req }) => ok(await service.detail(actor, params.id, localeOfRequest(req))),
+    }),
     route({
       id: 'fileDefence',
       method: 'post',

@@ -19,6 +19,17 @@ export function membershipRoutes(deps: ApiDeps): RouteDef[] {
   const service = membershipsService(deps);
   return [
     route({
+      id: 'listMemberships',
+      method: 'get',
+      path: '/api/memberships',
+      summary: 'The memberships the caller sees: the talent their own, an employer its members, the authority and administrators all',
+      tags: TAGS,
+      access: ['applicant', 'employer', 'authority', 'admin'],
+      query: s.membershipListQuery,
+      responses: { 200: { description: 'Newest admission first (at most 500).', schema: z.object({ items: z.array(s.membershipSummary) }) } },
+      handler: async ({ actor, query, req }) => ok({ items: await service.list(actor, query, localeOfRequest(req)) }),
+    }),
+    route({
       id: 'getMembership',
       method: 'get',
       path: '/api/memberships/:id',

@@ -31,6 +31,36 @@ export function membershipsService({ db, temporal }: ApiDeps) {
 
   // Actions take the body as a thunk: the caller is authorized (404) before it is validated (400).
   return {
+    /** The memberships the caller sees, newest admission first. */
+    async list(actor: Actor, query: z.infer<typeof s.membershipListQuery>, locale: Locale) {
+      const status = query.status === 'running' ? { in: ['active', 'paused'] } : query.status;
+      const rows = await db.membership.findMany({
+        where: { AND: [policy.visibleWhere(actor), status ? { status } : {}, query.talentId ? { talentId: query.talentId } : {}] },
+        include: { programme: true, talent: true, employer: true },
+        orderBy: [{ admittedAt: 'desc' }, { id: 'asc' }],
+        take: 500,
+      });
+      return rows.map(({ programme, talent, employer, ...m }) => ({
+        id: m.id,
+        programmeId: m.programmeId,
+        talentId: m.talentId,
+        employerId: m.employerId,
+        series: m.series,
+        level: m.level,
+        status: m.status,
+        stage: m.stage,
+        admittedAt: m.admittedAt.toISOString(),
+        endedAt: m.endedAt?.toISOString() ?? null,
+        labels: {
+          programme: locale === 'en' ? programme.nameEn : programme.name,
+          talent: talent.name,
+          employer: employer.name,
+          stage: label(locale, 'stage', m.stage),
+          status: label(locale, 'status', m.status),
+        },
+      }));
+    },
+
     /** The row, and the workflow's live status (stage, deadlines, tasks, timeline) while it runs. */
     async detail(actor: Actor, id: string, locale: Locale) {
       const row = await visibleMembership(actor, id);

@@ -77,6 +77,7 @@ const MATRIX: Record<string, Rule | 'public'> = {
   remindOverdue: only({ admin: 'ok' }),
   revokeCertificate: only({ admin: 'ok' }),
   submitSelfReport: only({ applicant: OWN }),
+  getExitReview: { applicant: OWN, employer: OWN, authority: 'ok', industry: OWN, expert: 403, admin: 'ok' },
   fileDefence: only({ applicant: OWN }),
   appealExitReview: only({ applicant: OWN }),
   publishStandard: only({ admin: 'ok' }),
@@ -89,6 +90,7 @@ const MATRIX: Record<string, Rule | 'public'> = {
   listProgrammeGrants: only({ authority: 'ok', admin: 'ok' }),
   admitTalent: only({ admin: 'ok' }),
   // Industry and expert see a membership while they hold an open task on it.
+  listMemberships: only({ applicant: 'ok', employer: 'ok', authority: 'ok', admin: 'ok' }),
   getMembership: { applicant: OWN, employer: OWN, authority: 'ok', industry: OWN, expert: OWN, admin: 'ok' },
   evaluateMember: only({ employer: OWN, industry: OWN, expert: OWN }),
   pauseMembership: only({ admin: 'ok' }),

@@ -83,7 +83,9 @@ describe.skipIf(!chromiumAvailable)('every page for every role', () => {
             ? main.getByText('403', { exact: true }).waitFor({ timeout: 10_000 })
             : expect === 'sign-in'
               ? page.waitForFunction(() => (globalThis as unknown as { location: { pathname: string } }).location.pathname.startsWith('/sign-in'), undefined, { timeout: 10_000 })
-              : Promise.resolve();
+              : // A lazy page replaces the previous page (perhaps a 403) once its chunk has run: on a
+                // busy machine that may come after the network is quiet. A real 403 stays.
+                main.getByText('403', { exact: true }).waitFor({ state: 'hidden', timeout: 5_000 });
         await arrived.catch(() => undefined);
         const forbidden = (await main.getByText('403', { exact: true }).count()) > 0;
         const url = await page.evaluate(() => (globalThis as unknown as { location: { pathname: string } }).location.pathname);

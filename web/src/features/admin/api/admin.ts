@@ -114,3 +114,27 @@ export function csvPath(path: '/api/admin/cases' | '/api/admin/tasks', query: Re
 
 /** Saves a CSV export (behind the token) as a file. */
 export const useDownload = () => useMutation({ mutationFn: (path: string) => openFile(path, 'download') });
+
+export const getEntitlements = (id: string) => call(api.GET('/api/memberships/{id}/entitlements', { params: { path: { id } } }));
+export const getPayables = (month: string) => call(api.GET('/api/admin/payables', { params: { query: { month, format: 'json' } } }));
+export const payablesCsvPath = (month: string) => `/api/admin/payables?month=${encodeURIComponent(month)}&format=csv`;
+
+/** A membership's entitlement of one kind (DOMAIN §5): money in whole fen, dates as Shanghai days. */
+export type Entitlement = Awaited<ReturnType<typeof getEntitlements>>['items'][number];
+/** What is payable in a month, one row per entitlement running for at least a day of it. */
+export type Payable = Awaited<ReturnType<typeof getPayables>>['items'][number];
+
+export function useEntitlements(membershipId: string, enabled: boolean) {
+  return useQuery({ queryKey: ['admin-entitlements', membershipId], queryFn: () => getEntitlements(membershipId), enabled, refetchInterval: 5000 });
+}
+
+/** A month as the API takes it, YYYY-MM. */
+export const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** Asked only for a whole month: the month field is empty or half typed meanwhile. */
+export function usePayables(month: string) {
+  return useQuery({ queryKey: ['admin-payables', month], queryFn: () => getPayables(month), enabled: MONTH.test(month), placeholderData: keepPreviousData });
+}
+
+/** Saves the month's payables as CSV (the same address, asked for text/csv). */
+export const useDownloadCsv = () => useMutation({ mutationFn: (path: string) => openFile(path, 'download') });

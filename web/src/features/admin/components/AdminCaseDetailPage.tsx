@@ -11,6 +11,7 @@ import { useWords } from '../../../lib/words';
 import { useApplication, useAudit, useCaseTasks, type Application, type AuditEvent, type TaskRow } from '../api/admin';
 import { useAdminWords } from '../words';
 import { AdminFrame, OVERDUE_COLOUR } from './AdminFrame';
+import { Entitlements } from './Entitlements';
 import { CancelButton, ExtendButton, ReassignButton, RevokeButton } from './Interventions';
 
 /** An instant with its time, as Shanghai's clock read it. */
@@ -90,12 +91,12 @@ function Audit({ items, loading }: { items: AuditEvent[]; loading: boolean }) {
       pagination={false}
       dataSource={items}
       locale={{ emptyText: t('case.no-audit') }}
-      scroll={{ x: 'max-content' }}
+      // No horizontal scroll: a long detail wraps (a scrolling region out of the keyboard's reach fails axe).
       columns={[
         { title: t('case.audit-at'), dataIndex: 'at', render: (at: string) => instant(locale, at) },
         { title: t('case.audit-actor'), dataIndex: 'actorId' },
         { title: t('case.audit-action'), dataIndex: 'action', render: (a: string) => <Typography.Text code>{a}</Typography.Text> },
-        { title: t('case.audit-detail'), dataIndex: 'detail', render: (d: unknown) => detailOf(d) },
+        { title: t('case.audit-detail'), dataIndex: 'detail', render: (d: unknown) => <span style={{ overflowWrap: 'anywhere' }}>{detailOf(d)}</span> },
       ]}
     />
   );
@@ -147,6 +148,13 @@ export function AdminCaseDetailPage() {
         >
           {application.error ? <ProblemAlert error={application.error} /> : a ? <Summary a={a} /> : <Typography.Text type="secondary">{id}</Typography.Text>}
         </Card>
+        {process === 'assessment' && (
+          <Card title={t('ent.title')}>
+            <section aria-label={t('ent.title')}>
+              <Entitlements membershipId={id} />
+            </section>
+          </Card>
+        )}
         <Card title={t('case.tasks')}>
           <section aria-label={t('case.tasks')}>
             <Tasks caseId={id} />

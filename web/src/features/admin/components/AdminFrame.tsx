@@ -10,6 +10,7 @@ const SECTIONS = [
   { path: '/admin', key: 'nav.dashboard' },
   { path: '/admin/cases', key: 'nav.cases' },
   { path: '/admin/tasks', key: 'nav.tasks' },
+  { path: '/admin/payables', key: 'nav.payables' },
   { path: '/admin/effect', key: 'nav.effect' },
 ] as const;
 

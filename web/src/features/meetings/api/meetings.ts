@@ -23,6 +23,10 @@ export type Meeting = Awaited<ReturnType<typeof getMeeting>>;
 export type AgendaItem = Meeting['agenda'][number];
 export type Material = NonNullable<AgendaItem['materials']>[number];
 
+/** An exit review on an exit committee's agenda: what its experts read before they vote on the motion "exit". */
+export type ExitDossier = NonNullable<AgendaItem['exitDossier']>;
+export const exitDossierOf = (c: AgendaItem): ExitDossier | undefined => c.exitDossier;
+
 /** How often a watched meeting is read again while it runs (see useMeeting). */
 export const MEETING_POLL_MS = 3_000;
 

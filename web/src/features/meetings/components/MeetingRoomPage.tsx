@@ -19,6 +19,8 @@ import {
   useRecuse,
   useSubmitOpinion,
   vote,
+  exitDossierOf,
+  type ExitDossier,
   type AgendaItem,
   type Choice,
   type Material,
@@ -35,7 +37,40 @@ const useFormKey = () => {
   return [key, () => setKey(crypto.randomUUID())] as const;
 };
 
-const caseName = (c: AgendaItem) => c.dossier?.caseNumber ?? c.caseId;
+const caseName = (c: AgendaItem) => c.dossier?.caseNumber ?? exitDossierOf(c)?.talentName ?? c.caseId;
+
+/** An exit review's hearing: the trigger, the defence, the opinions and the grades by cycle; the motion is "exit". */
+function ExitDossierView({ d }: { d: ExitDossier }) {
+  const t = useMeetingWords();
+  const { label, word } = useWords();
+  const none = <Typography.Text type="secondary">{t('exit.none')}</Typography.Text>;
+  return (
+    <>
+      <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={t('exit.motion')} />
+      <Descriptions column={1} size="small" bordered>
+        <Descriptions.Item label={t('exit.talent')}>{d.talentName}</Descriptions.Item>
+        <Descriptions.Item label={t('room.series-level')}>{label('series', d.series)}</Descriptions.Item>
+        <Descriptions.Item label={t('exit.trigger')}>
+          {word(`trigger.${d.trigger.kind}`, d.trigger.kind)}
+          {d.trigger.reason ? `：${d.trigger.reason}` : ''}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('exit.defence')}>{d.defence ?? none}</Descriptions.Item>
+        <Descriptions.Item label={t('exit.employer-opinion')}>{d.opinions.employer ?? none}</Descriptions.Item>
+        <Descriptions.Item label={t('exit.industry-opinion')}>{d.opinions.industry ?? none}</Descriptions.Item>
+        <Descriptions.Item label={t('exit.grades')}>
+          {d.grades.length === 0
+            ? none
+            : d.grades.map((g) => (
+                <div key={g.cycle}>
+                  {t('exit.cycle', { n: g.cycle + 1 })}：{g.grade ? word(`grade.${g.grade}`, g.grade) : '—'}
+                  {g.score !== null ? `（${g.score}）` : ''}
+                </div>
+              ))}
+        </Descriptions.Item>
+      </Descriptions>
+    </>
+  );
+}
 
 function Overview({ m }: { m: Meeting }) {
   const t = useMeetingWords();
@@ -291,12 +326,15 @@ function CaseCard({ m, c }: { m: Meeting; c: AgendaItem }) {
   const t = useMeetingWords();
   const { label } = useWords();
   const d = c.dossier;
+  const exit = exitDossierOf(c);
   const seated = m.mine?.status === 'seated';
   const beforeVoting = m.status === 'drawn' || m.status === 'escalated';
   return (
-    <Card title={`${t('room.case-number')} ${caseName(c)}`}>
+    <Card title={exit ? `${t('exit.title')} · ${exit.talentName}` : `${t('room.case-number')} ${caseName(c)}`}>
       <section aria-label={caseName(c)}>
-        {d ? (
+        {exit ? (
+          <ExitDossierView d={exit} />
+        ) : d ? (
           <Descriptions column={{ xs: 1, md: 2 }} size="small">
             <Descriptions.Item label={t('room.applicant')}>{d.applicantName}</Descriptions.Item>
             <Descriptions.Item label={t('room.series-level')}>

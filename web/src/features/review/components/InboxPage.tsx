@@ -76,7 +76,7 @@ export function InboxPage() {
           {
             title: word('api.case-number', '受理编号'),
             key: 'case',
-            render: (_, task) => (task.process === 'appraisal' ? <Link to={`/review/${task.caseId}`}>{task.caseNumber ?? task.caseId.slice(0, 8)}</Link> : task.caseId),
+            render: (_, task) => (task.process === 'appraisal' ? <Link to={`/review/${task.caseId}`}>{task.caseNumber ?? task.caseId.slice(0, 8)}</Link> : (task.caseNumber ?? task.caseId)),
           },
           { title: t('inbox.applicant'), key: 'applicant', render: (_, task) => task.application?.applicantName ?? '—' },
           { title: t('inbox.employer'), key: 'employer', render: (_, task) => task.application?.employerName ?? '—' },
@@ -99,7 +99,15 @@ export function InboxPage() {
           {
             title: '',
             key: 'open',
-            render: (_, task) => (task.process === 'appraisal' ? <Link to={`/review/${task.caseId}`} aria-label={`${t('inbox.open')} ${task.caseNumber ?? ''}`}>{t('inbox.open')}</Link> : null),
+            render: (_, task) => {
+              // Where each process's task is done: an application's review, an exit review's page, the supervision reports.
+              const to = task.process === 'appraisal' ? `/review/${task.caseId}` : task.process === 'exit' ? `/exit-reviews/${task.caseId}` : task.process === 'supervision' ? '/supervision' : undefined;
+              return to ? (
+                <Link to={to} aria-label={`${t('inbox.open')} ${task.caseNumber ?? task.caseId}`}>
+                  {t('inbox.open')}
+                </Link>
+              ) : null;
+            },
           },
         ]}
       />
