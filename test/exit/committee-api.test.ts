@@ -44,7 +44,9 @@ describe('an exit committee over HTTP', () => {
     const meetingId = await poll('the meeting', async () => (await h.db.meetingCase.findFirst({ where: { caseId: reviewId } }))?.meetingId);
     const drawn = await poll('the draw', async () => {
       const r = await get('u-admin', `/api/meetings/${meetingId}`);
-      return r.body.status === 'drawn' ? r.body : undefined;
+      // The live stage moves before the draw's step is on record: wait for the seats as well.
+      const seatedRows = (r.body.seats ?? []).filter((x: { status: string }) => x.status === 'seated').length;
+      return r.body.status === 'drawn' && seatedRows >= 5 ? r.body : undefined;
     });
     expect(drawn).toMatchObject({ kind: 'exit', series: 'engineering', quorum: { members: 5, required: 4 }, rules: { quorum: { num: 2, den: 3 }, pass: { num: 2, den: 3 } } });
     const seated: string[] = drawn.seats.filter((s: { status: string }) => s.status === 'seated').map((s: { expertId: string }) => s.expertId);
