@@ -9,9 +9,8 @@ import { runMeeting } from '../support/committee-driver';
 import { submitSelfReport } from '../../workflows/assessment/messages';
 import { exitWorkflowId } from '../../domain/ids';
 import { cycleStarted, evaluateAll, selfReportOf, uniform, waitForStatus } from '../assessment/support/drive';
-import { type AssessmentEnv } from '../assessment/support/env';
+import { driveOf, type AssessmentEnv } from '../assessment/support/env';
 import { startHarness, type Harness } from '../support/harness';
-import { sleepUntil } from '../support/temporal-env';
 import { poll } from './fixtures';
 
 let h: Harness;
@@ -19,7 +18,7 @@ let h: Harness;
 let drive: AssessmentEnv;
 beforeAll(async () => {
   h = await startHarness({ timeSkipping: true });
-  drive = { db: h.db, sleepUntil: (iso: string, extraMs?: number) => sleepUntil(h.env!, iso, extraMs) } as unknown as AssessmentEnv;
+  drive = driveOf(h);
 });
 afterAll(async () => {
   await h?.stop();

@@ -10,17 +10,16 @@ import { exitWorkflowId } from '../../domain/ids';
 import { status as membershipStatus } from '../../workflows/assessment/messages';
 import { fileDefence, fileOpinion, status as reviewStatus } from '../../workflows/exit/messages';
 import { openWindow, waitForStatus } from '../assessment/support/drive';
-import { hr, industry, talent, type AssessmentEnv } from '../assessment/support/env';
+import { hr, industry, talent, driveOf, type AssessmentEnv } from '../assessment/support/env';
 import { poll } from '../api/fixtures';
 import { runMeeting } from '../support/committee-driver';
 import { startHarness, type Harness } from '../support/harness';
-import { sleepUntil } from '../support/temporal-env';
 
 let h: Harness;
 let drive: AssessmentEnv;
 beforeAll(async () => {
   h = await startHarness({ timeSkipping: true });
-  drive = { db: h.db, sleepUntil: (iso: string, extraMs?: number) => sleepUntil(h.env!, iso, extraMs) } as unknown as AssessmentEnv;
+  drive = driveOf(h);
 });
 afterAll(async () => {
   await h?.stop();

@@ -6,6 +6,7 @@ import type { periodicAssessment } from '../../../workflows/assessment/periodic-
 import type { Actor } from '../../../domain/types';
 import { sleepUntil } from '../../support/temporal-env';
 import { startWorkerEnv, type WorkerEnv } from '../../support/worker-env';
+import type { Harness } from '../../support/harness';
 
 export interface AssessmentEnv extends WorkerEnv {
   /** New talents (users with the applicant role) employed by the demo private enterprise. */
@@ -49,3 +50,6 @@ export async function startAssessmentEnv(): Promise<AssessmentEnv> {
     sleepUntil: (iso, extraMs) => sleepUntil(env, iso, extraMs),
   };
 }
+
+/** What the drive helpers use of an assessment environment, from a time-skipping API harness: its database and skipping time. */
+export const driveOf = (h: Harness): AssessmentEnv => ({ db: h.db, sleepUntil: (iso: string, extraMs?: number) => sleepUntil(h.env!, iso, extraMs) }) as unknown as AssessmentEnv;
