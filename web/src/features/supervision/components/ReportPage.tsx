@@ -14,20 +14,13 @@ import { useWords } from '../../../lib/words';
 import { REPORTED_BY, REPORT_KINDS, useFileReport, useReports, useResolveReport, useRunningMemberships, type NewReport, type Report, type ReportFacts, type ReportKind } from '../api/reports';
 import { useSupervisionWords } from '../words';
 
-interface FormValues {
+/** The form's fields: the report's own, and every kind's facts side by side (factsOf keeps the chosen kind's). */
+type FormValues = ReportFacts & {
   membershipId: string;
   kind: ReportKind;
   occurredOn: string;
   statement: string;
-  destination?: ReportFacts['destination'];
-  newEmployerId?: string;
-  post?: string;
-  eligible?: boolean;
-  series?: string;
-  from?: string;
-  expectedUntil?: string;
-  finding?: string;
-}
+};
 
 /** The facts the chosen kind takes, and nothing else (the API refuses others). */
 function factsOf(v: FormValues): ReportFacts {
